@@ -1,0 +1,143 @@
+import { EventEmitter } from 'node:events';
+import { commandSpecs, type CommandMethods } from '../commands/index.js';
+import type { CommandSpec } from '../commands/define.js';
+import { Connection, type ConnectionStatus, type ServerHello } from '../connection/connection.js';
+import type { ReplyTransform } from '../connection/command.js';
+import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
+import { ArgumentError } from '../errors.js';
+import type { RedisArg } from '../resp/types.js';
+
+export type { RedisOptions, ConnectionStatus };
+
+/**
+ * A Redis client on one auto-pipelined connection. Typed command methods (`get`, `hgetall`, `zadd` …) are
+ * installed from the command specs in src/commands; any other command goes through `call()`.
+ *
+ * Events: `connect`, `ready`, `error`, `reconnecting` ({ attempt, delay, error }), `end`, `push` (RESP3 pushes).
+ */
+export class Redis extends EventEmitter {
+  readonly options: ResolvedOptions;
+  /** The underlying connection (status, queues). Exposed for instrumentation and diagnostics. */
+  readonly connection: Connection;
+
+  constructor(options?: RedisOptions);
+  constructor(url: string, options?: RedisOptions);
+  constructor(urlOrOptions?: string | RedisOptions, maybeOptions?: RedisOptions) {
+    super();
+    this.options = resolveOptions(urlOrOptions, maybeOptions);
+    this.connection = new Connection(this.options);
+    this.forwardEvents();
+    if (!this.options.lazyConnect) this.connection.start();
+  }
+
+  get status(): ConnectionStatus {
+    return this.connection.status;
+  }
+
+  /** The database index in use (follows SELECT). */
+  get db(): number {
+    return this.connection.db;
+  }
+
+  /** The RESP version negotiated with the server. */
+  get protocol(): 2 | 3 {
+    return this.connection.protocol;
+  }
+
+  /** What the server reported in the HELLO reply (version, role, mode, client id). */
+  get serverInfo(): ServerHello {
+    return this.connection.hello;
+  }
+
+  /** Where this client connects: host and port, or the unix socket path. */
+  get serverAddress(): { host: string; port: number | undefined } {
+    const { path, host, port } = this.options;
+    return path !== undefined ? { host: path, port: undefined } : { host, port };
+  }
+
+  /** Connects now (with lazyConnect) and resolves when ready. */
+  connect(): Promise<void> {
+    return this.connection.connect();
+  }
+
+  /** Runs any command: `call('OBJECT', 'ENCODING', 'key')`. Replies as decoded (bulk strings as strings). */
+  call(command: string, ...args: RedisArg[]): Promise<unknown> {
+    return this.callWith(command, args, false);
+  }
+
+  /** Like call(), with bulk strings as Buffers. */
+  callBuffer(command: string, ...args: RedisArg[]): Promise<unknown> {
+    return this.callWith(command, args, true);
+  }
+
+  /** Sends one command on the shared connection. The single path every command method goes through. */
+  sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
+    return this.connection.send(name, args, returnBuffers, transform);
+  }
+
+  /** Gracefully closes: pending commands complete, then QUIT. */
+  quit(): Promise<'OK'> {
+    return this.connection.quit();
+  }
+
+  /** Closes the connection now; pending commands reject. */
+  disconnect(): void {
+    this.connection.disconnect();
+  }
+
+  /** A new client with the same options (and overrides): its own connection. */
+  duplicate(overrides: RedisOptions = {}): this {
+    const Ctor = this.constructor as new (options: RedisOptions) => this;
+    return new Ctor({ ...this.options, ...overrides });
+  }
+
+  // ---- batches (pipeline, multi, transaction, watch): see pipeline.ts / transaction.ts -------------------
+
+  // ---- pub/sub, scripts, scan iterators, blocking-command pool: see pubsub.ts / scripts.ts / scan.ts / pool.ts
+
+  private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {
+    if (typeof command !== 'string' || command.length === 0) return Promise.reject(new ArgumentError('call: the command name must be a non-empty string'));
+    const words = command.trim().split(/\s+/);
+    const name = (words[0] as string).toUpperCase();
+    return this.sendCommand(name, words.length > 1 ? [...words.slice(1), ...args] : args, returnBuffers);
+  }
+
+  private forwardEvents(): void {
+    for (const event of ['connect', 'ready', 'reconnecting', 'end', 'push'] as const) {
+      this.connection.on(event, (...payload: unknown[]) => this.emit(event, ...payload));
+    }
+    this.connection.on('error', (error: Error) => {
+      if (this.listenerCount('error') > 0) this.emit('error', error);
+    });
+  }
+}
+
+// The typed command methods are installed on the prototype from the specs; this interface gives them types.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Redis extends CommandMethods {}
+
+function commandMethod(spec: CommandSpec<any[], unknown, unknown>, returnBuffers: boolean): (this: Redis, ...params: unknown[]) => Promise<unknown> {
+  const { name, prefix, args: build } = spec;
+  const transform = returnBuffers ? spec.bufferReply : spec.reply;
+  if (build === undefined && prefix.length === 0) {
+    return function (this: Redis, ...params: unknown[]) {
+      return this.sendCommand(name, params as RedisArg[], returnBuffers, transform);
+    };
+  }
+  return function (this: Redis, ...params: unknown[]) {
+    let args: RedisArg[];
+    try {
+      args = build === undefined ? (params as RedisArg[]) : build(...params);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.sendCommand(name, prefix.length === 0 ? args : [...prefix, ...args], returnBuffers, transform);
+  };
+}
+
+for (const [method, spec] of Object.entries(commandSpecs) as [string, CommandSpec<any[], unknown, unknown>][]) {
+  Object.defineProperty(Redis.prototype, method, { value: commandMethod(spec, false), writable: true, configurable: true });
+  if (spec.hasBufferVariant) {
+    Object.defineProperty(Redis.prototype, `${method}Buffer`, { value: commandMethod(spec, true), writable: true, configurable: true });
+  }
+}

@@ -1,0 +1,69 @@
+import type { EncodedCommand, RedisArg } from '../resp/types.js';
+
+export type ReplyTransform<T = unknown> = (reply: any) => T;
+
+/** Life cycle of a command on a connection. */
+export const enum CommandState {
+  /** Queued, not written to any socket yet: always safe to send later. */
+  Queued = 0,
+  /** Written to the socket, waiting for its reply. */
+  Written = 1,
+  /** Resolved, rejected or timed out. A timed-out command still owns its slot in the reply order. */
+  Settled = 2,
+}
+
+/**
+ * One command: its name and arguments, the wire encoding (built once, when it is created, so bad input fails
+ * before anything is sent), how to shape its reply, and the promise the caller awaits.
+ */
+export class Command<T = unknown> {
+  readonly promise: Promise<T>;
+  state: CommandState = CommandState.Queued;
+  /** Epoch ms after which the command times out; 0 = never. */
+  deadline = 0;
+  /** How many times it was re-sent after a connection loss (read-only commands only). */
+  retries = 0;
+  /**
+   * false: never re-sent after a connection loss even when read-only (commands inside MULTI, blocking
+   * calls with side effects). undefined: decided from the command table.
+   */
+  retryable: boolean | undefined = undefined;
+  private resolveFn!: (value: T) => void;
+  private rejectFn!: (error: unknown) => void;
+
+  constructor(
+    readonly name: string,
+    readonly args: readonly RedisArg[],
+    readonly encoded: EncodedCommand,
+    readonly returnBuffers: boolean,
+    readonly transform: ReplyTransform<T> | undefined,
+  ) {
+    this.promise = new Promise<T>((resolve, reject) => {
+      this.resolveFn = resolve;
+      this.rejectFn = reject;
+    });
+  }
+
+  resolve(reply: unknown): void {
+    if (this.state === CommandState.Settled) return;
+    this.state = CommandState.Settled;
+    if (this.transform === undefined) {
+      this.resolveFn(reply as T);
+      return;
+    }
+    let value: T;
+    try {
+      value = this.transform(reply);
+    } catch (error) {
+      this.rejectFn(error);
+      return;
+    }
+    this.resolveFn(value);
+  }
+
+  reject(error: unknown): void {
+    if (this.state === CommandState.Settled) return;
+    this.state = CommandState.Settled;
+    this.rejectFn(error);
+  }
+}

@@ -1,0 +1,525 @@
+import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
+import {
+  AskError,
+  ClientClosedError,
+  CommandOutcomeUnknownError,
+  CommandTimeoutError,
+  ConnectTimeoutError,
+  ConnectionClosedError,
+  MovedError,
+  OfflineQueueFullError,
+  ProtocolError,
+  RedisError,
+  ReplyError,
+} from '../errors.js';
+import { isReadOnly } from '../commands/key-positions.js';
+import { RespDecoder, type DecoderHandlers } from '../resp/decoder.js';
+import { encodeCommand } from '../resp/encoder.js';
+import type { RedisArg } from '../resp/types.js';
+import { Command, CommandState, type ReplyTransform } from './command.js';
+import { Fifo } from './fifo.js';
+import type { ResolvedOptions } from './options.js';
+import { reconnectDelay } from './reconnect.js';
+import { openSocket } from './socket-factory.js';
+
+/**
+ * - `wait`: created with lazyConnect, nothing opened yet
+ * - `connecting`: socket opening; `connect`: socket open, handshake running; `ready`: commands flow
+ * - `reconnecting`: waiting out a back-off delay; `closing`: quit() sent; `end`: closed for good
+ */
+export type ConnectionStatus = 'wait' | 'connecting' | 'connect' | 'ready' | 'reconnecting' | 'closing' | 'end';
+
+export interface ServerHello {
+  server?: string;
+  version?: string;
+  proto?: number;
+  id?: number;
+  mode?: string;
+  role?: string;
+}
+
+/**
+ * One socket to one server: handshake, automatic pipelining (everything queued in one event-loop turn goes
+ * out in one write), in-order reply matching, timeouts, reconnects, and the delivery promises of DESIGN §3.
+ */
+export class Connection extends EventEmitter implements DecoderHandlers {
+  status: ConnectionStatus = 'wait';
+  /** The RESP version in use (3 after a successful HELLO 3, else 2). */
+  protocol: 2 | 3;
+  /** The database index in use; follows successful SELECTs so reconnects and telemetry agree with the server. */
+  db: number;
+  /** What the server said in reply to HELLO (empty on servers without HELLO). */
+  hello: ServerHello = {};
+
+  private socket: Socket | undefined;
+  private readonly decoder: RespDecoder;
+  /** Not yet written: the offline queue while not ready, the current turn's batch when ready. */
+  private readonly unsent = new Fifo<Command<any>>();
+  /** Written and awaiting replies, in the order the server will answer. */
+  private readonly inflight = new Fifo<Command<any>>();
+  private flushScheduled = false;
+  private reconnectAttempt = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private connectTimer: NodeJS.Timeout | undefined;
+  private timeoutTimer: NodeJS.Timeout | undefined;
+  private lastError: Error | undefined;
+  /** Set after a protocol error until the next socket: bytes still buffered in the decoder are ignored. */
+  private discarding = false;
+  /** Failed connection attempts since the connection was last ready. */
+  private failedAttempts = 0;
+  private readonly flushBound = () => this.flush();
+  private readonly checkTimeoutsBound = () => this.checkTimeouts();
+
+  constructor(readonly options: ResolvedOptions) {
+    super();
+    this.protocol = options.protocol;
+    this.db = options.db;
+    this.decoder = new RespDecoder(this, { maxBulkLength: options.maxBulkLength, maxDepth: options.maxDepth });
+  }
+
+  // ---- public API ---------------------------------------------------------------------------------------
+
+  /** Starts connecting (if not started) without waiting. */
+  start(): void {
+    if (this.status === 'wait') this.openSocket();
+  }
+
+  /** Opens the connection if it is not open or opening; resolves when ready. */
+  connect(): Promise<void> {
+    if (this.status === 'ready') return Promise.resolve();
+    if (this.status === 'end' || this.status === 'closing') return Promise.reject(new ClientClosedError());
+    const ready = new Promise<void>((resolve, reject) => {
+      const onReady = () => {
+        this.off('end', onEnd);
+        resolve();
+      };
+      const onEnd = () => {
+        this.off('ready', onReady);
+        reject(this.lastError ?? new ClientClosedError());
+      };
+      this.once('ready', onReady);
+      this.once('end', onEnd);
+    });
+    if (this.status === 'wait') this.openSocket();
+    return ready;
+  }
+
+  /** Builds, queues and returns a command's promise. Bad arguments reject before anything is queued. */
+  send<T>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
+    let command: Command<T>;
+    try {
+      command = new Command<T>(name, args, encodeCommand(name, args), returnBuffers, transform);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.enqueue(command);
+    return command.promise;
+  }
+
+  /** Queues a built command. It is written at the end of this event-loop turn, together with every other one. */
+  enqueue(command: Command<any>): void {
+    const status = this.status;
+    if (status !== 'ready') {
+      if (status === 'end' || status === 'closing') {
+        command.reject(new ClientClosedError());
+        return;
+      }
+      if (this.unsent.length >= this.options.maxOfflineQueue) {
+        command.reject(new OfflineQueueFullError(this.options.maxOfflineQueue));
+        return;
+      }
+      if (status === 'wait') this.openSocket();
+    }
+    if (this.options.commandTimeout > 0) this.startTimeoutClock(command);
+    this.unsent.push(command);
+    if (status === 'ready' && !this.flushScheduled) {
+      this.flushScheduled = true;
+      process.nextTick(this.flushBound);
+    }
+  }
+
+  /** Commands written and not yet answered (plus timed-out ones whose replies are still owed). */
+  get inflightCount(): number {
+    return this.inflight.length;
+  }
+
+  /** Commands waiting to be written. */
+  get queuedCount(): number {
+    return this.unsent.length;
+  }
+
+  /** Sends QUIT after everything already queued and closes once it is answered. Pending commands complete. */
+  async quit(): Promise<'OK'> {
+    if (this.status === 'end') return 'OK';
+    if (this.status === 'wait' || this.status === 'reconnecting' || this.socket === undefined) {
+      this.terminate(new ClientClosedError('quit() was called before the connection was ready'));
+      return 'OK';
+    }
+    const quit = new Command<'OK'>('QUIT', [], encodeCommand('QUIT', []), false, undefined);
+    quit.retryable = false;
+    this.unsent.push(quit);
+    this.setStatus('closing');
+    this.flush();
+    const closed = new Promise<void>((resolve) => this.once('end', () => resolve()));
+    try {
+      await quit.promise;
+    } catch {
+      // The server may close before answering QUIT; that is still a clean quit.
+    }
+    this.socket?.end();
+    await closed;
+    return 'OK';
+  }
+
+  /** Closes the socket now. Commands in flight reject with ConnectionClosedError; no reconnect. */
+  disconnect(): void {
+    if (this.status === 'end') return;
+    this.terminate(new ConnectionClosedError('disconnect() was called'));
+  }
+
+  // ---- decoder handlers (called for every reply) ----------------------------------------------------------
+
+  onReply(reply: unknown): void {
+    if (this.discarding) return;
+    const command = this.inflight.shift();
+    if (command === undefined) {
+      this.failProtocol(new ProtocolError('Received a reply with no command waiting for it'));
+      return;
+    }
+    if (command.state === CommandState.Settled) return; // timed out: its late reply is dropped here, in order
+    if (reply instanceof ReplyError) {
+      command.reject(this.shapeReplyError(reply, command));
+      return;
+    }
+    if (command.name === 'SELECT' && this.status === 'ready') this.db = Number(command.args[0]);
+    command.resolve(reply);
+  }
+
+  onPush(push: unknown[]): void {
+    if (this.discarding) return;
+    if (this.listenerCount('push') > 0) this.emit('push', push);
+  }
+
+  returnBuffers(): boolean {
+    const head = this.inflight.peek();
+    return head !== undefined && head.returnBuffers;
+  }
+
+  // ---- socket life cycle -------------------------------------------------------------------------------
+
+  private setStatus(status: ConnectionStatus): void {
+    this.status = status;
+  }
+
+  private openSocket(): void {
+    this.setStatus('connecting');
+    this.discarding = false;
+    const { socket, readyEvent } = openSocket(this.options);
+    this.socket = socket;
+    socket.setNoDelay(true);
+    if (this.options.keepAlive !== false) socket.setKeepAlive(true, this.options.keepAlive);
+    if (this.options.connectTimeout > 0) {
+      this.connectTimer = setTimeout(() => {
+        this.connectTimer = undefined;
+        this.lastError = new ConnectTimeoutError(this.options.connectTimeout);
+        socket.destroy(this.lastError);
+      }, this.options.connectTimeout);
+    }
+    socket.once(readyEvent, () => {
+      if (this.socket !== socket) return;
+      this.setStatus('connect');
+      this.emit('connect');
+      this.handshake(socket).then(
+        () => this.onHandshakeDone(socket),
+        (error: unknown) => this.onHandshakeFailed(socket, error),
+      );
+    });
+    socket.on('data', (chunk: Buffer) => {
+      if (this.socket === socket) this.onData(chunk);
+    });
+    socket.on('error', (error: Error) => {
+      if (this.socket !== socket) return;
+      this.lastError = error;
+      this.emitError(error);
+    });
+    socket.once('close', () => {
+      if (this.socket === socket) this.onSocketClosed();
+    });
+  }
+
+  private onData(chunk: Buffer): void {
+    try {
+      this.decoder.feed(chunk);
+    } catch (error) {
+      if (error instanceof ProtocolError) this.failProtocol(error);
+      else throw error;
+    }
+  }
+
+  /** HELLO (with AUTH and SETNAME) and SELECT, written ahead of every queued user command. */
+  private async handshake(socket: Socket): Promise<void> {
+    const { username, password, name } = this.options;
+    const helloArgs: RedisArg[] = [String(this.options.protocol)];
+    if (password !== undefined) helloArgs.push('AUTH', username ?? 'default', password);
+    if (name !== undefined) helloArgs.push('SETNAME', name);
+    try {
+      const hello = await this.sendInternal(socket, 'HELLO', helloArgs);
+      this.protocol = this.options.protocol;
+      this.hello = toHello(hello);
+    } catch (error) {
+      if (!(error instanceof ReplyError) || !isMissingHello(error)) throw error;
+      // A server without HELLO (Redis < 6, or HELLO renamed away): RESP2 with AUTH and CLIENT SETNAME.
+      this.protocol = 2;
+      this.hello = {};
+      if (password !== undefined) await this.sendInternal(socket, 'AUTH', username !== undefined ? [username, password] : [password]);
+      if (name !== undefined) await this.sendInternal(socket, 'CLIENT', ['SETNAME', name]);
+    }
+    // this.db, not options.db: a reconnect returns to the database the application last SELECTed.
+    if (this.db !== 0) await this.sendInternal(socket, 'SELECT', [String(this.db)]);
+  }
+
+  /** Writes a handshake command straight to the socket, ahead of the queued user commands. */
+  private sendInternal(socket: Socket, name: string, args: RedisArg[]): Promise<unknown> {
+    const command = new Command(name, args, encodeCommand(name, args), false, undefined);
+    command.retryable = false;
+    command.state = CommandState.Written;
+    this.inflight.push(command);
+    socket.write(command.encoded as string);
+    return command.promise;
+  }
+
+  private onHandshakeDone(socket: Socket): void {
+    if (this.socket !== socket || this.status !== 'connect') return;
+    this.clearConnectTimer();
+    this.reconnectAttempt = 0;
+    this.failedAttempts = 0;
+    this.lastError = undefined;
+    this.setStatus('ready');
+    this.emit('ready');
+    if (this.unsent.length > 0) this.flush();
+  }
+
+  private onHandshakeFailed(socket: Socket, error: unknown): void {
+    if (this.socket !== socket) return;
+    const cause = error instanceof Error ? error : new RedisError(String(error), 'EHANDSHAKE');
+    this.lastError = cause;
+    if (error instanceof ReplyError) {
+      // Wrong password, missing permission …: queued commands cannot succeed on this configuration.
+      this.emitError(error);
+      this.rejectUnsent(error);
+    }
+    socket.destroy();
+  }
+
+  private onSocketClosed(): void {
+    this.socket = undefined;
+    this.clearConnectTimer();
+    this.decoder.reset();
+    const cause = this.lastError;
+    const wasReady = this.status === 'ready';
+    this.settleInflightAfterLoss(cause);
+    if (this.status === 'closing' || this.status === 'end') {
+      this.finish(new ClientClosedError());
+      return;
+    }
+    const attempt = ++this.reconnectAttempt;
+    const delay = reconnectDelay(this.options.reconnectStrategy, attempt, cause);
+    if (delay === false) {
+      this.finish(new ConnectionClosedError('Connection closed and reconnecting was given up', { cause }));
+      return;
+    }
+    if (!wasReady && ++this.failedAttempts >= this.options.offlineQueueAttempts) {
+      // The server has been unreachable for a while: don't let queued commands wait forever.
+      this.rejectUnsent(new ConnectionClosedError(`Could not connect after ${this.failedAttempts} attempts`, { cause }));
+    }
+    this.setStatus('reconnecting');
+    this.emit('reconnecting', { attempt, delay, error: cause });
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      if (this.status === 'reconnecting') this.openSocket();
+    }, delay);
+  }
+
+  /**
+   * The socket died. Unanswered read-only commands go back to the front of the queue to be sent again once
+   * ready; writes are rejected, because they may or may not have run and re-sending could apply them twice.
+   */
+  private settleInflightAfterLoss(cause: Error | undefined): void {
+    const retry: Command<any>[] = [];
+    for (const command of this.inflight.drain()) {
+      if (command.state === CommandState.Settled) continue;
+      const closingOnPurpose = this.status === 'closing' || this.status === 'end';
+      if (!closingOnPurpose && this.mayResend(command)) {
+        command.retries++;
+        command.state = CommandState.Queued;
+        retry.push(command);
+      } else if (closingOnPurpose) {
+        command.reject(new ConnectionClosedError('The connection was closed by the client before the reply came', { cause }));
+      } else {
+        command.reject(new CommandOutcomeUnknownError(command.name, { cause }));
+      }
+    }
+    this.unsent.prepend(retry);
+  }
+
+  private mayResend(command: Command): boolean {
+    if (command.retryable === false || command.retries >= this.options.maxReadRetries) return false;
+    return command.retryable === true || isReadOnly(command.name, command.args);
+  }
+
+  private writeable(): Socket | undefined {
+    return this.status === 'ready' ? this.socket : undefined;
+  }
+
+  /** Writes every queued command in one socket write. */
+  private flush(): void {
+    this.flushScheduled = false;
+    const socket = this.writeable() ?? (this.status === 'closing' ? this.socket : undefined);
+    if (socket === undefined) return;
+    let text = '';
+    let parts: (string | Buffer)[] | undefined;
+    for (let command = this.unsent.shift(); command !== undefined; command = this.unsent.shift()) {
+      if (command.state === CommandState.Settled) continue; // timed out while queued: never sent
+      command.state = CommandState.Written;
+      this.inflight.push(command);
+      const encoded = command.encoded;
+      if (typeof encoded === 'string') {
+        text += encoded;
+        continue;
+      }
+      parts ??= [];
+      for (const part of encoded) {
+        if (typeof part === 'string') {
+          text += part;
+        } else {
+          if (text.length > 0) parts.push(text);
+          text = '';
+          parts.push(part);
+        }
+      }
+    }
+    if (parts === undefined) {
+      if (text.length > 0) socket.write(text);
+      return;
+    }
+    if (text.length > 0) parts.push(text);
+    socket.cork();
+    for (const part of parts) socket.write(part);
+    socket.uncork();
+  }
+
+  // ---- failures -----------------------------------------------------------------------------------------
+
+  /** A malformed frame: reject everything in flight (never retried: the stream is untrustworthy) and reconnect. */
+  private failProtocol(error: ProtocolError): void {
+    if (this.discarding) return;
+    this.discarding = true;
+    this.lastError = error;
+    this.emitError(error);
+    for (const command of this.inflight.drain()) command.reject(error);
+    this.decoder.reset();
+    this.socket?.destroy();
+  }
+
+  private shapeReplyError(error: ReplyError, command: Command): ReplyError {
+    let shaped = error;
+    if (error.code === 'MOVED') shaped = new MovedError(error.message);
+    else if (error.code === 'ASK') shaped = new AskError(error.message);
+    shaped.command = command.name;
+    return shaped;
+  }
+
+  /** Ends the connection for good: every pending command rejects with `reason`. */
+  private terminate(reason: Error): void {
+    this.setStatus('end');
+    this.lastError = reason;
+    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    const socket = this.socket;
+    if (socket !== undefined) {
+      socket.destroy(); // onSocketClosed finishes the job
+      return;
+    }
+    this.settleInflightAfterLoss(reason);
+    this.finish(reason);
+  }
+
+  private finish(reason: Error): void {
+    this.setStatus('end');
+    this.clearConnectTimer();
+    if (this.timeoutTimer !== undefined) clearTimeout(this.timeoutTimer);
+    this.timeoutTimer = undefined;
+    this.rejectUnsent(reason instanceof ClientClosedError ? reason : new ClientClosedError(reason.message));
+    this.emit('end');
+  }
+
+  private rejectUnsent(error: Error): void {
+    for (const command of this.unsent.drain()) command.reject(error);
+  }
+
+  private clearConnectTimer(): void {
+    if (this.connectTimer !== undefined) clearTimeout(this.connectTimer);
+    this.connectTimer = undefined;
+  }
+
+  private emitError(error: Error): void {
+    // An 'error' event without listeners would crash the process; connection errors are also reported
+    // through the commands they fail, so an application without a listener loses nothing.
+    if (this.listenerCount('error') > 0) this.emit('error', error);
+  }
+
+  // ---- command timeouts -----------------------------------------------------------------------------------
+
+  private startTimeoutClock(command: Command): void {
+    command.deadline = Date.now() + this.options.commandTimeout;
+    if (this.timeoutTimer === undefined) {
+      this.timeoutTimer = setTimeout(this.checkTimeoutsBound, this.options.commandTimeout);
+      this.timeoutTimer.unref();
+    }
+  }
+
+  /**
+   * One timer for all commands. A timed-out command that was written stays in the reply order as a settled
+   * placeholder, so its late reply is consumed by it and never handed to the next command.
+   */
+  private checkTimeouts(): void {
+    this.timeoutTimer = undefined;
+    const now = Date.now();
+    let next = Infinity;
+    for (const queue of [this.inflight, this.unsent]) {
+      for (const command of queue) {
+        if (command.state === CommandState.Settled || command.deadline === 0) continue;
+        if (command.deadline <= now) command.reject(new CommandTimeoutError(command.name, this.options.commandTimeout));
+        else next = Math.min(next, command.deadline);
+      }
+    }
+    if (next !== Infinity) {
+      this.timeoutTimer = setTimeout(this.checkTimeoutsBound, Math.max(1, next - now));
+      this.timeoutTimer.unref();
+    }
+  }
+}
+
+function isMissingHello(error: ReplyError): boolean {
+  return error.code === 'NOPROTO' || /unknown command/i.test(error.message);
+}
+
+function toHello(reply: unknown): ServerHello {
+  if (reply === null || typeof reply !== 'object') return {};
+  const fields: Record<string, unknown> = Array.isArray(reply) ? pairsToObject(reply) : (reply as Record<string, unknown>);
+  const hello: ServerHello = {};
+  if (typeof fields.server === 'string') hello.server = fields.server;
+  if (typeof fields.version === 'string') hello.version = fields.version;
+  if (typeof fields.proto === 'number') hello.proto = fields.proto;
+  if (typeof fields.id === 'number') hello.id = fields.id;
+  if (typeof fields.mode === 'string') hello.mode = fields.mode;
+  if (typeof fields.role === 'string') hello.role = fields.role;
+  return hello;
+}
+
+function pairsToObject(items: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < items.length; i += 2) out[String(items[i])] = items[i + 1];
+  return out;
+}

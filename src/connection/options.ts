@@ -1,0 +1,143 @@
+import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
+import { ArgumentError } from '../errors.js';
+import type { ReconnectStrategy } from './reconnect.js';
+
+export interface RedisOptions {
+  host?: string;
+  port?: number;
+  /** Unix socket path; when set, host and port are ignored. */
+  path?: string;
+  db?: number;
+  username?: string;
+  password?: string;
+  /** TLS options for `tls.connect`, or `true` for defaults. `rediss://` URLs turn TLS on. */
+  tls?: TlsConnectionOptions | true;
+  /** Connection name, sent with HELLO … SETNAME (or CLIENT SETNAME). */
+  name?: string;
+  /** RESP version to negotiate with HELLO. Default 3; falls back to 2 on servers without HELLO. */
+  protocol?: 2 | 3;
+  /** ms allowed for socket connect plus handshake. Default 10,000. */
+  connectTimeout?: number;
+  /** ms allowed for a command, from the call until its reply. 0 (default) = no limit. */
+  commandTimeout?: number;
+  /** TCP keep-alive initial delay in ms, or false. Default 5,000. */
+  keepAlive?: number | false;
+  reconnectStrategy?: ReconnectStrategy;
+  /** Commands allowed to wait for a connection. Default 100,000. */
+  maxOfflineQueue?: number;
+  /** Don't connect until the first command or connect(). Default false. */
+  lazyConnect?: boolean;
+  /** Failed connection attempts a queued command waits through before it rejects. Default 20. */
+  offlineQueueAttempts?: number;
+  /** Times a written read-only command is re-sent after a connection loss. Default 3; 0 disables. */
+  maxReadRetries?: number;
+  /** Largest bulk reply accepted, in bytes. Default 512 MiB. */
+  maxBulkLength?: number;
+  /** Deepest reply nesting accepted. Default 1024. */
+  maxDepth?: number;
+}
+
+export interface ResolvedOptions {
+  host: string;
+  port: number;
+  path: string | undefined;
+  db: number;
+  username: string | undefined;
+  password: string | undefined;
+  tls: TlsConnectionOptions | undefined;
+  name: string | undefined;
+  protocol: 2 | 3;
+  connectTimeout: number;
+  commandTimeout: number;
+  keepAlive: number | false;
+  reconnectStrategy: ReconnectStrategy | undefined;
+  maxOfflineQueue: number;
+  lazyConnect: boolean;
+  maxReadRetries: number;
+  offlineQueueAttempts: number;
+  maxBulkLength: number;
+  maxDepth: number;
+}
+
+/** Parses `redis://[user[:password]@]host[:port][/db]`, `rediss://…` (TLS) and `unix:///path?db=N`. */
+export function parseRedisUrl(url: string): RedisOptions {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ArgumentError(`Invalid Redis URL (expected redis://host:port/db)`);
+  }
+  const out: RedisOptions = {};
+  const protocol = parsed.protocol;
+  if (protocol === 'unix:') {
+    out.path = decodeURIComponent(parsed.pathname);
+  } else if (protocol === 'redis:' || protocol === 'rediss:') {
+    if (parsed.hostname) out.host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (parsed.port) out.port = Number(parsed.port);
+    const dbText = parsed.pathname.replace(/^\//, '');
+    if (dbText) out.db = parseDb(dbText);
+    if (protocol === 'rediss:') out.tls = true;
+  } else {
+    throw new ArgumentError(`Unsupported Redis URL scheme '${protocol}' (use redis://, rediss:// or unix://)`);
+  }
+  if (parsed.username) out.username = decodeURIComponent(parsed.username);
+  if (parsed.password) out.password = decodeURIComponent(parsed.password);
+  const dbParam = parsed.searchParams.get('db');
+  if (dbParam !== null) out.db = parseDb(dbParam);
+  return out;
+}
+
+function parseDb(text: string): number {
+  const db = Number(text);
+  if (!Number.isInteger(db) || db < 0) throw new ArgumentError(`Invalid database index in Redis URL: must be a non-negative integer`);
+  return db;
+}
+
+function nonNegative(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new ArgumentError(`Option ${name} must be a non-negative finite number`);
+  }
+  return value;
+}
+
+/** Merges a URL (if given) with explicit options (which win), validates, and fills defaults. */
+export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOptions?: RedisOptions): ResolvedOptions {
+  const fromUrl = typeof urlOrOptions === 'string' ? parseRedisUrl(urlOrOptions) : {};
+  const explicit = typeof urlOrOptions === 'string' ? (maybeOptions ?? {}) : (urlOrOptions ?? {});
+  const o: RedisOptions = { ...fromUrl, ...stripUndefined(explicit) };
+  const protocol = o.protocol ?? 3;
+  if (protocol !== 2 && protocol !== 3) throw new ArgumentError('Option protocol must be 2 or 3');
+  const db = nonNegative('db', o.db, 0);
+  if (!Number.isInteger(db)) throw new ArgumentError('Option db must be an integer');
+  const port = nonNegative('port', o.port, 6379);
+  if (!Number.isInteger(port) || port > 65535) throw new ArgumentError('Option port must be an integer between 0 and 65535');
+  if (o.keepAlive !== undefined && o.keepAlive !== false) nonNegative('keepAlive', o.keepAlive, 0);
+  return {
+    host: o.host ?? '127.0.0.1',
+    port,
+    path: o.path,
+    db,
+    username: o.username,
+    password: o.password,
+    tls: o.tls === true ? {} : o.tls,
+    name: o.name,
+    protocol,
+    connectTimeout: nonNegative('connectTimeout', o.connectTimeout, 10_000),
+    commandTimeout: nonNegative('commandTimeout', o.commandTimeout, 0),
+    keepAlive: o.keepAlive ?? 5_000,
+    reconnectStrategy: o.reconnectStrategy,
+    maxOfflineQueue: nonNegative('maxOfflineQueue', o.maxOfflineQueue, 100_000),
+    lazyConnect: o.lazyConnect ?? false,
+    maxReadRetries: nonNegative('maxReadRetries', o.maxReadRetries, 3),
+    offlineQueueAttempts: Math.max(1, nonNegative('offlineQueueAttempts', o.offlineQueueAttempts, 20)),
+    maxBulkLength: nonNegative('maxBulkLength', o.maxBulkLength, 512 * 1024 * 1024),
+    maxDepth: nonNegative('maxDepth', o.maxDepth, 1024),
+  };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(o) as (keyof T)[]) if (o[key] !== undefined) out[key] = o[key];
+  return out;
+}

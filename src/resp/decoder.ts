@@ -1,0 +1,589 @@
+// Incremental RESP2/RESP3 decoder: bytes in, values out. Replies that arrive whole are parsed straight out of
+// the chunk by offset; only an unfinished line (copied, bounded by maxLineLength) or an unfinished bulk body
+// (views of its chunks, concatenated once) outlive a feed() call. Aggregates live on an explicit frame stack,
+// so partial arrays resume where they stopped and deep nesting cannot overflow the JS stack. No allocation
+// is ever sized from a declared length: lengths are untrusted until the bytes are there.
+
+import { ProtocolError, ReplyError } from '../errors.js';
+import type { DecoderHandlers, DecoderOptions } from './types.js';
+
+export type { DecoderHandlers, DecoderOptions } from './types.js';
+
+const CR = 13;
+const LF = 10;
+const QUESTION = 63; // '?': streamed length
+const COLON = 58;
+
+const T_SIMPLE = 43; // +
+const T_ERROR = 45; // -
+const T_INTEGER = 58; // :
+const T_BULK = 36; // $
+const T_ARRAY = 42; // *
+const T_NULL = 95; // _
+const T_BOOLEAN = 35; // #
+const T_DOUBLE = 44; // ,
+const T_BIGNUM = 40; // (
+const T_BLOB_ERROR = 33; // !
+const T_VERBATIM = 61; // =
+const T_MAP = 37; // %
+const T_SET = 126; // ~
+const T_PUSH = 62; // >
+const T_ATTRIBUTE = 124; // |
+const T_CHUNK = 59; // ; (a piece of a streamed string)
+const T_END = 46; // . (end of a streamed aggregate)
+
+// Per type byte: 0 = not RESP, 1 = the line is a length (short), 2 = the line is text or a number.
+const LINE_KIND = new Uint8Array(256);
+for (const t of [T_BULK, T_ARRAY, T_BLOB_ERROR, T_VERBATIM, T_MAP, T_SET, T_PUSH, T_ATTRIBUTE, T_CHUNK]) {
+  LINE_KIND[t] = 1;
+}
+for (const t of [T_SIMPLE, T_ERROR, T_INTEGER, T_NULL, T_BOOLEAN, T_DOUBLE, T_BIGNUM, T_END]) LINE_KIND[t] = 2;
+/** '-' plus 15 digits (always exact in a double) and some slack: longer length lines are garbage. */
+const LENGTH_LINE_MAX = 20;
+
+const F_ARRAY = 0; // arrays, sets, nested pushes
+const F_MAP = 1;
+const F_PUSH = 2; // a top-level push: goes to onPush
+const F_ATTRIBUTE = 3; // parsed and dropped; never an element of its parent
+const F_STRING = 4; // a streamed string collecting ';' chunks
+
+const M_IDLE = 0;
+const M_LINE = 1; // this.line holds an unfinished line
+const M_BULK = 2; // a bulk body is still arriving
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const DOUBLE_SYNTAX = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const EMPTY = Buffer.alloc(0);
+const NO_ITEMS: unknown[] = [];
+const NO_MAP: Record<string, unknown> = {};
+const NO_PARTS: Buffer[] = [];
+
+// utf8Slice/latin1Slice skip toString()'s encoding lookup and argument checks (offsets are ours, in range).
+interface SliceBuffer {
+  utf8Slice(start: number, end: number): string;
+  latin1Slice(start: number, end: number): string;
+}
+const utf8 = (buf: Buffer, start: number, end: number): string =>
+  (buf as unknown as SliceBuffer).utf8Slice(start, end);
+const latin1 = (buf: Buffer, start: number, end: number): string =>
+  (buf as unknown as SliceBuffer).latin1Slice(start, end);
+
+/** One open aggregate. Frames are pooled per depth, so nesting does not allocate frame objects. */
+class Frame {
+  kind = F_ARRAY;
+  /** Elements still expected (a map counts keys and values); -1 for a streamed aggregate. */
+  remaining = 0;
+  items: unknown[] = NO_ITEMS;
+  map: Record<string, unknown> = NO_MAP;
+  key = '';
+  hasKey = false;
+  parts: Buffer[] = NO_PARTS;
+  size = 0;
+}
+
+export class RespDecoder {
+  private readonly handlers: DecoderHandlers;
+  private readonly maxBulkLength: number;
+  private readonly maxDepth: number;
+  private readonly maxLineLength: number;
+
+  private readonly stack: Frame[] = [];
+  private depth = 0;
+  private top: Frame | null = null;
+  /** Bulk strings of the current top-level reply decode as Buffers. */
+  private buffers = false;
+  private mode = M_IDLE;
+  private line: Buffer = EMPTY;
+  private bulkType = 0;
+  private bulkLength = 0;
+  private bulkParts: Buffer[] = NO_PARTS;
+  private bulkHave = 0;
+  private failure: ProtocolError | null = null;
+  private handlerError: { error: unknown } | null = null;
+
+  constructor(handlers: DecoderHandlers, options: DecoderOptions = {}) {
+    this.handlers = handlers;
+    this.maxBulkLength = options.maxBulkLength ?? 512 * 1024 * 1024;
+    this.maxDepth = options.maxDepth ?? 1024;
+    this.maxLineLength = options.maxLineLength ?? 64 * 1024;
+  }
+
+  /**
+   * Feed bytes as they arrive. Throws ProtocolError on malformed input; after that the decoder refuses
+   * input until reset(). Views of `chunk` may be kept until the reply they hold completes, so the caller
+   * must not reuse the buffer (net.Socket never does). A handler that throws does not derail decoding: the
+   * rest of the chunk is decoded, then the first such error is re-thrown and the decoder stays usable.
+   */
+  feed(chunk: Buffer): void {
+    if (this.failure !== null) {
+      throw new ProtocolError(`decoder stopped after an earlier protocol error (${this.failure.message}); reset() it`);
+    }
+    try {
+      const len = chunk.length;
+      let pos = this.mode === M_IDLE ? 0 : this.resume(chunk);
+      while (pos < len) pos = this.step(chunk, pos);
+    } catch (err) {
+      this.failure = err instanceof ProtocolError ? err : new ProtocolError('decoder failed');
+      this.handlerError = null;
+      throw err;
+    }
+    const handlerError = this.handlerError;
+    if (handlerError !== null) {
+      this.handlerError = null;
+      throw handlerError.error;
+    }
+  }
+
+  /** Drop all partial state (used when the connection is reset). */
+  reset(): void {
+    this.stack.length = 0;
+    this.depth = 0;
+    this.top = null;
+    this.buffers = false;
+    this.mode = M_IDLE;
+    this.line = EMPTY;
+    this.bulkParts = NO_PARTS;
+    this.bulkHave = 0;
+    this.failure = null;
+    this.handlerError = null;
+  }
+
+  /** Parses one value or aggregate header at `pos`; returns where the next one starts (or the chunk end). */
+  private step(buf: Buffer, pos: number): number {
+    const len = buf.length;
+    const type = buf[pos]!;
+    const kind = LINE_KIND[type]!;
+    if (kind === 0) throw new ProtocolError(`unknown RESP type byte ${excerpt(buf, pos, pos + 1)}`);
+    const cap = kind === 1 ? LENGTH_LINE_MAX : this.maxLineLength;
+    const start = pos + 1;
+    const stop = Math.min(len, start + cap + 1);
+    let cr = start;
+    while (cr < stop && buf[cr] !== CR) cr++;
+    if (cr === stop) {
+      if (cr - start > cap) throw lineTooLong(buf, start, cap, kind);
+      return this.saveLine(buf, pos);
+    }
+    if (cr + 1 === len) return this.saveLine(buf, pos);
+    if (buf[cr + 1] !== LF) throw new ProtocolError(`expected LF after CR in ${excerpt(buf, pos, cr + 2)}`);
+    const next = cr + 2;
+
+    const top = this.top;
+    if (top === null) {
+      this.buffers = type !== T_PUSH && type !== T_ATTRIBUTE && this.askBuffers();
+    } else if (top.kind === F_STRING && type !== T_CHUNK) {
+      throw new ProtocolError(`expected a ';' chunk inside a streamed string, got ${excerpt(buf, pos, pos + 1)}`);
+    }
+
+    switch (type) {
+      case T_BULK:
+      case T_VERBATIM:
+      case T_BLOB_ERROR:
+      case T_CHUNK:
+        return this.bulkHeader(buf, type, start, cr, next);
+      case T_SIMPLE:
+        this.emit(cr - start === 2 && buf[start] === 79 && buf[start + 1] === 75 ? 'OK' : utf8(buf, start, cr));
+        return next;
+      case T_ERROR:
+        this.emit(new ReplyError(utf8(buf, start, cr)));
+        return next;
+      case T_INTEGER:
+        this.emit(parseInteger(buf, start, cr));
+        return next;
+      case T_NULL:
+        if (cr !== start) throw badLine(buf, pos, cr);
+        this.emit(null);
+        return next;
+      case T_BOOLEAN: {
+        const c = buf[start];
+        if (cr - start !== 1 || (c !== 116 && c !== 102)) throw badLine(buf, pos, cr);
+        this.emit(c === 116);
+        return next;
+      }
+      case T_DOUBLE:
+        this.emit(parseDouble(buf, pos, start, cr));
+        return next;
+      case T_BIGNUM:
+        if (!isIntegerText(buf, start, cr)) throw badLine(buf, pos, cr);
+        this.emit(BigInt(latin1(buf, start, cr)));
+        return next;
+      case T_END:
+        this.endStreamedAggregate(buf, pos, start, cr);
+        return next;
+      default: // T_ARRAY, T_SET, T_MAP, T_PUSH, T_ATTRIBUTE
+        this.aggregateHeader(buf, type, start, cr);
+        return next;
+    }
+  }
+
+  private bulkHeader(buf: Buffer, type: number, start: number, end: number, next: number): number {
+    if (type === T_BULK && end - start === 1 && buf[start] === QUESTION) {
+      this.open(F_STRING, -1);
+      return next;
+    }
+    if (type === T_CHUNK && this.top?.kind !== F_STRING) {
+      throw new ProtocolError("';' chunk outside a streamed string");
+    }
+    const n = parseLength(buf, type, start, end);
+    if (n <= 0) {
+      if (n === -1) {
+        if (type !== T_BULK) throw badLine(buf, start - 1, end);
+        this.emit(null);
+        return next;
+      }
+      if (type === T_CHUNK) {
+        this.endStreamedString();
+        return next;
+      }
+    }
+    if (n > this.maxBulkLength) {
+      throw new ProtocolError(`'${String.fromCharCode(type)}' length ${n} exceeds maxBulkLength ${this.maxBulkLength}`);
+    }
+    if (type === T_VERBATIM && n < 4) throw new ProtocolError(`verbatim string too short for its format (${n})`);
+    const bodyEnd = next + n;
+    const len = buf.length;
+    if (bodyEnd + 2 <= len) {
+      if (buf[bodyEnd] !== CR || buf[bodyEnd + 1] !== LF) throw missingBodyCrlf();
+      this.bulkValue(type, buf, next, bodyEnd, true);
+      return bodyEnd + 2;
+    }
+    // The body continues in later chunks: keep views, concatenate once when it is all there.
+    this.mode = M_BULK;
+    this.bulkType = type;
+    this.bulkLength = n;
+    this.bulkParts = next < len ? [buf.subarray(next)] : [];
+    this.bulkHave = len - next;
+    return len;
+  }
+
+  /** A complete bulk-like body in buf[start, end). `shared`: buf is the caller's chunk (copy what we keep). */
+  private bulkValue(type: number, buf: Buffer, start: number, end: number, shared: boolean): void {
+    switch (type) {
+      case T_BULK:
+        this.emit(this.buffers ? (shared ? copy(buf, start, end) : buf.subarray(start, end)) : utf8(buf, start, end));
+        return;
+      case T_VERBATIM:
+        if (buf[start + 3] !== COLON) throw new ProtocolError(`verbatim string without 'fmt:' prefix`);
+        start += 4;
+        this.emit(this.buffers ? (shared ? copy(buf, start, end) : buf.subarray(start, end)) : utf8(buf, start, end));
+        return;
+      case T_BLOB_ERROR:
+        this.emit(new ReplyError(utf8(buf, start, end)));
+        return;
+      default: {
+        // T_CHUNK: its bytes join the streamed string; the final concat copies them.
+        const f = this.top!;
+        f.size += end - start;
+        if (f.size > this.maxBulkLength) {
+          throw new ProtocolError(`streamed string exceeds maxBulkLength ${this.maxBulkLength}`);
+        }
+        f.parts.push(buf.subarray(start, end));
+      }
+    }
+  }
+
+  private aggregateHeader(buf: Buffer, type: number, start: number, end: number): void {
+    const streamable = type === T_ARRAY || type === T_SET || type === T_MAP;
+    if (streamable && end - start === 1 && buf[start] === QUESTION) {
+      this.open(type === T_MAP ? F_MAP : F_ARRAY, -1);
+      return;
+    }
+    const n = parseLength(buf, type, start, end);
+    if (n === -1) {
+      if (type !== T_ARRAY) throw badLine(buf, start - 1, end);
+      this.emit(null);
+      return;
+    }
+    const kind =
+      type === T_MAP ? F_MAP : type === T_ATTRIBUTE ? F_ATTRIBUTE : type === T_PUSH && this.top === null ? F_PUSH : F_ARRAY;
+    if (n > 0) {
+      this.open(kind, kind === F_MAP || kind === F_ATTRIBUTE ? n * 2 : n);
+      return;
+    }
+    // Empty: complete at once, but it still counts as a level of nesting.
+    if (this.depth >= this.maxDepth) throw tooDeep(this.maxDepth);
+    if (kind === F_ATTRIBUTE) return;
+    if (kind === F_PUSH) this.deliverPush([]);
+    else this.emit(kind === F_MAP ? {} : []);
+  }
+
+  private open(kind: number, remaining: number): void {
+    const depth = this.depth;
+    if (depth >= this.maxDepth) throw tooDeep(this.maxDepth);
+    let f = this.stack[depth];
+    if (f === undefined) {
+      f = new Frame();
+      this.stack.push(f);
+    }
+    f.kind = kind;
+    f.remaining = remaining;
+    f.hasKey = false;
+    if (kind === F_MAP) f.map = {};
+    else if (kind === F_STRING) {
+      f.parts = [];
+      f.size = 0;
+    } else if (kind !== F_ATTRIBUTE) f.items = [];
+    this.depth = depth + 1;
+    this.top = f;
+  }
+
+  /** Closes the top frame and returns its value; frames keep no references to delivered values. */
+  private close(): unknown {
+    const f = this.top!;
+    const value = f.kind === F_MAP ? f.map : f.items;
+    f.items = NO_ITEMS;
+    f.map = NO_MAP;
+    f.parts = NO_PARTS;
+    const depth = --this.depth;
+    this.top = depth === 0 ? null : this.stack[depth - 1]!;
+    return value;
+  }
+
+  /** Adds a finished value to the open aggregate, closing every aggregate it completes (no recursion). */
+  private emit(value: unknown): void {
+    let f = this.top;
+    while (f !== null) {
+      const kind = f.kind;
+      if (kind === F_MAP) {
+        if (f.hasKey) {
+          setEntry(f.map, f.key, value);
+          f.hasKey = false;
+        } else {
+          f.key = mapKey(value);
+          f.hasKey = true;
+        }
+      } else if (kind !== F_ATTRIBUTE) {
+        f.items.push(value);
+      }
+      if (f.remaining < 0 || --f.remaining !== 0) return;
+      value = this.close();
+      if (kind === F_ATTRIBUTE) return; // it annotates the next value; it is not one itself
+      if (kind === F_PUSH) {
+        this.deliverPush(value as unknown[]);
+        return;
+      }
+      f = this.top;
+    }
+    try {
+      this.handlers.onReply(value);
+    } catch (error) {
+      this.handlerError ??= { error };
+    }
+  }
+
+  private deliverPush(items: unknown[]): void {
+    try {
+      this.handlers.onPush(items);
+    } catch (error) {
+      this.handlerError ??= { error };
+    }
+  }
+
+  private askBuffers(): boolean {
+    try {
+      return this.handlers.returnBuffers() === true;
+    } catch (error) {
+      this.handlerError ??= { error };
+      return false;
+    }
+  }
+
+  private endStreamedAggregate(buf: Buffer, pos: number, start: number, end: number): void {
+    const f = this.top;
+    if (end !== start) throw badLine(buf, pos, end);
+    if (f === null || f.remaining !== -1 || f.kind === F_STRING) {
+      throw new ProtocolError("'.' outside a streamed aggregate");
+    }
+    if (f.hasKey) throw new ProtocolError("'.' after a map key without its value");
+    this.emit(this.close());
+  }
+
+  private endStreamedString(): void {
+    const f = this.top!;
+    const bytes = Buffer.concat(f.parts, f.size);
+    this.close();
+    this.emit(this.buffers ? bytes : utf8(bytes, 0, bytes.length));
+  }
+
+  /** Keeps an unfinished line (its own bytes only) until the rest arrives. */
+  private saveLine(buf: Buffer, pos: number): number {
+    this.line = copy(buf, pos, buf.length);
+    this.mode = M_LINE;
+    return buf.length;
+  }
+
+  /** Continues an unfinished line or bulk body with a new chunk; returns where normal parsing resumes. */
+  private resume(chunk: Buffer): number {
+    const len = chunk.length;
+    let pos = 0;
+    while (pos < len && this.mode !== M_IDLE) {
+      pos = this.mode === M_BULK ? this.resumeBulk(chunk, pos) : this.resumeLine(chunk, pos);
+    }
+    return pos;
+  }
+
+  private resumeBulk(chunk: Buffer, pos: number): number {
+    const need = this.bulkLength + 2 - this.bulkHave;
+    const take = Math.min(need, chunk.length - pos);
+    this.bulkParts.push(chunk.subarray(pos, pos + take));
+    this.bulkHave += take;
+    if (take < need) return chunk.length;
+    const n = this.bulkLength;
+    const whole = Buffer.concat(this.bulkParts, n + 2);
+    this.bulkParts = NO_PARTS;
+    this.mode = M_IDLE;
+    if (whole[n] !== CR || whole[n + 1] !== LF) throw missingBodyCrlf();
+    this.bulkValue(this.bulkType, whole, 0, n, false);
+    return pos + take;
+  }
+
+  private resumeLine(chunk: Buffer, pos: number): number {
+    const line = this.line;
+    const len = chunk.length;
+    let end: number; // end of the line (after its LF) in chunk
+    if (line[line.length - 1] === CR) {
+      if (chunk[pos] !== LF) throw new ProtocolError(`expected LF after CR in ${excerpt(line, 0, line.length)}`);
+      end = pos + 1;
+    } else {
+      const kind = LINE_KIND[line[0]!]!;
+      const cap = kind === 1 ? LENGTH_LINE_MAX : this.maxLineLength;
+      const room = cap - (line.length - 1); // content bytes still allowed
+      const stop = Math.min(len, pos + room + 1);
+      let cr = pos;
+      while (cr < stop && chunk[cr] !== CR) cr++;
+      if (cr - pos > room) throw lineTooLong(line, 1, cap, kind);
+      if (cr + 1 >= len) {
+        this.line = Buffer.concat([line, chunk.subarray(pos)]);
+        return len;
+      }
+      if (chunk[cr + 1] !== LF) throw new ProtocolError(`expected LF after CR in ${excerpt(chunk, pos, cr + 2)}`);
+      end = cr + 2;
+    }
+    this.line = EMPTY;
+    this.mode = M_IDLE;
+    // The completed line is parsed like any other; a bulk header leaves us in M_BULK for its body.
+    this.step(Buffer.concat([line, chunk.subarray(pos, end)]), 0);
+    return end;
+  }
+}
+
+function copy(buf: Buffer, start: number, end: number): Buffer {
+  const out = Buffer.allocUnsafe(end - start);
+  buf.copy(out, 0, start, end);
+  return out;
+}
+
+function mapKey(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Buffer.isBuffer(value)) return utf8(value, 0, value.length);
+  return String(value);
+}
+
+function setEntry(map: Record<string, unknown>, key: string, value: unknown): void {
+  // Assigning '__proto__' would replace the prototype: define it as a plain own property instead.
+  if (key === '__proto__') {
+    Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    map[key] = value;
+  }
+}
+
+/** Strict RESP length: optional '-', 1-15 digits; >= -1. Callers decide where -1 (null) is allowed. */
+function parseLength(buf: Buffer, type: number, start: number, end: number): number {
+  let i = start;
+  const negative = buf[i] === 45;
+  if (negative) i++;
+  if (i === end || end - i > 15) throw badLength(buf, type, start, end);
+  let n = 0;
+  for (; i < end; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) throw badLength(buf, type, start, end);
+    n = n * 10 + d;
+  }
+  if (!negative) return n;
+  if (n > 1) throw badLength(buf, type, start, end);
+  return 0 - n;
+}
+
+/** ':' integer: a number when it is a safe integer, else a bigint. */
+function parseInteger(buf: Buffer, start: number, end: number): number | bigint {
+  let i = start;
+  const negative = buf[i] === 45;
+  if (negative) i++;
+  if (i === end) throw badLine(buf, start - 1, end);
+  if (end - i <= 15) {
+    let n = 0;
+    for (; i < end; i++) {
+      const d = buf[i]! - 48;
+      if (d < 0 || d > 9) throw badLine(buf, start - 1, end);
+      n = n * 10 + d;
+    }
+    return negative ? 0 - n : n;
+  }
+  if (!isIntegerText(buf, start, end)) throw badLine(buf, start - 1, end);
+  const big = BigInt(latin1(buf, start, end));
+  return big >= MIN_SAFE && big <= MAX_SAFE ? Number(big) : big;
+}
+
+function isIntegerText(buf: Buffer, start: number, end: number): boolean {
+  let i = buf[start] === 45 ? start + 1 : start;
+  if (i === end) return false;
+  for (; i < end; i++) {
+    const c = buf[i]!;
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function parseDouble(buf: Buffer, pos: number, start: number, end: number): number {
+  const text = latin1(buf, start, end);
+  if (DOUBLE_SYNTAX.test(text)) return Number(text);
+  switch (text.toLowerCase()) {
+    case 'inf':
+    case '+inf':
+      return Infinity;
+    case '-inf':
+      return -Infinity;
+    case 'nan':
+    case '-nan':
+      return NaN;
+    default:
+      throw badLine(buf, pos, end);
+  }
+}
+
+/** A short, escaped, quoted excerpt of untrusted bytes for error messages (at most 32 bytes). */
+function excerpt(buf: Buffer, start: number, end: number): string {
+  const stop = Math.min(end, start + 32);
+  let out = '"';
+  for (let i = start; i < stop; i++) {
+    const c = buf[i]!;
+    if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) out += String.fromCharCode(c);
+    else if (c === CR) out += '\\r';
+    else if (c === LF) out += '\\n';
+    else out += '\\x' + c.toString(16).padStart(2, '0');
+  }
+  return out + (end > stop ? '"…' : '"');
+}
+
+function badLength(buf: Buffer, type: number, start: number, end: number): ProtocolError {
+  return new ProtocolError(`invalid length ${excerpt(buf, start, end)} after '${String.fromCharCode(type)}'`);
+}
+
+function badLine(buf: Buffer, pos: number, end: number): ProtocolError {
+  return new ProtocolError(`malformed '${String.fromCharCode(buf[pos]!)}' line ${excerpt(buf, pos + 1, end)}`);
+}
+
+function lineTooLong(buf: Buffer, start: number, cap: number, kind: number): ProtocolError {
+  return kind === 1
+    ? new ProtocolError(`invalid length line ${excerpt(buf, start, start + cap + 1)} (no CRLF)`)
+    : new ProtocolError(`line longer than maxLineLength ${cap} without CRLF`);
+}
+
+function missingBodyCrlf(): ProtocolError {
+  return new ProtocolError('missing CRLF after a bulk body');
+}
+
+function tooDeep(maxDepth: number): ProtocolError {
+  return new ProtocolError(`aggregates nested deeper than maxDepth ${maxDepth}`);
+}
