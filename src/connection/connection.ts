@@ -152,6 +152,15 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   /** Sends QUIT after everything already queued and closes once it is answered. Pending commands complete. */
   async quit(): Promise<'OK'> {
     if (this.status === 'end') return 'OK';
+    if (this.status === 'connecting' || this.status === 'connect') {
+      // Let the handshake finish so QUIT goes after it and after every queued command.
+      await this.connect().catch(() => undefined);
+      if ((this.status as ConnectionStatus) !== 'ready') return this.quit();
+    }
+    if (this.status === 'closing') {
+      await new Promise<void>((resolve) => this.once('end', () => resolve()));
+      return 'OK';
+    }
     if (this.status === 'wait' || this.status === 'reconnecting' || this.socket === undefined) {
       this.terminate(new ClientClosedError('quit() was called before the connection was ready'));
       return 'OK';
@@ -304,7 +313,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     if (this.socket !== socket) return;
     const cause = error instanceof Error ? error : new RedisError(String(error), 'EHANDSHAKE');
     this.lastError = cause;
-    if (error instanceof ReplyError) {
+    if (error instanceof ReplyError && !TRANSIENT_HANDSHAKE_ERRORS.has(error.code)) {
       // Wrong password, missing permission …: queued commands cannot succeed on this configuration.
       this.emitError(error);
       this.rejectUnsent(error);
@@ -500,6 +509,9 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     }
   }
 }
+
+/** Server states that pass by themselves: reconnect and keep the queue. */
+const TRANSIENT_HANDSHAKE_ERRORS = new Set(['LOADING', 'BUSY', 'MASTERDOWN', 'TRYAGAIN']);
 
 function isMissingHello(error: ReplyError): boolean {
   return error.code === 'NOPROTO' || /unknown command/i.test(error.message);
