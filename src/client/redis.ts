@@ -6,6 +6,10 @@ import type { ReplyTransform } from '../connection/command.js';
 import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
 import { ArgumentError } from '../errors.js';
 import type { RedisArg } from '../resp/types.js';
+import type { RedisKey } from '../commands/define.js';
+import { Multi, Pipeline, type Batch } from './pipeline.js';
+import { ConnectionPool } from './pool.js';
+import { Transaction, runTransaction, type TransactionOptions } from './transaction.js';
 
 export type { RedisOptions, ConnectionStatus };
 
@@ -76,12 +80,14 @@ export class Redis extends EventEmitter {
   }
 
   /** Gracefully closes: pending commands complete, then QUIT. */
-  quit(): Promise<'OK'> {
-    return this.connection.quit();
+  async quit(): Promise<'OK'> {
+    const [reply] = await Promise.all([this.connection.quit(), this.poolInstance?.close()]);
+    return reply;
   }
 
   /** Closes the connection now; pending commands reject. */
   disconnect(): void {
+    this.poolInstance?.disconnect();
     this.connection.disconnect();
   }
 
@@ -92,6 +98,41 @@ export class Redis extends EventEmitter {
   }
 
   // ---- batches (pipeline, multi, transaction, watch): see pipeline.ts / transaction.ts -------------------
+
+  /**
+   * A pipeline: each queued call returns a Deferred handle; `exec()` sends them in one write. With `parent`
+   * (a pipeline or MULTI batch), the new pipeline queues onto it and runs with the parent's exec() (redpipe).
+   */
+  pipeline(parent?: Batch): Pipeline {
+    return new Pipeline(this.connection, parent);
+  }
+
+  /** A MULTI/EXEC batch on the shared connection (atomic; no WATCH: use `watch()` / `transaction()`). */
+  multi(): Multi {
+    return new Multi(this.connection);
+  }
+
+  /**
+   * Leases a pool connection and WATCHes `keys` on it. Read with the returned transaction, then
+   * `tx.multi()` … `exec()` (WatchError if a watched key changed), or `tx.unwatch()` to give up.
+   */
+  watch(...keys: RedisKey[]): Promise<Transaction> {
+    return Transaction.start(this.pool, keys);
+  }
+
+  /** Runs `fn` in a WATCH transaction, re-running it on WatchError (default up to 100 times). */
+  transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...watchKeys: RedisKey[]): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, options: TransactionOptions): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...rest: (RedisKey | TransactionOptions)[]): Promise<T> {
+    return runTransaction(this.pool, fn, rest);
+  }
+
+  /** Extra connections (created on first use, at most `poolSize`) for WATCH, blocking commands, subscribers. */
+  get pool(): ConnectionPool {
+    return (this.poolInstance ??= new ConnectionPool(this.options, this.options.poolSize));
+  }
+
+  private poolInstance: ConnectionPool | undefined;
 
   // ---- pub/sub, scripts, scan iterators, blocking-command pool: see pubsub.ts / scripts.ts / scan.ts / pool.ts
 

@@ -35,6 +35,11 @@ export interface RedisOptions {
   maxBulkLength?: number;
   /** Deepest reply nesting accepted. Default 1024. */
   maxDepth?: number;
+  /**
+   * Most extra connections opened for WATCH transactions, blocking commands and subscribers (the client's
+   * `pool`, created on first use). Default 8.
+   */
+  poolSize?: number;
 }
 
 export interface ResolvedOptions {
@@ -57,6 +62,7 @@ export interface ResolvedOptions {
   offlineQueueAttempts: number;
   maxBulkLength: number;
   maxDepth: number;
+  poolSize: number;
 }
 
 /** Parses `redis://[user[:password]@]host[:port][/db]`, `rediss://…` (TLS) and `unix:///path?db=N`. */
@@ -101,6 +107,12 @@ function nonNegative(name: string, value: number | undefined, fallback: number):
   return value;
 }
 
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  const n = nonNegative(name, value, fallback);
+  if (!Number.isInteger(n) || n < 1) throw new ArgumentError(`Option ${name} must be a positive integer`);
+  return n;
+}
+
 /** Merges a URL (if given) with explicit options (which win), validates, and fills defaults. */
 export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOptions?: RedisOptions): ResolvedOptions {
   const fromUrl = typeof urlOrOptions === 'string' ? parseRedisUrl(urlOrOptions) : {};
@@ -133,6 +145,7 @@ export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOption
     offlineQueueAttempts: Math.max(1, nonNegative('offlineQueueAttempts', o.offlineQueueAttempts, 20)),
     maxBulkLength: nonNegative('maxBulkLength', o.maxBulkLength, 512 * 1024 * 1024),
     maxDepth: nonNegative('maxDepth', o.maxDepth, 1024),
+    poolSize: positiveInteger('poolSize', o.poolSize, 8),
   };
 }
 

@@ -1,0 +1,188 @@
+import type { Command, ReplyTransform } from '../connection/command.js';
+import type { Connection } from '../connection/connection.js';
+import { ProtocolError, ReplyError, WatchError } from '../errors.js';
+import type { RedisArg } from '../resp/types.js';
+import { Batch, collectReplies, type BatchEntry } from './batch-base.js';
+import type { Deferred } from './batch-deferred.js';
+
+export { Batch, type QueuedCommand } from './batch-base.js';
+export { Deferred, type DeferredStatus } from './batch-deferred.js';
+
+/**
+ * A pipeline: commands queued here go out together in one write when `exec()` is called; each call returns
+ * a Deferred handle that settles with its own reply. Not atomic (use `multi()` for that). Read-only commands
+ * may be re-sent after a connection loss, like any command; writes never are.
+ */
+export class Pipeline extends Batch {
+  /** With `parent`, a nested pipeline: its commands join the parent's batch (see `exec()`). */
+  constructor(connection: Connection, parent?: Batch) {
+    super(connection, parent);
+  }
+
+  protected get rootKind(): 'pipeline' {
+    return 'pipeline';
+  }
+
+  protected buildCommand(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform | undefined, handle: Deferred<any>): Command {
+    const command = Batch.wireCommand(name, args, returnBuffers, transform);
+    command.promise.then(
+      (value) => handle.resolve(value),
+      (error: unknown) => handle.reject(error),
+    );
+    return command;
+  }
+
+  protected run(entries: readonly BatchEntry[]): Promise<unknown[]> {
+    // One synchronous loop: nothing else can interleave, and auto-pipelining writes them all at once.
+    for (const entry of entries) this.connection.enqueue(entry.command as Command);
+    return collectReplies(entries);
+  }
+}
+
+/** Called around a MULTI batch that runs on a leased connection (see Transaction). */
+export interface MultiHooks {
+  /** Checked right before sending: an error here fails the batch without sending anything. */
+  beforeSend?(): Error | undefined;
+  /**
+   * Called once when exec() settles, whatever happened. `answered`: EXEC reached the server and got a reply
+   * (which clears any WATCH), as opposed to nothing sent or the connection lost.
+   */
+  afterExec?(answered: boolean): void;
+}
+
+/**
+ * A MULTI/EXEC transaction: the queued commands are sent as MULTI, the commands, EXEC in one write (enqueued
+ * contiguously, so nothing else on the shared connection can interleave) and run atomically on the server.
+ *
+ * - a command that fails at run time (WRONGTYPE …) rejects its own handle; exec() rejects with a BatchError
+ * - a command the server refuses to queue (unknown command, wrong arity) aborts the whole transaction: its
+ *   handle rejects with its own error, every other handle and exec() with the EXECABORT ReplyError
+ * - a WATCHed key changed (EXEC replied null): every handle and exec() reject with WatchError
+ * - the connection dropped before EXEC's reply: nothing is re-sent; every handle and exec() reject with the
+ *   connection error (CommandOutcomeUnknownError: the transaction may or may not have run)
+ */
+export class Multi extends Batch {
+  private execAnswered = false;
+
+  constructor(
+    connection: Connection,
+    private readonly hooks: MultiHooks = {},
+  ) {
+    super(connection);
+  }
+
+  protected get rootKind(): 'multi' {
+    return 'multi';
+  }
+
+  protected buildCommand(name: string, args: readonly RedisArg[]): Command {
+    // The reply to a queued command is +QUEUED; the real one arrives inside EXEC's reply.
+    const command = Batch.wireCommand(name, args, false, undefined);
+    command.retryable = false;
+    return command;
+  }
+
+  override async exec(): Promise<unknown[]> {
+    const first = !this.isExecuted;
+    try {
+      return await super.exec();
+    } finally {
+      if (first) this.hooks.afterExec?.(this.execAnswered);
+    }
+  }
+
+  protected async run(entries: readonly BatchEntry[]): Promise<unknown[]> {
+    try {
+      const refusal = this.hooks.beforeSend?.();
+      if (refusal !== undefined) throw refusal;
+      const reply = await this.send(entries);
+      settleFromExec(entries, reply);
+    } catch (error) {
+      for (const entry of entries) entry.handle.reject(error); // no-op for handles already settled
+      throw error;
+    }
+    return collectReplies(entries);
+  }
+
+  /** Sends MULTI … EXEC; resolves to EXEC's reply array, or throws the error that failed the transaction. */
+  private async send(entries: readonly BatchEntry[]): Promise<unknown[]> {
+    const returnBuffers = entries.some((entry) => entry.returnBuffers);
+    const multi = Batch.wireCommand('MULTI', [], false, undefined);
+    const exec = Batch.wireCommand('EXEC', [], returnBuffers, undefined);
+    const all: Command[] = [multi, ...entries.map((entry) => entry.command as Command), exec];
+    for (const command of all) {
+      command.retryable = false;
+      this.connection.enqueue(command);
+    }
+    alignDeadlines(all);
+    const outcomes = await Promise.allSettled(all.map((command) => command.promise));
+    const execOutcome = outcomes[outcomes.length - 1] as PromiseSettledResult<unknown>;
+    this.execAnswered = execOutcome.status === 'fulfilled' || execOutcome.reason instanceof ReplyError;
+    if (execOutcome.status === 'rejected') {
+      const error = execOutcome.reason;
+      if (error instanceof ReplyError && error.code === 'EXECABORT') {
+        // Each refused command keeps its own error; the rest were discarded with the transaction.
+        entries.forEach((entry, i) => {
+          const queued = outcomes[i + 1] as PromiseSettledResult<unknown>;
+          entry.handle.reject(queued.status === 'rejected' ? queued.reason : error);
+        });
+      } else {
+        for (const entry of entries) entry.handle.reject(error);
+      }
+      throw error;
+    }
+    const reply = execOutcome.value;
+    if (reply === null) {
+      const error = new WatchError();
+      for (const entry of entries) entry.handle.reject(error);
+      throw error;
+    }
+    if (!Array.isArray(reply) || reply.length !== entries.length) {
+      const error = new ProtocolError(`EXEC replied with ${Array.isArray(reply) ? `${reply.length} replies` : 'a non-array'} for ${entries.length} queued commands`);
+      for (const entry of entries) entry.handle.reject(error);
+      throw error;
+    }
+    return reply;
+  }
+}
+
+/** Gives each handle its element of EXEC's reply, shaped by its command's transform. */
+function settleFromExec(entries: readonly BatchEntry[], replies: unknown[]): void {
+  const buffersSent = entries.some((entry) => entry.returnBuffers);
+  entries.forEach((entry, i) => {
+    const raw = replies[i];
+    if (raw instanceof ReplyError) {
+      raw.command = entry.name;
+      entry.handle.reject(raw);
+      return;
+    }
+    try {
+      const reply = buffersSent && !entry.returnBuffers ? buffersToStrings(raw) : raw;
+      entry.handle.resolve(entry.transform === undefined ? reply : entry.transform(reply));
+    } catch (error) {
+      entry.handle.reject(error);
+    }
+  });
+}
+
+/** EXEC's reply is decoded once, with Buffers if any command asked for them; the others get strings back. */
+function buffersToStrings(value: unknown): unknown {
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  if (Array.isArray(value)) return value.map(buffersToStrings);
+  if (value !== null && typeof value === 'object' && !(value instanceof Error)) {
+    // fromEntries defines own properties, so a `__proto__` field stays a field.
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, buffersToStrings(item)]));
+  }
+  return value;
+}
+
+/**
+ * With commandTimeout, each command gets its own deadline; a MULTI block must time out as a whole, or a
+ * queued (unsent) tail could be sent without its MULTI.
+ */
+function alignDeadlines(commands: readonly Command[]): void {
+  let earliest = Infinity;
+  for (const command of commands) if (command.deadline > 0) earliest = Math.min(earliest, command.deadline);
+  if (earliest === Infinity) return;
+  for (const command of commands) command.deadline = earliest;
+}
