@@ -5,6 +5,13 @@ import { ArgumentError } from '../errors.js';
 import type { EncodedCommand } from './types.js';
 
 const CRLF = '\r\n';
+// Prebuilt '*N\r\n' and '$N\r\n' headers: each saves two short-string concatenations per use.
+const ARRAY_HEADERS: string[] = [];
+for (let i = 0; i < 64; i++) ARRAY_HEADERS.push('*' + i + CRLF);
+const BULK_HEADERS: string[] = [];
+for (let i = 0; i < 1024; i++) BULK_HEADERS.push('$' + i + CRLF);
+const arrayHeader = (n: number): string => (n < 64 ? ARRAY_HEADERS[n]! : '*' + n + CRLF);
+const bulkHeader = (n: number): string => (n < 1024 ? BULK_HEADERS[n]! : '$' + n + CRLF);
 
 /**
  * Encodes `name` + `args` as a RESP array of bulk strings. Fast path: returns ONE string when no arg is a
@@ -15,15 +22,15 @@ const CRLF = '\r\n';
 export function encodeCommand(name: string, args: readonly unknown[]): EncodedCommand {
   if (typeof name !== 'string') throw new ArgumentError('command name must be a string');
   const count = args.length;
-  let out = '*' + (count + 1) + '\r\n$' + utf8Length(name) + CRLF + name + CRLF;
+  let out = arrayHeader(count + 1) + bulkHeader(utf8Length(name)) + name + CRLF;
   for (let i = 0; i < count; i++) {
     const arg = args[i];
     if (typeof arg === 'string') {
-      out += '$' + utf8Length(arg) + CRLF + arg + CRLF;
+      out += bulkHeader(utf8Length(arg)) + arg + CRLF; // grouped: one rope node per argument
     } else if (typeof arg === 'number') {
       const text = numberText(arg);
       if (text === undefined) throw badArgument(name, i, arg);
-      out += '$' + text.length + CRLF + text + CRLF;
+      out += bulkHeader(text.length) + text + CRLF;
     } else if (Buffer.isBuffer(arg)) {
       return encodeChunks(name, args, out, i);
     } else {
@@ -40,16 +47,16 @@ function encodeChunks(name: string, args: readonly unknown[], head: string, from
   for (let i = from; i < args.length; i++) {
     const arg = args[i];
     if (typeof arg === 'string') {
-      out += '$' + utf8Length(arg) + CRLF + arg + CRLF;
+      out += bulkHeader(utf8Length(arg)) + arg + CRLF; // grouped: one rope node per argument
     } else if (typeof arg === 'number') {
       const text = numberText(arg);
       if (text === undefined) throw badArgument(name, i, arg);
-      out += '$' + text.length + CRLF + text + CRLF;
+      out += bulkHeader(text.length) + text + CRLF;
     } else if (Buffer.isBuffer(arg)) {
       if (arg.length === 0) {
         out += '$0\r\n\r\n';
       } else {
-        chunks.push(out + '$' + arg.length + CRLF, arg);
+        chunks.push(out + bulkHeader(arg.length), arg);
         out = CRLF;
       }
     } else {
