@@ -1,0 +1,222 @@
+// Pipelines and MULTI on a cluster. A pipeline sends every command through the cluster's router in one
+// event-loop turn, so each node connection writes its share in one write (the split per node), every command
+// keeps its own MOVED/ASK/retry handling, and the replies come back in the caller's order. MULTI runs on
+// one node and so is limited to one slot.
+import { Deferred } from '../client/batch-deferred.js';
+import { installCommandMethods, type BatchCommandMethods } from '../client/batch-methods.js';
+import { Command, type ReplyTransform } from '../connection/command.js';
+import { ArgumentError, AskError, BatchError, CrossSlotError, MovedError, RedisError, ReplyError, WatchError } from '../errors.js';
+import { encodeCommand } from '../resp/encoder.js';
+import type { RedisArg } from '../resp/types.js';
+import { commandSlot } from './command-slot.js';
+import { ClusterRedirectionError } from './errors.js';
+import { parseRedirect } from './redirect.js';
+import type { NodeAddress } from './topology.js';
+
+/** What batches need from the cluster client (implemented by RedisCluster). */
+export interface BatchRouter {
+  readonly options: { readonly maxRedirections: number; readonly maxRetryTime: number; retryDelay(attempt: number): number };
+  sendCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>): Promise<T>;
+  /** @internal The primary serving `slot` (-1: any primary), after the topology is known. */
+  primaryForSlot(slot: number): Promise<{ address: NodeAddress; connection: { enqueue(command: Command<any>): void } }>;
+  /** @internal The node at an address (ASK targets). */
+  nodeAtAddress(address: NodeAddress): { address: NodeAddress; connection: { enqueue(command: Command<any>): void } };
+  /** @internal Records a MOVED and refreshes the map. */
+  learnRedirect(slot: number, to: NodeAddress): Promise<void>;
+}
+
+interface Entry {
+  readonly name: string;
+  readonly args: readonly RedisArg[];
+  readonly returnBuffers: boolean;
+  readonly transform: ReplyTransform | undefined;
+  readonly handle: Deferred<unknown>;
+}
+
+const ignore = (): void => undefined;
+
+abstract class ClusterBatch {
+  protected readonly entries: Entry[] = [];
+  private executed = false;
+  private failure: unknown = undefined;
+
+  constructor(protected readonly router: BatchRouter) {}
+
+  get length(): number {
+    return this.entries.length;
+  }
+
+  call(command: string, ...args: RedisArg[]): Deferred<unknown> {
+    return this.callWith(command, args, false);
+  }
+
+  callBuffer(command: string, ...args: RedisArg[]): Deferred<unknown> {
+    return this.callWith(command, args, true);
+  }
+
+  queueCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Deferred<T> {
+    if (this.executed) return Deferred.rejected(new RedisError('This batch was already executed: queue commands on a new one', 'EBATCHEXECUTED'));
+    const handle = new Deferred<T>();
+    this.entries.push({ name, args, returnBuffers, transform, handle: handle as Deferred<unknown> });
+    return handle;
+  }
+
+  /**
+   * Runs the batch. Resolves to every reply in order; rejects with BatchError (replies and errors in place) if
+   * any command failed, or with the one error that failed the whole batch (CrossSlotError, WatchError …).
+   */
+  async exec(): Promise<unknown[]> {
+    if (this.executed) throw new RedisError('exec() was already called on this batch', 'EBATCHEXECUTED');
+    this.executed = true;
+    if (this.failure !== undefined) {
+      for (const entry of this.entries) entry.handle.reject(this.failure);
+      throw this.failure;
+    }
+    if (this.entries.length === 0) return [];
+    await this.run(this.entries);
+    return collect(this.entries);
+  }
+
+  protected abstract run(entries: readonly Entry[]): Promise<void>;
+
+  /** A command the spec refused: its handle fails, and exec() will send nothing. */
+  refuse(error: unknown): Deferred<unknown> {
+    this.failure ??= error;
+    return Deferred.rejected(error);
+  }
+
+  private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Deferred<unknown> {
+    if (typeof command !== 'string' || command.trim().length === 0) return this.refuse(new ArgumentError('call: the command name must be a non-empty string'));
+    const words = command.trim().split(/\s+/);
+    return this.queueCommand((words[0] as string).toUpperCase(), words.length > 1 ? [...words.slice(1), ...args] : args, returnBuffers);
+  }
+
+  static {
+    installCommandMethods<Deferred<unknown>>(ClusterBatch.prototype, {
+      dispatch: (target, name, args, returnBuffers, transform) => (target as ClusterBatch).queueCommand(name, args, returnBuffers, transform),
+      refuse: (target, _name, error) => (target as ClusterBatch).refuse(error),
+    });
+  }
+}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+interface ClusterBatch extends BatchCommandMethods {}
+
+/** Commands for any slots; each goes to its own node, all in the same event-loop turn. */
+export class ClusterPipeline extends ClusterBatch {
+  protected run(entries: readonly Entry[]): Promise<void> {
+    const settled = entries.map((entry) =>
+      this.router.sendCommand(entry.name, entry.args, entry.returnBuffers, entry.transform).then(
+        (value) => entry.handle.resolve(value),
+        (error: unknown) => entry.handle.reject(error),
+      ),
+    );
+    return Promise.all(settled).then(ignore);
+  }
+}
+
+/** MULTI … EXEC on the node serving the one slot all its keys hash to; follows MOVED/ASK for the whole block. */
+export class ClusterMulti extends ClusterBatch {
+  protected async run(entries: readonly Entry[]): Promise<void> {
+    let slot = -1;
+    try {
+      for (const entry of entries) {
+        const own = commandSlot(entry.name, entry.args);
+        if (own < 0) continue;
+        if (slot >= 0 && own !== slot) throw new CrossSlotError(`MULTI (${entry.name})`);
+        slot = own;
+      }
+    } catch (error) {
+      for (const entry of entries) entry.handle.reject(error);
+      throw error;
+    }
+    let redirections = 0;
+    let attempts = 0;
+    const started = Date.now();
+    let askTarget: NodeAddress | undefined;
+    for (;;) {
+      const node = askTarget !== undefined ? this.router.nodeAtAddress(askTarget) : await this.router.primaryForSlot(slot);
+      const outcome = await runTransaction(node.connection, entries, askTarget !== undefined);
+      askTarget = undefined;
+      if (outcome.kind === 'done') return;
+      const redirect = outcome.error instanceof MovedError || outcome.error instanceof AskError ? parseRedirect(outcome.error.message, node.address.host) : undefined;
+      if (redirect !== undefined && ++redirections <= this.router.options.maxRedirections) {
+        if (redirect.kind === 'ASK') askTarget = redirect;
+        else await this.router.learnRedirect(redirect.slot, redirect);
+        continue;
+      }
+      const retryable = outcome.error instanceof ReplyError && ['TRYAGAIN', 'CLUSTERDOWN', 'READONLY', 'LOADING'].includes(outcome.error.code);
+      if (retryable && Date.now() - started < this.router.options.maxRetryTime) {
+        await new Promise((resolve) => setTimeout(resolve, this.router.options.retryDelay(++attempts)));
+        continue;
+      }
+      const error = redirect !== undefined ? new ClusterRedirectionError('MULTI', this.router.options.maxRedirections, { cause: outcome.error }) : outcome.error;
+      for (const entry of entries) entry.handle.reject(error);
+      throw error;
+    }
+  }
+}
+
+type Outcome = { kind: 'done' } | { kind: 'failed'; error: unknown };
+
+/** Writes [ASKING] MULTI, the commands, EXEC in one turn and settles the handles from EXEC's reply. */
+async function runTransaction(connection: { enqueue(command: Command<any>): void }, entries: readonly Entry[], asking: boolean): Promise<Outcome> {
+  const wantBuffers = entries.some((entry) => entry.returnBuffers);
+  const send = (name: string, args: readonly RedisArg[], returnBuffers = false): Command<unknown> => {
+    const command = new Command<unknown>(name, args, encodeCommand(name, args), returnBuffers, undefined);
+    command.retryable = false; // never re-sent on its own after a connection loss: it belongs to the block
+    command.promise.catch(ignore);
+    connection.enqueue(command);
+    return command;
+  };
+  if (asking) send('ASKING', []);
+  send('MULTI', []);
+  const queued = entries.map((entry) => send(entry.name, entry.args));
+  const exec = send('EXEC', [], wantBuffers);
+  let replies: unknown;
+  try {
+    replies = await exec.promise;
+  } catch (error) {
+    // EXECABORT: a command was refused while queueing; its own error (often MOVED/ASK) says why.
+    const queueErrors = await Promise.allSettled(queued.map((command) => command.promise));
+    const cause = queueErrors.find((result) => result.status === 'rejected');
+    return { kind: 'failed', error: cause !== undefined && cause.status === 'rejected' ? cause.reason : error };
+  }
+  if (replies === null) {
+    const watchError = new WatchError();
+    for (const entry of entries) entry.handle.reject(watchError);
+    throw watchError;
+  }
+  if (!Array.isArray(replies) || replies.length !== entries.length) return { kind: 'failed', error: new RedisError('EXEC returned an unexpected reply', 'EPROTOCOL') };
+  entries.forEach((entry, index) => {
+    let value = replies[index];
+    if (value instanceof Error) {
+      entry.handle.reject(value);
+      return;
+    }
+    if (wantBuffers && !entry.returnBuffers) value = buffersToStrings(value);
+    try {
+      entry.handle.resolve(entry.transform === undefined ? value : entry.transform(value));
+    } catch (error) {
+      entry.handle.reject(error);
+    }
+  });
+  return { kind: 'done' };
+}
+
+function buffersToStrings(value: unknown): unknown {
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  if (Array.isArray(value)) return value.map(buffersToStrings);
+  return value;
+}
+
+async function collect(entries: readonly Entry[]): Promise<unknown[]> {
+  const settled = await Promise.allSettled(entries.map((entry) => entry.handle.promise));
+  let failed = 0;
+  const replies = settled.map((result) => {
+    if (result.status === 'fulfilled') return result.value;
+    failed++;
+    return result.reason;
+  });
+  if (failed > 0) throw new BatchError(replies, failed);
+  return replies;
+}

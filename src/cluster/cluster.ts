@@ -1,0 +1,482 @@
+import { EventEmitter } from 'node:events';
+import { installCommandMethods } from '../client/batch-methods.js';
+import { isReadOnly } from '../commands/key-positions.js';
+import type { CommandMethods } from '../commands/index.js';
+import { Command, type ReplyTransform } from '../connection/command.js';
+import { Connection } from '../connection/connection.js';
+import { resolveOptions } from '../connection/options.js';
+import {
+  AskError,
+  ArgumentError,
+  ClientClosedError,
+  CommandOutcomeUnknownError,
+  ConnectionClosedError,
+  MovedError,
+  RedisError,
+  ReplyError,
+} from '../errors.js';
+import { encodeCommand } from '../resp/encoder.js';
+import type { RedisArg } from '../resp/types.js';
+import { ClusterCommand, type CommandObserver, type CommandRouter, type RedirectEvent, type RetryEvent } from './cluster-command.js';
+import { commandSlot } from './command-slot.js';
+import { ClusterRedirectionError, ClusterUnreachableError, SlotUnservedError } from './errors.js';
+import { fetchSlotMap } from './fetch-topology.js';
+import { ClusterMulti, ClusterPipeline, type BatchRouter } from './cluster-batch.js';
+import { resolveClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './options.js';
+import { parseRedirect } from './redirect.js';
+import { nodeKey, type NodeAddress, type SlotMap } from './topology.js';
+
+export type { ClusterOptions, RedirectEvent, RetryEvent, CommandObserver };
+
+/** Server errors after which the command did not run and may be sent again (after a pause). */
+const RETRY_CODES = new Set(['TRYAGAIN', 'CLUSTERDOWN', 'READONLY', 'LOADING', 'MASTERDOWN']);
+const ASKING = encodeCommand('ASKING', []);
+const ignore = (): void => undefined;
+
+interface Shard {
+  primary: NodeAddress;
+  replicas: NodeAddress[];
+  /** The primary's node, cached: the per-command path then needs no address-to-node lookup. */
+  primaryNode?: ClusterNode;
+}
+
+/** One node of the cluster and the single connection the client keeps to it. */
+export interface ClusterNode {
+  readonly address: NodeAddress;
+  readonly connection: Connection;
+  /** Sends a command to this node only: no slot routing, no redirections. */
+  call(command: string, ...args: RedisArg[]): Promise<unknown>;
+}
+
+/**
+ * A Redis Cluster client. Starts from root nodes, learns the slot map (CLUSTER SHARDS, or CLUSTER SLOTS), keeps
+ * one auto-pipelined connection per node and sends each command to the node serving its keys' slot. MOVED
+ * updates the map (and triggers one coalesced refresh), ASK sends ASKING plus that one command, TRYAGAIN,
+ * CLUSTERDOWN, READONLY and unreachable nodes are retried with back-off until `maxRetryTime`. Commands whose
+ * keys span slots fail with CrossSlotError before anything is sent.
+ *
+ * Events: `redirect` (RedirectEvent), `retry` (RetryEvent), `refresh` ({ shards }), `error` (node connection
+ * errors, only when listened to), `end`.
+ */
+export class RedisCluster extends EventEmitter implements CommandRouter, BatchRouter {
+  readonly options: ResolvedClusterOptions;
+  private map: { shards: Shard[]; slotShard: Int16Array } | undefined;
+  private readonly nodeConnections = new Map<string, ClusterNode>();
+  private refreshing: Promise<void> | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private lastRefreshAt = 0;
+  private closed = false;
+  private roundRobin = 0;
+
+  constructor(options: ClusterOptions) {
+    super();
+    this.options = resolveClusterOptions(options);
+    if (!this.options.lazyConnect) this.refresh().catch(ignore);
+  }
+
+  /** Fetches the topology (if not known yet) and connects to every primary. */
+  async connect(): Promise<void> {
+    if (this.map === undefined) await this.refresh();
+    await Promise.all(this.nodes('primary').map((node) => node.connection.connect()));
+  }
+
+  /** Runs any command: `call('OBJECT', 'ENCODING', 'key')`. Commands without keys go to a random primary. */
+  call(command: string, ...args: RedisArg[]): Promise<unknown> {
+    return this.callWith(command, args, false);
+  }
+
+  /** Like call(), with bulk strings as Buffers. */
+  callBuffer(command: string, ...args: RedisArg[]): Promise<unknown> {
+    return this.callWith(command, args, true);
+  }
+
+  /**
+   * Routes one command by its keys' slot. The single path every command method goes through. `observer`
+   * hears about this command's redirects, retries and the node that finally answers (for telemetry).
+   */
+  sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
+    let command: ClusterCommand<T>;
+    try {
+      const slot = commandSlot(name, args);
+      const readOnly = this.options.readFrom === 'replica' && isReadOnly(name, args);
+      command = new ClusterCommand<T>(this, name, args, encodeCommand(name, args), returnBuffers, transform, slot, readOnly, observer);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (this.closed) command.fail(new ClientClosedError());
+    else this.dispatch(command);
+    return command.promise;
+  }
+
+  /** A pipeline: commands queued now, sent together on exec(), each to its own node; replies in call order. */
+  pipeline(): ClusterPipeline {
+    return new ClusterPipeline(this);
+  }
+
+  /** MULTI … EXEC on one node: every key of every queued command must hash to the same slot. */
+  multi(): ClusterMulti {
+    return new ClusterMulti(this);
+  }
+
+  /** Every key matching the options, from every primary in turn (SCAN per node). */
+  async *scanIter(options: { match?: string; count?: number; type?: string } = {}): AsyncGenerator<string> {
+    if (this.map === undefined) await this.refresh();
+    const extra: RedisArg[] = [];
+    if (options.match !== undefined) extra.push('MATCH', options.match);
+    if (options.count !== undefined) extra.push('COUNT', options.count);
+    if (options.type !== undefined) extra.push('TYPE', options.type);
+    for (const node of this.nodes('primary')) {
+      let cursor = '0';
+      do {
+        const reply = (await node.call('SCAN', cursor, ...extra)) as [string, string[]];
+        cursor = String(reply[0]);
+        for (const key of reply[1]) yield key;
+      } while (cursor !== '0');
+    }
+  }
+
+  /** The nodes in the current map (primaries by default). Throws before the topology is known. */
+  nodes(role: 'primary' | 'replica' | 'all' = 'primary'): ClusterNode[] {
+    const map = this.requireMap();
+    const out: ClusterNode[] = [];
+    for (const shard of uniqueShards(map)) {
+      if (role !== 'replica') out.push(this.nodeAt(shard.primary));
+      if (role !== 'primary') for (const replica of shard.replicas) out.push(this.nodeAt(replica));
+    }
+    return out;
+  }
+
+  /** The primary serving `key`'s slot (for node-local commands such as WAIT after a write). */
+  nodeForKey(key: RedisArg): ClusterNode {
+    const slot = commandSlot('GET', [key]);
+    const shard = this.shardOf(this.requireMap(), slot);
+    if (shard === undefined) throw new SlotUnservedError(slot);
+    return this.nodeAt(shard.primary);
+  }
+
+  /** The slot map as last learned: for each shard its primary and replicas, and the slot ranges it serves. */
+  get topology(): SlotMap | undefined {
+    const map = this.map;
+    return map === undefined ? undefined : { shards: map.shards, slotShard: map.slotShard };
+  }
+
+  /** Re-reads the topology now (joins a refresh already running). */
+  refresh(): Promise<void> {
+    return this.scheduleRefresh(undefined, true);
+  }
+
+  /** Closes every node connection gracefully (pending commands complete). */
+  async quit(): Promise<'OK'> {
+    this.closed = true;
+    this.clearRefreshTimer();
+    await Promise.all([...this.nodeConnections.values()].map((node) => node.connection.quit().catch(ignore)));
+    this.nodeConnections.clear();
+    this.emit('end');
+    return 'OK';
+  }
+
+  /** Closes every node connection now; pending commands reject. */
+  disconnect(): void {
+    this.closed = true;
+    this.clearRefreshTimer();
+    for (const node of this.nodeConnections.values()) node.connection.disconnect();
+    this.nodeConnections.clear();
+    this.emit('end');
+  }
+
+  /** @internal For batches: the primary serving `slot` (-1: any primary), fetching the topology first if needed. */
+  async primaryForSlot(slot: number): Promise<ClusterNode> {
+    const map = this.map ?? (await this.refresh(), this.requireMap());
+    const shard = slot < 0 ? uniqueShards(map)[0] : this.shardOf(map, slot);
+    if (shard === undefined) throw new SlotUnservedError(slot);
+    return this.nodeAt(shard.primary);
+  }
+
+  /** @internal For batches: the node at an address (an ASK target). */
+  nodeAtAddress(address: NodeAddress): ClusterNode {
+    return this.nodeAt(address);
+  }
+
+  /** @internal For batches: records a MOVED and waits for the refresh it triggers. */
+  async learnRedirect(slot: number, to: NodeAddress): Promise<void> {
+    if (this.learnMoved(slot, to)) await this.scheduleRefresh(to, true).catch(ignore);
+  }
+
+  // ---- routing -----------------------------------------------------------------------------------------
+
+  /** @internal Sends a built command to the node its slot maps to now (or waits for the first map). */
+  dispatch(command: ClusterCommand<any>): void {
+    const map = this.map;
+    if (map === undefined) {
+      this.refresh().then(
+        () => this.dispatch(command),
+        (error: unknown) => command.fail(error),
+      );
+      return;
+    }
+    const node = this.pickNode(map, command);
+    if (node === undefined) {
+      this.scheduleRefresh();
+      this.retryLater(command, 'CLUSTERDOWN', new SlotUnservedError(command.slot));
+      return;
+    }
+    if (node.connection.status === 'reconnecting') {
+      // The node is down: don't park the command in its offline queue; look again after a pause.
+      this.scheduleRefresh();
+      this.retryLater(command, 'ENODEDOWN', new ConnectionClosedError(`${nodeKey(node.address)} is unreachable`));
+      return;
+    }
+    this.queueOn(node, command);
+  }
+
+  /** @internal CommandRouter: takes over a command that failed on a node, when that failure can be fixed. */
+  reroute(command: ClusterCommand<any>, error: unknown, wasWritten: boolean): boolean {
+    if (this.closed) return false;
+    if (error instanceof MovedError || error instanceof AskError) return this.redirect(command, error);
+    if (error instanceof ReplyError) {
+      if (!RETRY_CODES.has(error.code)) return false;
+      if (error.code !== 'TRYAGAIN') this.scheduleRefresh();
+      return this.retryLater(command, error.code, error);
+    }
+    const neverSent = !wasWritten && (error instanceof ConnectionClosedError || error instanceof ClientClosedError);
+    // Reads are safe to repeat even when their outcome is unknown; writes are not (DESIGN §3).
+    const readAgain = error instanceof CommandOutcomeUnknownError && isReadOnly(command.name, command.args);
+    if (neverSent || readAgain || error instanceof CommandOutcomeUnknownError) this.scheduleRefresh();
+    if (neverSent || readAgain) return this.retryLater(command, (error as RedisError).code, error);
+    return false;
+  }
+
+  private redirect(command: ClusterCommand<any>, error: ReplyError): boolean {
+    const from = command.node ?? { host: '', port: 0 };
+    const target = parseRedirect(error.message, from.host);
+    if (target === undefined) return false; // malformed: the caller gets the server's error as it is
+    if (++command.redirections > this.options.maxRedirections) {
+      command.fail(new ClusterRedirectionError(command.name, this.options.maxRedirections, { cause: error }));
+      return true;
+    }
+    const to = { host: target.host, port: target.port };
+    const event: RedirectEvent = { kind: target.kind, command: command.name, slot: target.slot, from, to };
+    this.emitSafely('redirect', event);
+    command.observer?.onRedirect?.(event);
+    const node = this.nodeAt(to);
+    if (target.kind === 'MOVED') {
+      if (this.learnMoved(target.slot, to)) this.scheduleRefresh(to, true);
+    } else {
+      const asking = new Command('ASKING', [], ASKING, false, undefined);
+      asking.retryable = false;
+      asking.promise.catch(ignore);
+      node.connection.enqueue(asking); // same turn as the command: written right before it
+    }
+    this.queueOn(node, command);
+    return true;
+  }
+
+  /** Sends the command again after a back-off pause, re-reading the map then; false once maxRetryTime is spent. */
+  private retryLater(command: ClusterCommand<any>, reason: string, error: unknown): boolean {
+    const now = Date.now();
+    if (command.retryAttempts === 0) command.firstRetryAt = now;
+    if (now - command.firstRetryAt >= this.options.maxRetryTime) {
+      command.fail(error);
+      return true;
+    }
+    const attempt = ++command.retryAttempts;
+    const delay = this.options.retryDelay(attempt);
+    const event: RetryEvent = { reason, command: command.name, attempt, delay };
+    this.emitSafely('retry', event);
+    command.observer?.onRetry?.(event);
+    command.requeue();
+    setTimeout(() => {
+      if (this.closed) command.fail(new ClientClosedError());
+      else this.dispatch(command);
+    }, delay);
+    return true;
+  }
+
+  private queueOn(node: ClusterNode, command: ClusterCommand<any>): void {
+    command.requeue();
+    command.node = node.address;
+    command.observer?.onNode?.(node.address);
+    node.connection.enqueue(command);
+  }
+
+  private pickNode(map: { shards: Shard[]; slotShard: Int16Array }, command: ClusterCommand<any>): ClusterNode | undefined {
+    if (command.slot < 0) {
+      const shard = map.shards[this.roundRobin++ % map.shards.length];
+      return shard === undefined ? undefined : this.nodeAt(shard.primary);
+    }
+    const shard = this.shardOf(map, command.slot);
+    if (shard === undefined) return undefined;
+    if (command.readOnly && shard.replicas.length > 0) {
+      for (let i = 0; i < shard.replicas.length; i++) {
+        const replica = this.nodeAt(shard.replicas[this.roundRobin++ % shard.replicas.length] as NodeAddress);
+        if (replica.connection.status !== 'reconnecting') return replica;
+      }
+    }
+    return (shard.primaryNode ??= this.nodeAt(shard.primary));
+  }
+
+  private shardOf(map: { shards: Shard[]; slotShard: Int16Array }, slot: number): Shard | undefined {
+    const index = map.slotShard[slot] as number;
+    return index < 0 ? undefined : map.shards[index];
+  }
+
+  /** Records a MOVED in the map at once; true when it changed something (then a refresh is worth it). */
+  private learnMoved(slot: number, to: NodeAddress): boolean {
+    const map = this.map;
+    if (map === undefined) return true;
+    const key = nodeKey(to);
+    let index = map.shards.findIndex((shard) => nodeKey(shard.primary) === key);
+    if (index >= 0 && map.slotShard[slot] === index) return false;
+    if (index < 0) index = map.shards.push({ primary: to, replicas: [] }) - 1;
+    map.slotShard[slot] = index;
+    return true;
+  }
+
+  // ---- topology ----------------------------------------------------------------------------------------
+
+  /**
+   * One refresh at a time: callers join the one running. Failure-driven refreshes are spaced by
+   * minRefreshInterval (a down node would otherwise trigger one per command); `urgent` ones (MOVED) are not.
+   */
+  private scheduleRefresh(preferred?: NodeAddress, urgent = false): Promise<void> {
+    if (this.closed) return Promise.reject(new ClientClosedError());
+    if (this.refreshing !== undefined) return this.refreshing;
+    const wait = this.lastRefreshAt + this.options.minRefreshInterval - Date.now();
+    if (!urgent && wait > 0) {
+      this.refreshTimer ??= setTimeout(() => {
+        this.refreshTimer = undefined;
+        this.scheduleRefresh(undefined, true).catch(ignore);
+      }, wait);
+      return Promise.resolve();
+    }
+    const refreshing = this.refreshFrom(preferred).finally(() => {
+      this.refreshing = undefined;
+      this.lastRefreshAt = Date.now();
+    });
+    refreshing.catch(ignore);
+    this.refreshing = refreshing;
+    return refreshing;
+  }
+
+  private async refreshFrom(preferred: NodeAddress | undefined): Promise<void> {
+    const candidates = this.refreshCandidates(preferred);
+    let lastError: unknown;
+    for (const node of candidates) {
+      try {
+        const map = await fetchSlotMap(node, this.options.nodeOptions, this.options.refreshTimeout);
+        if (this.closed) return;
+        this.applyMap(map);
+        return;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    throw new ClusterUnreachableError(candidates.length, { cause: lastError });
+  }
+
+  /** The MOVED target first, then healthy known nodes, then ones that look down, then the root nodes. */
+  private refreshCandidates(preferred: NodeAddress | undefined): NodeAddress[] {
+    const healthy: NodeAddress[] = [];
+    const suspect: NodeAddress[] = [];
+    if (preferred !== undefined) healthy.push(preferred);
+    if (this.map !== undefined) {
+      for (const shard of uniqueShards(this.map)) {
+        for (const address of [shard.primary, ...shard.replicas]) {
+          const status = this.nodeConnections.get(nodeKey(address))?.connection.status;
+          (status === 'reconnecting' ? suspect : healthy).push(address);
+        }
+      }
+    }
+    const seen = new Set<string>();
+    return [...healthy, ...suspect, ...this.options.rootNodes].filter((address) => {
+      const key = nodeKey(address);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  private applyMap(map: SlotMap): void {
+    const shards: Shard[] = map.shards.map((shard) => ({ primary: shard.primary, replicas: [...shard.replicas] }));
+    this.map = { shards, slotShard: Int16Array.from(map.slotShard) };
+    const keep = new Set<string>();
+    for (const shard of shards) for (const address of [shard.primary, ...shard.replicas]) keep.add(nodeKey(address));
+    for (const [key, node] of this.nodeConnections) {
+      if (keep.has(key)) continue;
+      // Gone from the cluster: commands already queued there still complete (or are re-routed) as it closes.
+      this.nodeConnections.delete(key);
+      node.connection.quit().catch(ignore);
+    }
+    this.emitSafely('refresh', { shards: shards.length });
+  }
+
+  private requireMap(): { shards: Shard[]; slotShard: Int16Array } {
+    if (this.map === undefined) throw new RedisError('The cluster topology is not known yet: await connect() first', 'ENOTOPOLOGY');
+    return this.map;
+  }
+
+  /** The node at an address, creating its (lazy) connection on first use. */
+  private nodeAt(address: NodeAddress): ClusterNode {
+    const key = nodeKey(address);
+    const existing = this.nodeConnections.get(key);
+    if (existing !== undefined) return existing;
+    const connection = new Connection(resolveOptions({ ...this.options.nodeOptions, host: address.host, port: address.port, lazyConnect: true }));
+    connection.on('error', (error: Error) => this.emitSafely('error', error));
+    connection.on('reconnecting', () => this.scheduleRefresh().catch(ignore));
+    if (this.options.readFrom === 'replica') {
+      // Replicas answer reads only after READONLY (a no-op on primaries): queued first now, and again after
+      // each reconnect. A read that still reaches a replica before it gets MOVED to the primary: still right.
+      connection.send('READONLY', []).catch(ignore);
+      connection.on('ready', () => connection.send('READONLY', []).catch(ignore));
+    }
+    const node: ClusterNode = {
+      address,
+      connection,
+      call: (command: string, ...args: RedisArg[]) => connection.send(command.toUpperCase(), args),
+    };
+    this.nodeConnections.set(key, node);
+    return node;
+  }
+
+  private clearRefreshTimer(): void {
+    if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+  }
+
+  private emitSafely(event: string, payload: unknown): void {
+    if (this.listenerCount(event) === 0) return;
+    try {
+      this.emit(event, payload);
+    } catch (error) {
+      // A listener that throws must not break routing: surface it on the next tick, like ioredis does.
+      process.nextTick(() => {
+        throw error;
+      });
+    }
+  }
+
+  private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {
+    if (typeof command !== 'string' || command.trim().length === 0) return Promise.reject(new ArgumentError('call: the command name must be a non-empty string'));
+    const words = command.trim().split(/\s+/);
+    const name = (words[0] as string).toUpperCase();
+    return this.sendCommand(name, words.length > 1 ? [...words.slice(1), ...args] : args, returnBuffers);
+  }
+
+  static {
+    installCommandMethods<Promise<unknown>>(RedisCluster.prototype, {
+      dispatch: (target, name, args, returnBuffers, transform) => (target as RedisCluster).sendCommand(name, args, returnBuffers, transform),
+      refuse: (_target, _name, error) => Promise.reject(error),
+    });
+  }
+}
+
+// The typed command methods are installed on the prototype from the specs; this interface gives them types.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RedisCluster extends CommandMethods {}
+
+function uniqueShards(map: { shards: Shard[]; slotShard: Int16Array }): Shard[] {
+  // A shard that MOVED taught us about but the last refresh no longer lists may serve no slot: skip it.
+  const used = new Set<number>();
+  for (const index of map.slotShard) if (index >= 0) used.add(index);
+  return map.shards.filter((_, index) => used.has(index));
+}

@@ -1,0 +1,90 @@
+import type { RedisOptions } from '../connection/options.js';
+import { ArgumentError } from '../errors.js';
+import { isValidPort, type NodeAddress } from './topology.js';
+
+/** Options of every node connection: everything but where to connect (that comes from the topology). */
+export type ClusterNodeOptions = Omit<RedisOptions, 'host' | 'port' | 'path' | 'db' | 'lazyConnect'>;
+
+export interface ClusterOptions {
+  /** Where to start: any reachable nodes of the cluster, as `{ host, port }`, `'host:port'` or `redis://host:port`. */
+  rootNodes: ReadonlyArray<NodeAddress | string>;
+  /** Applied to every node connection (password, tls, protocol, timeouts …). */
+  nodeOptions?: ClusterNodeOptions;
+  /** MOVED/ASK redirections one command may follow before it fails. Default 16. */
+  maxRedirections?: number;
+  /**
+   * How long (ms) one command keeps being retried on TRYAGAIN, CLUSTERDOWN, READONLY, LOADING or an unreachable
+   * node (never written) before it fails with the last error. Default 15,000: long enough for a failover.
+   */
+  maxRetryTime?: number;
+  /** Back-off before retry `attempt` (1-based), in ms. Default 10·2^attempt, capped at 200, with jitter. */
+  retryDelay?: (attempt: number) => number;
+  /** `'replica'`: read-only commands go to the slot's replicas (round robin; the primary if it has none). Default `'primary'`. */
+  readFrom?: 'primary' | 'replica';
+  /** Don't fetch the topology until the first command or connect(). Default false. */
+  lazyConnect?: boolean;
+  /** Least time (ms) between two topology refreshes caused by failures. MOVED refreshes are never delayed. Default 100. */
+  minRefreshInterval?: number;
+  /** ms allowed for one CLUSTER SHARDS / SLOTS query (connect included). Default 2,000. */
+  refreshTimeout?: number;
+}
+
+export interface ResolvedClusterOptions {
+  rootNodes: NodeAddress[];
+  nodeOptions: ClusterNodeOptions;
+  maxRedirections: number;
+  maxRetryTime: number;
+  retryDelay: (attempt: number) => number;
+  readFrom: 'primary' | 'replica';
+  lazyConnect: boolean;
+  minRefreshInterval: number;
+  refreshTimeout: number;
+}
+
+export function defaultRetryDelay(attempt: number): number {
+  const step = Math.min(200, 10 * 2 ** Math.min(attempt, 10));
+  return Math.round(step / 2 + Math.random() * (step / 2));
+}
+
+export function resolveClusterOptions(options: ClusterOptions): ResolvedClusterOptions {
+  if (options === null || typeof options !== 'object' || !Array.isArray(options.rootNodes) || options.rootNodes.length === 0) {
+    throw new ArgumentError('RedisCluster: rootNodes must list at least one node');
+  }
+  const readFrom = options.readFrom ?? 'primary';
+  if (readFrom !== 'primary' && readFrom !== 'replica') throw new ArgumentError("RedisCluster: readFrom must be 'primary' or 'replica'");
+  return {
+    rootNodes: options.rootNodes.map(parseNode),
+    nodeOptions: { offlineQueueAttempts: 2, ...options.nodeOptions },
+    maxRedirections: count('maxRedirections', options.maxRedirections, 16),
+    maxRetryTime: count('maxRetryTime', options.maxRetryTime, 15_000),
+    retryDelay: options.retryDelay ?? defaultRetryDelay,
+    readFrom,
+    lazyConnect: options.lazyConnect ?? false,
+    minRefreshInterval: count('minRefreshInterval', options.minRefreshInterval, 100),
+    refreshTimeout: count('refreshTimeout', options.refreshTimeout, 2_000),
+  };
+}
+
+function count(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new ArgumentError(`RedisCluster: ${name} must be a non-negative integer`);
+  return value;
+}
+
+function parseNode(node: NodeAddress | string): NodeAddress {
+  if (typeof node === 'object' && node !== null) {
+    if (typeof node.host !== 'string' || !isValidPort(node.port)) throw new ArgumentError('RedisCluster: a root node needs a host and a valid port');
+    return { host: node.host, port: node.port };
+  }
+  if (typeof node !== 'string') throw new ArgumentError('RedisCluster: root nodes are { host, port } objects or strings');
+  const text = /^rediss?:\/\//.test(node) ? node : `redis://${node}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ArgumentError(`RedisCluster: invalid root node '${node}'`);
+  }
+  const port = url.port === '' ? 6379 : Number(url.port);
+  if (!isValidPort(port) || url.hostname === '') throw new ArgumentError(`RedisCluster: invalid root node '${node}'`);
+  return { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port };
+}

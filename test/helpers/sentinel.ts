@@ -1,0 +1,102 @@
+// A Sentinel set-up for integration tests: a primary, a replica and three sentinels (redis-server
+// --sentinel) with short timeouts, so a failover takes a couple of seconds. Stopped by pid.
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { removeTempDir, trackPid, trackTempDir, untrackPid } from './cleanup.js';
+import { freePort } from './free-port.js';
+import { startRedisServer, type RedisServerHandle } from './redis-server.js';
+import { probe } from './server-probe.js';
+
+export interface SentinelSetup {
+  readonly name: string;
+  readonly primary: RedisServerHandle;
+  readonly replica: RedisServerHandle;
+  readonly sentinels: { host: string; port: number; pid: number }[];
+  stop(): Promise<void>;
+}
+
+export async function startSentinelSetup(name = 'mymaster'): Promise<SentinelSetup> {
+  const config = { 'repl-diskless-sync-delay': '0' };
+  const primary = await startRedisServer({ config });
+  const replica = await startRedisServer({ config: { ...config, replicaof: `127.0.0.1 ${primary.port}` } });
+  const sentinels = await Promise.all([0, 1, 2].map(() => startSentinel(name, primary.port)));
+  const setup: SentinelSetup = {
+    name,
+    primary,
+    replica,
+    sentinels: sentinels.map((s) => ({ host: '127.0.0.1', port: s.port, pid: s.pid })),
+    async stop() {
+      await Promise.all([primary.kill(), replica.kill(), ...sentinels.map((s) => s.stop())]);
+    },
+  };
+  // Wait until the replica is in sync and every sentinel has found the replica and the other sentinels.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const synced = /master_link_status:up/.test(await replica.cli('INFO', 'replication'));
+    const views = await Promise.all(sentinels.map((s) => s.cli('SENTINEL', 'MASTER', name).catch(() => '')));
+    const ready = views.every((view) => /num-other-sentinels\n2/.test(view) && /num-slaves\n1/.test(view));
+    if (synced && ready) return setup;
+    if (Date.now() > deadline) {
+      await setup.stop();
+      throw new Error('sentinel set-up not ready after 20 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function startSentinel(name: string, primaryPort: number): Promise<{ port: number; pid: number; stop(): Promise<void>; cli(...args: string[]): Promise<string> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'ocredis-sentinel-'));
+  trackTempDir(dir);
+  const port = await freePort();
+  const conf = join(dir, 'sentinel.conf');
+  await writeFile(
+    conf,
+    [
+      `port ${port}`,
+      'bind 127.0.0.1',
+      `dir ${dir}`,
+      `logfile ${join(dir, 'sentinel.log')}`,
+      `sentinel monitor ${name} 127.0.0.1 ${primaryPort} 2`,
+      `sentinel down-after-milliseconds ${name} 1000`,
+      `sentinel failover-timeout ${name} 5000`,
+      `sentinel parallel-syncs ${name} 1`,
+      '',
+    ].join('\n'),
+  );
+  const child = spawn('redis-server', [conf, '--sentinel'], { stdio: 'ignore' });
+  await new Promise<void>((resolve, reject) => {
+    child.once('spawn', resolve);
+    child.once('error', reject);
+  });
+  const pid = child.pid as number;
+  trackPid(pid);
+  child.unref();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 10_000;
+  while ((await probe({ port })) !== 'ready') {
+    if (Date.now() > deadline) throw new Error(`sentinel on port ${port} did not start`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const { execFile } = await import('node:child_process');
+  return {
+    port,
+    pid,
+    cli: (...args: string[]) =>
+      new Promise((resolve, reject) =>
+        execFile('redis-cli', ['-p', String(port), ...args], { timeout: 5000 }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim()))),
+      ),
+    async stop() {
+      child.ref();
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await exited;
+      untrackPid(pid);
+      removeTempDir(dir);
+    },
+  };
+}
