@@ -1,0 +1,67 @@
+// The workloads and client variants the harness knows, with their default and --quick sizes. Shared by the
+// orchestrator (bench/run.ts) and the worker (bench/worker.ts) so both agree on names and counts.
+
+export const WORKLOADS = ['sequential-get', 'concurrent-get', 'pipeline', 'get-1mib', 'lrange-1000', 'hgetall-100'] as const;
+export type WorkloadName = (typeof WORKLOADS)[number];
+
+/** Workloads the OpenTelemetry comparison (issue 3 §8) runs on. */
+export const OTEL_WORKLOADS: readonly WorkloadName[] = ['concurrent-get', 'pipeline'];
+
+/** Plain clients: the main comparison. */
+export const PLAIN_CLIENTS = ['ocredis', 'ioredis', 'ioredis-auto', 'node-redis', 'node-redis-fast'] as const;
+/** Instrumented variants: only on OTEL_WORKLOADS. */
+export const OTEL_CLIENTS = ['ocredis-otel-nosdk', 'ocredis-otel', 'ioredis-otel', 'ioredis-auto-otel', 'node-redis-otel'] as const;
+export const CLIENTS = [...PLAIN_CLIENTS, ...OTEL_CLIENTS] as const;
+export type ClientName = (typeof CLIENTS)[number];
+
+export const CLIENT_LABELS: Record<ClientName, string> = {
+  ocredis: 'ocredis',
+  ioredis: 'ioredis',
+  'ioredis-auto': 'ioredis (enableAutoPipelining)',
+  'node-redis': 'node-redis',
+  'node-redis-fast': 'node-redis (commandOptions.timeout 0)',
+  'ocredis-otel-nosdk': 'OcRedis, no SDK registered',
+  'ocredis-otel': 'OcRedis + SDK',
+  'ioredis-otel': 'ioredis + instrumentation-ioredis + SDK',
+  'ioredis-auto-otel': 'ioredis (auto-pipelining) + instrumentation-ioredis + SDK',
+  'node-redis-otel': 'node-redis + instrumentation-redis + SDK',
+};
+
+/** How many operations one worker times, and how each operation is shaped. */
+export interface WorkloadSize {
+  /** Timed operations (a pipeline counts as one operation of `batch` SET+GET pairs). */
+  ops: number;
+  /** concurrent-get: GETs per Promise.all wave; pipeline: SET+GET pairs per pipeline. */
+  batch: number;
+}
+
+export const DEFAULT_SIZES: Record<WorkloadName, WorkloadSize> = {
+  'sequential-get': { ops: 20_000, batch: 1 },
+  'concurrent-get': { ops: 200_000, batch: 1_000 },
+  pipeline: { ops: 1_000, batch: 100 },
+  'get-1mib': { ops: 300, batch: 1 },
+  'lrange-1000': { ops: 2_000, batch: 1 },
+  'hgetall-100': { ops: 5_000, batch: 1 },
+};
+
+export const QUICK_SIZES: Record<WorkloadName, WorkloadSize> = {
+  'sequential-get': { ops: 5_000, batch: 1 },
+  'concurrent-get': { ops: 50_000, batch: 1_000 },
+  pipeline: { ops: 250, batch: 100 },
+  'get-1mib': { ops: 100, batch: 1 },
+  'lrange-1000': { ops: 500, batch: 1 },
+  'hgetall-100': { ops: 1_500, batch: 1 },
+};
+
+/** Redis commands one operation of the workload sends (for CPU µs per command). */
+export function commandsPerOp(workload: WorkloadName, size: WorkloadSize): number {
+  return workload === 'pipeline' ? size.batch * 2 : 1;
+}
+
+export function isWorkload(name: string): name is WorkloadName {
+  return (WORKLOADS as readonly string[]).includes(name);
+}
+
+export function isClient(name: string): name is ClientName {
+  return (CLIENTS as readonly string[]).includes(name);
+}
