@@ -3,6 +3,41 @@ export { Redis, type RedisOptions, type ConnectionStatus } from './client/redis.
 export { Batch, Pipeline, Multi, Deferred, type DeferredStatus, type QueuedCommand } from './client/pipeline.js';
 export { Transaction, type TransactionOptions } from './client/transaction.js';
 export { ConnectionPool } from './client/pool.js';
+export {
+  Subscriber,
+  type SubscriberOptions,
+  type PubSubMessage,
+  type PubSubEvent,
+  type SubscriptionChange,
+  type SubscriptionKind,
+  type MessageHandler,
+  type SubscribeCommand,
+} from './client/pubsub.js';
+export type { Script, ScriptCall, ScriptOptions } from './client/scripts.js';
+export type { ScanOptions, KeyScanOptions } from './client/scan.js';
+export { BLOCKING_GRACE_MS } from './client/blocking.js';
 export type { ReconnectStrategy } from './connection/reconnect.js';
 export type { RedisArg, RedisKey, ScoredMember, StreamEntry, StreamMessages, CommandMethods } from './commands/index.js';
 export * from './errors.js';
+export { RedisCluster, type ClusterNode, type ClusterOptions, type RedirectEvent, type RetryEvent, type CommandObserver } from './cluster/cluster.js';
+export { ClusterPipeline, ClusterMulti } from './cluster/cluster-batch.js';
+export type { ClusterNodeOptions } from './cluster/options.js';
+export type { NodeAddress, SlotMap, Shard } from './cluster/topology.js';
+export { TopologyError } from './cluster/topology.js';
+export { keySlot } from './cluster/slot.js';
+export { ClusterRedirectionError, ClusterUnreachableError, SlotUnservedError } from './cluster/errors.js';
+export { SentinelRedis, type SentinelOptions } from './sentinel/sentinel-redis.js';
+export { NoSentinelReachableError, MasterUnknownError } from './sentinel/errors.js';
+export {
+  OcRedis,
+  instrumentClient,
+  registerViews,
+  ocredisViews,
+  type OcRedisOptions,
+  type OcRedisTelemetryOptions,
+  type InstrumentOptions,
+  type RedactMode,
+  type CommandInfoForHook,
+  type RegisterViewsOptions,
+  type Endpoint,
+} from './otel/index.js';

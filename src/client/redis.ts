@@ -4,12 +4,17 @@ import type { CommandSpec } from '../commands/define.js';
 import { Connection, type ConnectionStatus, type ServerHello } from '../connection/connection.js';
 import type { ReplyTransform } from '../connection/command.js';
 import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
-import { ArgumentError } from '../errors.js';
+import { ArgumentError, ClientClosedError } from '../errors.js';
 import type { RedisArg } from '../resp/types.js';
 import type { RedisKey } from '../commands/define.js';
 import { Multi, Pipeline, type Batch } from './pipeline.js';
 import { ConnectionPool } from './pool.js';
 import { Transaction, runTransaction, type TransactionOptions } from './transaction.js';
+import { routesToPool, sendBlocking } from './blocking.js';
+import { Subscriber, type SubscriberOptions } from './pubsub.js';
+import { hscanEntries, scanKeys, sscanMembers, zscanMembers, type KeyScanOptions, type ScanOptions } from './scan.js';
+import { createScript, type Script, type ScriptOptions } from './scripts.js';
+import type { ScoredMember } from '../commands/replies.js';
 
 export type { RedisOptions, ConnectionStatus };
 
@@ -76,6 +81,8 @@ export class Redis extends EventEmitter {
 
   /** Sends one command on the shared connection. The single path every command method goes through. */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
+    // Blocking commands (BLPOP, XREAD BLOCK …) run on a pooled connection; one Set lookup for the rest.
+    if (routesToPool(name, args)) return this.sendBlocking(name, args, returnBuffers, transform);
     return this.connection.send(name, args, returnBuffers, transform);
   }
 
@@ -135,6 +142,68 @@ export class Redis extends EventEmitter {
   private poolInstance: ConnectionPool | undefined;
 
   // ---- pub/sub, scripts, scan iterators, blocking-command pool: see pubsub.ts / scripts.ts / scan.ts / pool.ts
+
+  /**
+   * A subscriber on its own connection: `subscribe` / `psubscribe` / `ssubscribe`, handlers per channel,
+   * `for await (const msg of sub)`; it subscribes again after a reconnect. Close it with `sub.quit()`.
+   */
+  pubsub(options?: SubscriberOptions & { buffers?: false }): Subscriber<string>;
+  pubsub(options: SubscriberOptions & { buffers: true }): Subscriber<Buffer>;
+  pubsub(options: SubscriberOptions = {}): Subscriber<string> | Subscriber<Buffer> {
+    return options.buffers === true ? new Subscriber<Buffer>(this.options, options) : new Subscriber<string>(this.options, options);
+  }
+
+  /**
+   * Calls `handler` with every RESP3 push frame that is not a reply (client-tracking invalidations such as
+   * `['invalidate', ['key']]` …). Returns a function that removes the handler. Same as `on('push', handler)`,
+   * except that a handler that throws cannot disturb the reply stream (the error is re-thrown on the next tick).
+   */
+  onPush(handler: (push: unknown[]) => void): () => void {
+    const guarded = (push: unknown[]): void => {
+      try {
+        handler(push);
+      } catch (error) {
+        process.nextTick(() => {
+          throw error;
+        });
+      }
+    };
+    this.on('push', guarded);
+    return () => {
+      this.off('push', guarded);
+    };
+  }
+
+  /** A Lua script as a callable: `await script({ keys, args })` (EVALSHA; loads and retries on NOSCRIPT). */
+  registerScript(lua: string, options?: ScriptOptions): Script {
+    return createScript(this, lua, options);
+  }
+
+  /** Every key (SCAN, one page per round trip): `for await (const key of r.scanIter({ match: 'user:*' }))`. */
+  scanIter(options?: KeyScanOptions): AsyncGenerator<string, void, undefined> {
+    return scanKeys(this, options);
+  }
+
+  /** Every `[field, value]` of a hash (HSCAN). */
+  hscanIter(key: RedisKey, options?: ScanOptions): AsyncGenerator<[field: string, value: string], void, undefined> {
+    return hscanEntries(this, key, options);
+  }
+
+  /** Every member of a set (SSCAN). */
+  sscanIter(key: RedisKey, options?: ScanOptions): AsyncGenerator<string, void, undefined> {
+    return sscanMembers(this, key, options);
+  }
+
+  /** Every `{ member, score }` of a sorted set (ZSCAN). */
+  zscanIter(key: RedisKey, options?: ScanOptions): AsyncGenerator<ScoredMember, void, undefined> {
+    return zscanMembers(this, key, options);
+  }
+
+  /** A blocking command on a pooled connection, on the database this client uses (see blocking.ts). */
+  private sendBlocking<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined): Promise<T> {
+    if (this.connection.status === 'end' || this.connection.status === 'closing') return Promise.reject(new ClientClosedError());
+    return sendBlocking(this.pool, this.connection.db, this.options.commandTimeout, name, args, returnBuffers, transform);
+  }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {
     if (typeof command !== 'string' || command.length === 0) return Promise.reject(new ArgumentError('call: the command name must be a non-empty string'));

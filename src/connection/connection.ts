@@ -56,14 +56,17 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private readonly decoder: RespDecoder;
   /** Not yet written: the offline queue while not ready, the current turn's batch when ready. */
   private readonly unsent = new Fifo<Command<any>>();
-  /** Written and awaiting replies, in the order the server will answer. */
-  private readonly inflight = new Fifo<Command<any>>();
+  /** Written and awaiting replies, in the order the server will answer. Protected: SubscriberConnection peeks at the head. */
+  protected readonly inflight = new Fifo<Command<any>>();
   private flushScheduled = false;
   private reconnectAttempt = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private connectTimer: NodeJS.Timeout | undefined;
   private timeoutTimer: NodeJS.Timeout | undefined;
   private lastError: Error | undefined;
+  /** Commands the server answered with -LOADING, waiting to be sent again. */
+  private readonly loadingHeld: Command<any>[] = [];
+  private loadingTimer: NodeJS.Timeout | undefined;
   /** Set after a protocol error until the next socket: bytes still buffered in the decoder are ignored. */
   private discarding = false;
   /** Failed connection attempts since the connection was last ready. */
@@ -198,11 +201,30 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     }
     if (command.state === CommandState.Settled) return; // timed out: its late reply is dropped here, in order
     if (reply instanceof ReplyError) {
+      if (reply.code === 'LOADING' && this.holdWhileLoading(command)) return;
       command.reject(this.shapeReplyError(reply, command));
       return;
     }
     if (command.name === 'SELECT' && this.status === 'ready') this.db = Number(command.args[0]);
     command.resolve(reply);
+  }
+
+  /**
+   * `-LOADING`: the server (just restarted, or resyncing) refused the command without running it, so it is
+   * safe to send again, reads and writes alike. Held commands go back in front of the queue, in order.
+   */
+  private holdWhileLoading(command: Command<any>): boolean {
+    if (command.retryable === false || command.retries >= MAX_LOADING_WAITS) return false;
+    command.retries++;
+    command.state = CommandState.Queued;
+    this.loadingHeld.push(command);
+    this.loadingTimer ??= setTimeout(() => {
+      this.loadingTimer = undefined;
+      const held = this.loadingHeld.splice(0);
+      this.unsent.prepend(held);
+      if (this.status === 'ready') this.flush();
+    }, LOADING_RETRY_MS);
+    return true;
   }
 
   onPush(push: unknown[]): void {
@@ -262,7 +284,11 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       this.decoder.feed(chunk);
     } catch (error) {
       if (error instanceof ProtocolError) this.failProtocol(error);
-      else throw error;
+      // A throwing 'push' listener: the decoder has finished the chunk; surface the error outside the
+      // socket's data handler, as any throwing event listener would.
+      else process.nextTick(() => {
+        throw error;
+      });
     }
   }
 
@@ -459,11 +485,14 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.clearConnectTimer();
     if (this.timeoutTimer !== undefined) clearTimeout(this.timeoutTimer);
     this.timeoutTimer = undefined;
+    if (this.loadingTimer !== undefined) clearTimeout(this.loadingTimer);
+    this.loadingTimer = undefined;
     this.rejectUnsent(reason instanceof ClientClosedError ? reason : new ClientClosedError(reason.message));
     this.emit('end');
   }
 
   private rejectUnsent(error: Error): void {
+    for (const command of this.loadingHeld.splice(0)) command.reject(error);
     for (const command of this.unsent.drain()) command.reject(error);
   }
 
@@ -509,6 +538,10 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     }
   }
 }
+
+const LOADING_RETRY_MS = 100;
+/** How long (in LOADING_RETRY_MS steps) a command waits for a loading server: 30 s. */
+const MAX_LOADING_WAITS = 300;
 
 /** Server states that pass by themselves: reconnect and keep the queue. */
 const TRANSIENT_HANDSHAKE_ERRORS = new Set(['LOADING', 'BUSY', 'MASTERDOWN', 'TRYAGAIN']);

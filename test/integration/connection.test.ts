@@ -297,3 +297,23 @@ describe('closing', () => {
     expect(c.status).toBe('end');
   });
 });
+
+describe('a loading server', () => {
+  it('holds commands answered with -LOADING and sends them again, in order, once the server is ready', async () => {
+    let loading = 3; // the first three data commands are refused, as by a server loading its dataset
+    const f = await fake((command, reply) => {
+      if (respondLikeRedis(command, reply)) return;
+      if (loading > 0) {
+        loading--;
+        reply('-LOADING Redis is loading the dataset in memory\r\n');
+        return;
+      }
+      reply(`$${(command[1] as string).length}\r\n${command[1]}\r\n`);
+    });
+    const c = client({ port: f.port });
+    const replies = await Promise.all([c.call('SET', 'a'), c.call('SET', 'b'), c.call('SET', 'c'), c.call('SET', 'd')]);
+    expect(replies).toEqual(['a', 'b', 'c', 'd']);
+    const order = f.received.filter((cmd) => cmd[0] === 'SET').map((cmd) => cmd[1]);
+    expect(order).toEqual(['a', 'b', 'c', 'd', 'a', 'b', 'c']); // d was answered first; a, b, c re-sent in order
+  });
+});

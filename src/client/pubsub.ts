@@ -1,0 +1,338 @@
+import { EventEmitter } from 'node:events';
+import type { ResolvedOptions } from '../connection/options.js';
+import { ArgumentError, ClientClosedError, ReplyError } from '../errors.js';
+import type { RedisArg } from '../resp/types.js';
+import { PubSubCommand, SubscriberConnection, type PubSubFrame, type SubscriptionKind, type Wire } from './pubsub-connection.js';
+import { EventQueue } from './pubsub-queue.js';
+
+export type { SubscriptionKind } from './pubsub-connection.js';
+
+/** A published message. `T` is `string` (UTF-8 decoded) or `Buffer` (`pubsub({ buffers: true })`). */
+export interface PubSubMessage<T extends string | Buffer = string> {
+  kind: 'message' | 'pmessage' | 'smessage';
+  channel: T;
+  message: T;
+  /** The pattern that matched (`pmessage` only). */
+  pattern?: T;
+}
+
+/** A subscribe/unsubscribe confirmation: `count` is how many subscriptions the connection has now. */
+export interface SubscriptionChange<T extends string | Buffer = string> {
+  kind: SubscriptionKind;
+  /** null for an UNSUBSCRIBE that found nothing to unsubscribe. */
+  channel: T | null;
+  count: number;
+}
+
+export type PubSubEvent<T extends string | Buffer = string> = PubSubMessage<T> | SubscriptionChange<T>;
+
+/** Called for each message on the channel (or pattern) it was registered with. */
+export type MessageHandler<T extends string | Buffer = string> = (message: PubSubMessage<T>) => void;
+
+export interface SubscriberOptions {
+  /** Leave subscribe/unsubscribe confirmations out of `for await` loops (redis-py's ignore_subscribe_messages). Default false. */
+  ignoreSubscribeMessages?: boolean;
+  /**
+   * Channels and messages as Buffers (binary-safe). The subscriber then speaks RESP2, because the RESP3 decoder
+   * reads push frames as UTF-8 text.
+   */
+  buffers?: boolean;
+}
+
+export type SubscribeCommand = 'SUBSCRIBE' | 'PSUBSCRIBE' | 'SSUBSCRIBE' | 'UNSUBSCRIBE' | 'PUNSUBSCRIBE' | 'SUNSUBSCRIBE';
+type Family = 'channel' | 'pattern' | 'shard';
+type Channel = string | Buffer;
+type SubscribeArgs<T extends string | Buffer> = [...channels: Channel[]] | [...channels: Channel[], handler: MessageHandler<T>];
+
+interface Subscription<T extends string | Buffer> {
+  /** The name as the caller gave it (re-sent after a reconnect). */
+  name: Channel;
+  handlers: Set<MessageHandler<T>>;
+}
+
+interface PendingCommand {
+  family: Family;
+  subscribing: boolean;
+  keys: string[];
+}
+
+const COMMANDS: Record<Family, { on: SubscribeCommand; off: SubscribeCommand }> = {
+  channel: { on: 'SUBSCRIBE', off: 'UNSUBSCRIBE' },
+  pattern: { on: 'PSUBSCRIBE', off: 'PUNSUBSCRIBE' },
+  shard: { on: 'SSUBSCRIBE', off: 'SUNSUBSCRIBE' },
+};
+const FAMILY_OF: Record<SubscribeCommand, Family> = {
+  SUBSCRIBE: 'channel',
+  UNSUBSCRIBE: 'channel',
+  PSUBSCRIBE: 'pattern',
+  PUNSUBSCRIBE: 'pattern',
+  SSUBSCRIBE: 'shard',
+  SUNSUBSCRIBE: 'shard',
+};
+
+const toCount = (frame: unknown): number => Number((frame as unknown[])[2]);
+
+/**
+ * A subscriber on its own connection (`redis.pubsub()`): subscribe to channels, patterns and shard channels,
+ * with a handler per channel, events, or `for await (const msg of sub)`. After a reconnect every channel and
+ * pattern is subscribed again (then `resubscribed` is emitted).
+ *
+ * Events: `message` (channel, message), `pmessage` (pattern, channel, message), `smessage` (channel, message),
+ * `subscribe` / `unsubscribe` / `psubscribe` / … (channel, count), `resubscribed`, `ready`, `reconnecting`,
+ * `error`, `end`, `push` (other RESP3 pushes).
+ */
+export class Subscriber<T extends string | Buffer = string> extends EventEmitter implements AsyncIterable<PubSubEvent<T>> {
+  readonly connection: SubscriberConnection;
+  private readonly buffers: boolean;
+  private readonly ignoreSubscribeMessages: boolean;
+  private readonly subscriptions: Record<Family, Map<string, Subscription<T>>> = { channel: new Map(), pattern: new Map(), shard: new Map() };
+  private readonly pending = new Set<PendingCommand>();
+  private readonly queues = new Set<EventQueue<PubSubEvent<T>>>();
+
+  constructor(clientOptions: ResolvedOptions, options: SubscriberOptions = {}) {
+    super();
+    this.buffers = options.buffers === true;
+    this.ignoreSubscribeMessages = options.ignoreSubscribeMessages === true;
+    const protocol = this.buffers ? 2 : clientOptions.protocol;
+    this.connection = new SubscriberConnection({ ...clientOptions, protocol, lazyConnect: true }, (frame) => this.onFrame(frame));
+    for (const event of ['connect', 'reconnecting', 'push'] as const) {
+      this.connection.on(event, (...payload: unknown[]) => this.emit(event, ...payload));
+    }
+    this.connection.on('ready', () => {
+      this.resubscribe();
+      this.emit('ready');
+    });
+    this.connection.on('end', () => {
+      for (const queue of this.queues) queue.end();
+      this.queues.clear();
+      this.emit('end');
+    });
+    this.connection.on('error', (error: Error) => this.emitError(error));
+  }
+
+  get status(): SubscriberConnection['status'] {
+    return this.connection.status;
+  }
+
+  /** Connects now (otherwise the first subscribe does). */
+  connect(): Promise<void> {
+    return this.connection.connect();
+  }
+
+  /** SUBSCRIBE channel …, with an optional handler for their messages. Resolves (with the subscription count) once confirmed. */
+  subscribe(...args: SubscribeArgs<T>): Promise<number> {
+    return this.add('channel', args);
+  }
+
+  /** PSUBSCRIBE pattern … (glob-style), with an optional handler for the matching messages. */
+  psubscribe(...args: SubscribeArgs<T>): Promise<number> {
+    return this.add('pattern', args);
+  }
+
+  /** SSUBSCRIBE shardchannel … (sharded pub/sub, Redis 7). */
+  ssubscribe(...args: SubscribeArgs<T>): Promise<number> {
+    return this.add('shard', args);
+  }
+
+  /** UNSUBSCRIBE the channels named, or every channel when none is named. Their handlers are dropped. */
+  unsubscribe(...channels: Channel[]): Promise<number> {
+    return this.remove('channel', channels);
+  }
+
+  punsubscribe(...patterns: Channel[]): Promise<number> {
+    return this.remove('pattern', patterns);
+  }
+
+  sunsubscribe(...shardChannels: Channel[]): Promise<number> {
+    return this.remove('shard', shardChannels);
+  }
+
+  /** PING on the subscriber connection (allowed while subscribed): 'PONG', or the message echoed. */
+  ping(message?: RedisArg): Promise<string> {
+    const decode = (reply: unknown): string => (Buffer.isBuffer(reply) ? reply.toString('utf8') : String(reply));
+    return this.enqueue(new PubSubCommand('PING', message === undefined ? [] : [message], 1, decode));
+  }
+
+  /** What this subscriber is subscribed to (or about to be), by family. */
+  get subscribed(): { channels: string[]; patterns: string[]; shardChannels: string[] } {
+    const { channel, pattern, shard } = this.subscriptions;
+    return { channels: [...channel.keys()], patterns: [...pattern.keys()], shardChannels: [...shard.keys()] };
+  }
+
+  /**
+   * Sends one (P|S)(UN)SUBSCRIBE. The single network method of the subscriber (telemetry wraps it); resolves
+   * with the subscription count from the last confirmation.
+   */
+  sendSubscription(command: SubscribeCommand, names: readonly RedisArg[]): Promise<number> {
+    const family = FAMILY_OF[command];
+    const subscribing = command === COMMANDS[family].on;
+    let wire: PubSubCommand<number>;
+    try {
+      wire = new PubSubCommand(command, names, Math.max(1, names.length), toCount);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // Idempotent, so a command lost with the connection is simply sent again after the reconnect.
+    wire.retryable = true;
+    const pending: PendingCommand = { family, subscribing, keys: names.map(keyOf) };
+    this.pending.add(pending);
+    return this.enqueue(wire).then(
+      (count) => {
+        this.pending.delete(pending);
+        return count;
+      },
+      (error: unknown) => {
+        this.pending.delete(pending);
+        // Refused by the server (ACL …): the subscription does not exist, so don't restore it on reconnect.
+        if (subscribing && error instanceof ReplyError) for (const key of pending.keys) this.subscriptions[family].delete(key);
+        throw error;
+      },
+    );
+  }
+
+  /** Events as they arrive (messages, and confirmations unless ignoreSubscribeMessages). Ends when the subscriber closes. */
+  [Symbol.asyncIterator](): AsyncIterableIterator<PubSubEvent<T>> {
+    const queue = new EventQueue<PubSubEvent<T>>((q) => this.queues.delete(q));
+    if (this.connection.status === 'end') queue.end();
+    else this.queues.add(queue);
+    return queue;
+  }
+
+  /** Like iterating the subscriber, but messages only. */
+  async *messages(): AsyncGenerator<PubSubMessage<T>, void, undefined> {
+    for await (const event of this) if (isMessage(event)) yield event;
+  }
+
+  /** Closes the connection after pending commands (subscriptions end with it). */
+  quit(): Promise<'OK'> {
+    return this.connection.quit();
+  }
+
+  /** Closes the connection now. */
+  disconnect(): void {
+    this.connection.disconnect();
+  }
+
+  // ---- internals --------------------------------------------------------------------------------------------
+
+  private add(family: Family, args: SubscribeArgs<T>): Promise<number> {
+    const last = args[args.length - 1];
+    const handler = typeof last === 'function' ? last : undefined;
+    const names = (handler === undefined ? args : args.slice(0, -1)) as Channel[];
+    if (names.length === 0) return Promise.reject(new ArgumentError(`${COMMANDS[family].on}: at least one name is required`));
+    for (const name of names) {
+      if (typeof name !== 'string' && !Buffer.isBuffer(name)) {
+        return Promise.reject(new ArgumentError(`${COMMANDS[family].on}: names must be strings or Buffers`));
+      }
+    }
+    const map = this.subscriptions[family];
+    for (const name of names) {
+      const key = keyOf(name);
+      let entry = map.get(key);
+      if (entry === undefined) map.set(key, (entry = { name, handlers: new Set() }));
+      if (handler !== undefined) entry.handlers.add(handler);
+    }
+    return this.sendSubscription(COMMANDS[family].on, names);
+  }
+
+  private remove(family: Family, names: Channel[]): Promise<number> {
+    const map = this.subscriptions[family];
+    // Named explicitly, so the number of confirmations to expect is known.
+    const targets = names.length > 0 ? names : [...map.values()].map((entry) => entry.name);
+    for (const name of targets) map.delete(keyOf(name));
+    if (targets.length === 0) return Promise.resolve(this.subscriptionCount());
+    return this.sendSubscription(COMMANDS[family].off, targets);
+  }
+
+  private enqueue<R>(command: PubSubCommand<R>): Promise<R> {
+    if (this.connection.status === 'end') return Promise.reject(new ClientClosedError('The subscriber is closed'));
+    this.connection.enqueue(command);
+    return command.promise;
+  }
+
+  /** After a reconnect: subscribe again to everything not already on its way. */
+  private resubscribe(): void {
+    const sends: Promise<number>[] = [];
+    for (const family of ['channel', 'pattern', 'shard'] as const) {
+      const underway = new Set<string>();
+      for (const pending of this.pending) if (pending.family === family && pending.subscribing) for (const key of pending.keys) underway.add(key);
+      const names = [...this.subscriptions[family]].filter(([key]) => !underway.has(key)).map(([, entry]) => entry.name);
+      if (names.length > 0) sends.push(this.sendSubscription(COMMANDS[family].on, names));
+    }
+    if (sends.length === 0) return;
+    Promise.all(sends).then(
+      () => this.emit('resubscribed', this.subscribed),
+      (error: unknown) => this.emitError(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+
+  private onFrame(frame: PubSubFrame): void {
+    if (frame.kind === 'message' || frame.kind === 'smessage') {
+      const message: PubSubMessage<T> = { kind: frame.kind, channel: this.decode(frame.channel), message: this.decode(frame.message) };
+      this.dispatch(this.subscriptions[frame.kind === 'message' ? 'channel' : 'shard'].get(keyOf(frame.channel)), message);
+      this.emitSafely(frame.kind, message.channel, message.message);
+      return;
+    }
+    if (frame.kind === 'pmessage') {
+      const message: PubSubMessage<T> = { kind: 'pmessage', pattern: this.decode(frame.pattern), channel: this.decode(frame.channel), message: this.decode(frame.message) };
+      this.dispatch(this.subscriptions.pattern.get(keyOf(frame.pattern)), message);
+      this.emitSafely('pmessage', message.pattern, message.channel, message.message);
+      return;
+    }
+    const confirmation = frame as Extract<PubSubFrame, { count: number }>;
+    const change: SubscriptionChange<T> = { kind: confirmation.kind, channel: confirmation.channel === null ? null : this.decode(confirmation.channel), count: confirmation.count };
+    this.emitSafely(frame.kind, change.channel, change.count);
+    if (!this.ignoreSubscribeMessages) for (const queue of this.queues) queue.push(change);
+  }
+
+  private dispatch(subscription: Subscription<T> | undefined, message: PubSubMessage<T>): void {
+    if (subscription !== undefined) {
+      for (const handler of subscription.handlers) {
+        try {
+          handler(message);
+        } catch (error) {
+          rethrowLater(error);
+        }
+      }
+    }
+    for (const queue of this.queues) queue.push(message);
+  }
+
+  private decode(wire: Wire): T {
+    if (this.buffers) return (Buffer.isBuffer(wire) ? wire : Buffer.from(wire)) as T;
+    return (typeof wire === 'string' ? wire : wire.toString('utf8')) as T;
+  }
+
+  private subscriptionCount(): number {
+    const { channel, pattern, shard } = this.subscriptions;
+    return channel.size + pattern.size + shard.size;
+  }
+
+  /** User listeners run inside the reply decoder: one that throws must not break the stream. */
+  private emitSafely(event: string, ...args: unknown[]): void {
+    try {
+      this.emit(event, ...args);
+    } catch (error) {
+      rethrowLater(error);
+    }
+  }
+
+  private emitError(error: Error): void {
+    // Like the client: without a listener, errors surface through the calls they fail.
+    if (this.listenerCount('error') > 0) this.emit('error', error);
+  }
+}
+
+function keyOf(name: RedisArg | Wire): string {
+  return typeof name === 'string' ? name : Buffer.isBuffer(name) ? name.toString('utf8') : String(name);
+}
+
+function isMessage<T extends string | Buffer>(event: PubSubEvent<T>): event is PubSubMessage<T> {
+  return event.kind === 'message' || event.kind === 'pmessage' || event.kind === 'smessage';
+}
+
+function rethrowLater(error: unknown): void {
+  process.nextTick(() => {
+    throw error;
+  });
+}

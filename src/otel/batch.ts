@@ -1,0 +1,55 @@
+// Pipelines and MULTI batches: exec() is the network call, so it is one span (PIPELINE / MULTI) with one
+// event per queued command, and one count in the metrics under method `pipeline` / `multi`.
+import type { RedisArg } from '../resp/types.js';
+import type { InstrumentationState } from './instrument-client.js';
+import { Observation } from './observation.js';
+import { isObserved } from './options.js';
+
+/** What the instrumentation needs of a batch (Pipeline and Multi have it). */
+export interface ObservableBatch {
+  readonly kind: 'pipeline' | 'multi';
+  readonly length: number;
+  readonly isExecuted: boolean;
+  readonly commands: ReadonlyArray<{ readonly name: string; readonly args: readonly RedisArg[] }>;
+  exec(): Promise<unknown[]>;
+}
+
+const NO_ARGS: readonly RedisArg[] = [];
+/** One observed exec per client state, shared by all its batches (no closure per batch). */
+const execFunctions = new WeakMap<InstrumentationState, (this: ObservableBatch) => Promise<unknown[]>>();
+
+/** Makes `batch.exec()` observed. Returns the same batch. */
+export function instrumentBatch<B extends ObservableBatch>(batch: B, state: InstrumentationState): B {
+  let exec = execFunctions.get(state);
+  if (exec === undefined) {
+    exec = observedExec(state);
+    execFunctions.set(state, exec);
+  }
+  Object.defineProperty(batch, 'exec', { value: exec, writable: true, configurable: true, enumerable: false });
+  return batch;
+}
+
+function observedExec(state: InstrumentationState): (this: ObservableBatch) => Promise<unknown[]> {
+  const { options, endpoint } = state;
+  return function (this: ObservableBatch) {
+    // The class's own exec (Pipeline's, or Multi's override), found past the instance property set above.
+    const exec = (Object.getPrototypeOf(this) as ObservableBatch).exec;
+    const command = this.kind === 'multi' ? 'MULTI' : 'PIPELINE';
+    // Nothing goes on the wire for an empty or already executed batch.
+    if (this.isExecuted || this.length === 0 || !isObserved(options, command)) return exec.call(this);
+    const observation = Observation.start(options, endpoint, this.kind, command, NO_ARGS, this.commands);
+    if (observation === undefined) return exec.call(this);
+    let promise: Promise<unknown[]>;
+    try {
+      promise = exec.call(this);
+    } catch (error) {
+      observation.fail(error);
+      throw error;
+    }
+    promise.then(
+      (replies) => observation.succeed(replies),
+      (error: unknown) => observation.fail(error),
+    );
+    return promise;
+  };
+}

@@ -1,0 +1,15 @@
+// The OcRedis part of the public API (re-exported by src/index.ts).
+export { OcRedis, type OcRedisOptions } from './oc-redis.js';
+export { instrumentClient, type InstrumentOptions } from './instrument-client.js';
+export type { Endpoint } from './attributes.js';
+export type { OcRedisTelemetryOptions, RedactMode, CommandInfoForHook } from './options.js';
+export { registerViews, ocredisViews, type RegisterViewsOptions } from './views.js';
+export {
+  METRIC_LATENCY,
+  METRIC_CALLS,
+  METRIC_KEY_LENGTHS,
+  METRIC_VALUE_LENGTHS,
+  METRIC_OPERATION_DURATION,
+  LATENCY_BUCKETS_MS,
+  LENGTH_BUCKETS_BYTES,
+} from './instruments.js';

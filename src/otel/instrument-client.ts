@@ -1,0 +1,131 @@
+// The instrumentation proxy: wraps any client whose commands go through `sendCommand(name, args, …)` (Redis,
+// Transaction, and the cluster client) so each network call is one span and one set of metric records.
+// Wrappers are built once per property name per client; everything else passes through untouched.
+import type { Connection } from '../connection/connection.js';
+import type { RedisArg } from '../resp/types.js';
+import { endpointOf, type Endpoint } from './attributes.js';
+import { instrumentBatch, type ObservableBatch } from './batch.js';
+import { defaultMethodLabel, methodKind } from './method-kinds.js';
+import { Observation } from './observation.js';
+import { isObserved, resolveTelemetryOptions, type OcRedisTelemetryOptions, type ResolvedTelemetryOptions } from './options.js';
+
+type AnyFunction = (...args: any[]) => any;
+type SendCommand = (name: string, args: readonly RedisArg[], returnBuffers?: boolean, transform?: (reply: any) => unknown) => Promise<unknown>;
+
+export interface InstrumentOptions extends OcRedisTelemetryOptions {
+  /**
+   * Where calls go (db index, host, port), read at call time. Default: the client's `connection`. A cluster
+   * client passes its own (e.g. the node a command was routed to).
+   */
+  endpoint?: () => Endpoint;
+}
+
+/** Per-client state shared by its wrappers. */
+export interface InstrumentationState {
+  readonly options: ResolvedTelemetryOptions;
+  readonly endpoint: () => Endpoint;
+  /** The `method` label set by a typed method for the sendCommand it is about to make. */
+  label: string | undefined;
+}
+
+/**
+ * Returns a Proxy of `client` whose network calls are observed. The proxy is the client for every other
+ * purpose (`instanceof`, events, options). The client is used as is: don't keep calling the original.
+ */
+export function instrumentClient<T extends object>(client: T, options: InstrumentOptions = {}): T {
+  const { endpoint, ...telemetry } = options;
+  return instrumentWith(client, resolveTelemetryOptions(telemetry), endpoint ?? defaultEndpoint(client));
+}
+
+/** instrumentClient with options already resolved (shared by a client and the transactions it lends). */
+export function instrumentWith<T extends object>(client: T, options: ResolvedTelemetryOptions, endpoint: () => Endpoint): T {
+  const state: InstrumentationState = { options, endpoint, label: undefined };
+  const wrappers = new Map<string, AnyFunction>();
+  let proxy: T;
+  const handler: ProxyHandler<T> = {
+    get(target, property, receiver) {
+      if (typeof property !== 'string') return Reflect.get(target, property, receiver);
+      const cached = wrappers.get(property);
+      if (cached !== undefined) return cached;
+      const value: unknown = Reflect.get(target, property, receiver);
+      const kind = methodKind(property);
+      if (kind === 'pass' || typeof value !== 'function') return value;
+      const wrapper = makeWrapper(kind, property, value as AnyFunction, target, proxy, state);
+      wrappers.set(property, wrapper);
+      return wrapper;
+    },
+    set(target, property, value, receiver) {
+      if (typeof property === 'string') wrappers.delete(property); // a replaced method gets a fresh wrapper
+      return Reflect.set(target, property, value, receiver);
+    },
+  };
+  proxy = new Proxy(client, handler);
+  return proxy;
+}
+
+function makeWrapper(kind: Exclude<ReturnType<typeof methodKind>, 'pass'>, property: string, original: AnyFunction, target: object, proxy: object, state: InstrumentationState): AnyFunction {
+  switch (kind) {
+    case 'send':
+      return observedSend(original as SendCommand, target, state);
+    case 'command':
+      // Runs the real method on the proxy, so its sendCommand is the observed one, labelled with this name.
+      return function (this: unknown, ...params: unknown[]) {
+        state.label = property;
+        try {
+          return original.apply(proxy, params);
+        } finally {
+          state.label = undefined;
+        }
+      };
+    case 'batch':
+      return function (this: unknown, ...params: unknown[]) {
+        const batch = original.apply(proxy, params) as ObservableBatch;
+        // A nested pipeline (created with a parent) runs with its parent's exec(): not a network call.
+        return property === 'pipeline' && params[0] !== undefined ? batch : instrumentBatch(batch, state);
+      };
+    case 'watch':
+      return function (this: unknown, ...params: unknown[]) {
+        return (original.apply(proxy, params) as Promise<object>).then((tx) => instrumentLent(tx, state));
+      };
+    case 'transaction':
+      return function (this: unknown, fn: unknown, ...rest: unknown[]) {
+        if (typeof fn !== 'function') return original.call(proxy, fn, ...rest);
+        return original.call(proxy, (tx: object) => fn(instrumentLent(tx, state)), ...rest);
+      };
+  }
+}
+
+/** The observed sendCommand: one Observation per call, ended when the reply (or error) arrives. */
+function observedSend(original: SendCommand, target: object, state: InstrumentationState): SendCommand {
+  const { options, endpoint } = state;
+  return function (name, args, returnBuffers, transform) {
+    const method = state.label ?? defaultMethodLabel(name);
+    state.label = undefined; // consumed: sends made internally later are labelled by their command
+    if (!isObserved(options, name)) return original.call(target, name, args, returnBuffers, transform);
+    const observation = Observation.start(options, endpoint, method, name, args);
+    if (observation === undefined) return original.call(target, name, args, returnBuffers, transform);
+    let promise: Promise<unknown>;
+    try {
+      promise = original.call(target, name, args, returnBuffers, transform);
+    } catch (error) {
+      observation.fail(error);
+      throw error;
+    }
+    promise.then(
+      (reply) => observation.succeed(reply),
+      (error: unknown) => observation.fail(error),
+    );
+    return promise;
+  };
+}
+
+/** A Transaction lent by watch() / transaction(): instrumented like the client, on its own connection. */
+function instrumentLent(tx: object, state: InstrumentationState): object {
+  return instrumentWith(tx, state.options, defaultEndpoint(tx, state.endpoint));
+}
+
+function defaultEndpoint(client: object, fallback?: () => Endpoint): () => Endpoint {
+  const connection = (client as { connection?: Connection }).connection;
+  if (connection !== undefined && typeof connection === 'object' && 'options' in connection) return () => endpointOf(connection);
+  return fallback ?? (() => ({ db: 0, host: 'unknown', port: undefined }));
+}

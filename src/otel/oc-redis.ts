@@ -1,0 +1,32 @@
+import { Redis, type RedisOptions } from '../client/redis.js';
+import { instrumentClient } from './instrument-client.js';
+import type { OcRedisTelemetryOptions } from './options.js';
+
+export interface OcRedisOptions extends RedisOptions {
+  /** How calls are observed (providers, redaction, hooks …). Default: the global providers, values redacted. */
+  telemetry?: OcRedisTelemetryOptions;
+}
+
+/**
+ * `Redis`, observed: the same constructor, options, methods, events and types (`instanceof Redis` holds), and
+ * every network call — commands, `call()`, pipelines and transactions (one span per `exec()`) — becomes one
+ * CLIENT span and one record in the ocredis metrics. With no OpenTelemetry SDK registered it costs next to
+ * nothing; an SDK registered later is picked up on the next call.
+ */
+export class OcRedis extends Redis {
+  private readonly telemetryOptions: OcRedisTelemetryOptions | undefined;
+
+  constructor(options?: OcRedisOptions);
+  constructor(url: string, options?: OcRedisOptions);
+  constructor(urlOrOptions?: string | OcRedisOptions, maybeOptions?: OcRedisOptions) {
+    super(urlOrOptions as string, maybeOptions);
+    this.telemetryOptions = (typeof urlOrOptions === 'object' ? urlOrOptions.telemetry : undefined) ?? maybeOptions?.telemetry;
+    // The constructor returns the instrumentation proxy: `new OcRedis()` is the observed client.
+    return instrumentClient(this, this.telemetryOptions);
+  }
+
+  /** A new OcRedis with the same options (and overrides) and the same telemetry options. */
+  override duplicate(overrides: OcRedisOptions = {}): this {
+    return super.duplicate({ telemetry: this.telemetryOptions, ...overrides } as RedisOptions);
+  }
+}

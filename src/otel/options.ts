@@ -1,0 +1,91 @@
+import { diag, type MeterProvider, type Span, type TracerProvider } from '@opentelemetry/api';
+import type { RedisArg } from '../resp/types.js';
+
+/**
+ * How `db.query.text` is built from a command's arguments:
+ * - `'values'` (default): keys kept, every other argument becomes `?` (`SET user:1 ?`)
+ * - `'all'`: every argument becomes `?` (`SET ? ?`)
+ * - `'none'`: arguments as sent (truncated) — except the secrets of AUTH, HELLO, ACL, CONFIG SET, MIGRATE
+ * - a function returning the text (or undefined for none); secret-bearing commands never reach it
+ */
+export type RedactMode = 'values' | 'all' | 'none' | ((command: string, args: readonly RedisArg[]) => string | undefined);
+
+/** What hooks are told about a call. `args` are the raw arguments: don't copy them into telemetry unredacted. */
+export interface CommandInfoForHook {
+  /** Upper-case command (`GET`), or `PIPELINE` / `MULTI` for a batch. */
+  readonly command: string;
+  readonly args: readonly RedisArg[];
+  /** The client method that was called (`get`, `hset`, `pipeline` …): the `method` metric label. */
+  readonly method: string;
+  /** For a batch: the queued commands in order. */
+  readonly batch?: ReadonlyArray<{ readonly name: string; readonly args: readonly RedisArg[] }>;
+}
+
+export interface OcRedisTelemetryOptions {
+  /** Default: the global tracer provider of `@opentelemetry/api`, looked up on each call. */
+  tracerProvider?: TracerProvider;
+  /** Default: the global meter provider of `@opentelemetry/api`, looked up on each call. */
+  meterProvider?: MeterProvider;
+  /** Only create spans for calls that have a parent span (metrics are still recorded). Default false. */
+  requireParentSpan?: boolean;
+  /** How argument values appear in `db.query.text`. Default `'values'`. */
+  redact?: RedactMode;
+  /** Observe only these commands (case-insensitive; `PIPELINE`/`MULTI` for batches). Default: all. */
+  includeCommands?: readonly string[];
+  /** Never observe these commands (no span, no metrics). Default: none. */
+  excludeCommands?: readonly string[];
+  /** Called right after a span starts. A hook that throws is logged (diag), never fails the call. */
+  requestHook?: (span: Span, info: CommandInfoForHook) => void;
+  /** Called with the reply before a successful span ends. A hook that throws is only logged. */
+  responseHook?: (span: Span, info: CommandInfoForHook, response: unknown) => void;
+}
+
+/** Options after defaults: what the instrumentation reads on every call. */
+export interface ResolvedTelemetryOptions {
+  readonly tracerProvider: TracerProvider | undefined;
+  readonly meterProvider: MeterProvider | undefined;
+  readonly requireParentSpan: boolean;
+  readonly redact: RedactMode;
+  readonly include: ReadonlySet<string> | undefined;
+  readonly exclude: ReadonlySet<string> | undefined;
+  readonly requestHook: OcRedisTelemetryOptions['requestHook'];
+  readonly responseHook: OcRedisTelemetryOptions['responseHook'];
+}
+
+const REDACT_MODES = new Set(['values', 'all', 'none']);
+
+export function resolveTelemetryOptions(options: OcRedisTelemetryOptions = {}): ResolvedTelemetryOptions {
+  const redact = options.redact ?? 'values';
+  if (typeof redact !== 'function' && !REDACT_MODES.has(redact)) {
+    throw new TypeError(`OcRedis: redact must be 'values', 'all', 'none' or a function`);
+  }
+  return {
+    tracerProvider: options.tracerProvider,
+    meterProvider: options.meterProvider,
+    requireParentSpan: options.requireParentSpan === true,
+    redact,
+    include: upperSet(options.includeCommands),
+    exclude: upperSet(options.excludeCommands),
+    requestHook: options.requestHook,
+    responseHook: options.responseHook,
+  };
+}
+
+/** Whether a command (or `PIPELINE` / `MULTI`) is observed under these options. */
+export function isObserved(options: ResolvedTelemetryOptions, command: string): boolean {
+  if (options.include !== undefined && !options.include.has(command)) return false;
+  return options.exclude === undefined || !options.exclude.has(command);
+}
+
+/** Runs a user hook; a throwing hook is logged and otherwise ignored. */
+export function runHook(kind: string, hook: () => void): void {
+  try {
+    hook();
+  } catch (error) {
+    diag.error(`ocredis: ${kind} threw`, error);
+  }
+}
+
+function upperSet(names: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  return names === undefined ? undefined : new Set(names.map((name) => name.toUpperCase()));
+}

@@ -1,0 +1,50 @@
+// Builds the sanitized `db.query.text` of a command. Safe by default: only keys survive; the secrets of
+// AUTH / HELLO / ACL / CONFIG SET / MIGRATE never survive, whatever the mode.
+import { getCommandInfo } from '../commands/command-info.js';
+import { keyIndexes } from '../commands/key-positions.js';
+import type { RedisArg } from '../resp/types.js';
+import type { RedactMode } from './options.js';
+
+/** Arguments rendered before the text is cut short (a 10,000-key MGET must not make a 100 KB attribute). */
+const MAX_ARGS = 32;
+/** Characters kept of one argument. */
+const MAX_ARG_CHARS = 128;
+
+/** Commands whose arguments can hold passwords: rendered with every argument after the sub-command as `?`. */
+const SECRET_COMMANDS = new Set(['AUTH', 'HELLO', 'MIGRATE', 'ACL']);
+
+export function queryText(command: string, args: readonly RedisArg[], mode: RedactMode): string | undefined {
+  const secret = hasSecrets(command, args);
+  if (typeof mode === 'function') return secret ? render(command, args, 'all') : mode(command, args);
+  return render(command, args, secret ? 'all' : mode);
+}
+
+function hasSecrets(command: string, args: readonly RedisArg[]): boolean {
+  if (SECRET_COMMANDS.has(command)) return true;
+  return command === 'CONFIG' && args.length > 0 && String(args[0]).toUpperCase() === 'SET';
+}
+
+function render(command: string, args: readonly RedisArg[], mode: 'values' | 'all' | 'none'): string {
+  let text = command;
+  const count = Math.min(args.length, MAX_ARGS);
+  const keys = mode === 'values' ? keyIndexes(command, args) : undefined;
+  const first = subCommandLength(command, args);
+  for (let i = 0; i < count; i++) {
+    const keep = i < first || mode === 'none' || (keys !== undefined && keys.includes(i));
+    text += keep ? ` ${argText(args[i] as RedisArg)}` : ' ?';
+  }
+  if (args.length > count) text += ` …(${args.length - count} more)`;
+  return text;
+}
+
+/** 1 when args[0] is the sub-command of a container command (`CONFIG GET`, `CLIENT SETNAME`), else 0. */
+function subCommandLength(command: string, args: readonly RedisArg[]): number {
+  if (args.length === 0) return 0;
+  const info = getCommandInfo(command, args[0]);
+  return info !== undefined && info.name.includes('|') ? 1 : 0;
+}
+
+function argText(arg: RedisArg): string {
+  const text = typeof arg === 'string' ? arg : Buffer.isBuffer(arg) ? arg.toString('utf8', 0, MAX_ARG_CHARS * 4) : String(arg);
+  return text.length > MAX_ARG_CHARS ? `${text.slice(0, MAX_ARG_CHARS)}…` : text;
+}
