@@ -1,6 +1,7 @@
 import { Command, type ReplyTransform } from '../connection/command.js';
 import type { Connection } from '../connection/connection.js';
 import { ArgumentError, BatchError, RedisError } from '../errors.js';
+import { connectionModeError } from '../commands/connection-mode.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import { Deferred } from './batch-deferred.js';
@@ -144,7 +145,10 @@ export abstract class Batch {
     }
     const words = command.trim().split(/\s+/);
     const name = (words[0] as string).toUpperCase();
-    return this.queueCommand(name, words.length > 1 ? [...words.slice(1), ...args] : args, returnBuffers);
+    const fullArgs = words.length > 1 ? [...words.slice(1), ...args] : args;
+    const modeError = connectionModeError(name, fullArgs);
+    if (modeError !== undefined) return this.queueRefused(modeError);
+    return this.queueCommand(name, fullArgs, returnBuffers);
   }
 
   /** A command whose parameters the spec rejected: its handle fails, and so will exec(). */

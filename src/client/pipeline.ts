@@ -142,6 +142,10 @@ export class Multi extends Batch {
       for (const entry of entries) entry.handle.reject(error);
       throw error;
     }
+    entries.forEach((entry, i) => {
+      // A SELECT that ran inside the transaction moved the connection to another database.
+      if (entry.name === 'SELECT' && reply[i] === 'OK' && entry.command !== undefined) this.connection.noteSelected(Number(entry.command.args[0]));
+    });
     return reply;
   }
 }

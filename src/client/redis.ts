@@ -5,6 +5,7 @@ import { Connection, type ConnectionStatus, type ServerHello } from '../connecti
 import type { ReplyTransform } from '../connection/command.js';
 import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
 import { ArgumentError, ClientClosedError } from '../errors.js';
+import { connectionModeError } from '../commands/connection-mode.js';
 import type { RedisArg } from '../resp/types.js';
 import type { RedisKey } from '../commands/define.js';
 import { Multi, Pipeline, type Batch } from './pipeline.js';
@@ -206,10 +207,13 @@ export class Redis extends EventEmitter {
   }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {
-    if (typeof command !== 'string' || command.length === 0) return Promise.reject(new ArgumentError('call: the command name must be a non-empty string'));
+    if (typeof command !== 'string' || command.trim().length === 0) return Promise.reject(new ArgumentError('call: the command name must be a non-empty string'));
     const words = command.trim().split(/\s+/);
     const name = (words[0] as string).toUpperCase();
-    return this.sendCommand(name, words.length > 1 ? [...words.slice(1), ...args] : args, returnBuffers);
+    const fullArgs = words.length > 1 ? [...words.slice(1), ...args] : args;
+    const modeError = connectionModeError(name, fullArgs);
+    if (modeError !== undefined) return Promise.reject(modeError);
+    return this.sendCommand(name, fullArgs, returnBuffers);
   }
 
   private forwardEvents(): void {

@@ -21,7 +21,10 @@ export const hashCommands = {
   hvals: command<[key: RedisKey], string[], Buffer[]>('HVALS', { buffer: true }),
   hlen: command<[key: RedisKey], number>('HLEN'),
   hstrlen: command<[key: RedisKey, field: RedisArg], number>('HSTRLEN'),
-  hrandfield: command<[key: RedisKey, ...options: RedisArg[]], string | string[] | null>('HRANDFIELD'),
+  /** HRANDFIELD key [count [WITHVALUES]]: WITHVALUES gives a flat [field, value, …] list in both protocols. */
+  hrandfield: command<[key: RedisKey, ...options: RedisArg[]], string | string[] | null>('HRANDFIELD', {
+    reply: (raw: unknown) => (Array.isArray(raw) && Array.isArray(raw[0]) ? (raw as string[][]).flat() : (raw as string | string[] | null)),
+  }),
   hscan: command<[key: RedisKey, cursor: string | number, ...options: RedisArg[]], { cursor: string; items: string[] }, { cursor: string; items: Buffer[] }>('HSCAN', {
     reply: toScanPage,
     buffer: true,

@@ -11,20 +11,29 @@ function zaddArgs(key: RedisKey, ...rest: [ScoredInput, ...RedisArg[]] | RedisAr
   if (isPlainRecord(first)) {
     const out: RedisArg[] = [key, ...(options as RedisArg[])];
     for (const [member, score] of Object.entries(first)) out.push(score as number, member);
-    return out;
+    return requireMembers(out, options.length);
   }
   if (Array.isArray(first)) {
     const out: RedisArg[] = [key, ...(options as RedisArg[])];
     for (const item of first) out.push(item.score, item.member);
-    return out;
+    return requireMembers(out, options.length);
   }
   if (rest.length < 2) throw new ArgumentError('ZADD: expected score/member pairs or an object of member → score');
   return [key, ...(rest as RedisArg[])];
 }
 
+function requireMembers(args: RedisArg[], optionCount: number): RedisArg[] {
+  if (args.length === 1 + optionCount) throw new ArgumentError('ZADD: at least one member is required');
+  return args;
+}
+
 export const sortedSetCommands = {
   /** ZADD key { member: score } [NX|XX|GT|LT|CH], or ZADD key [options…] score member …: members added (or changed, with CH). */
-  zadd: command('ZADD', { args: zaddArgs, reply: (raw: number | string | null) => raw }),
+  zadd: command('ZADD', {
+    args: zaddArgs,
+    // With INCR the reply is the new score: a RESP2 string or a RESP3 double; a number either way.
+    reply: (raw: number | string | null): number | null => (typeof raw === 'string' ? toScore(raw) : raw),
+  }),
   zincrby: command<[key: RedisKey, increment: number, member: RedisArg], number>('ZINCRBY', { reply: toScore }),
   zscore: command<[key: RedisKey, member: RedisArg], number | null>('ZSCORE', { reply: toScoreOrNull }),
   zmscore: command<[key: RedisKey, ...members: RedisArg[]], (number | null)[]>('ZMSCORE', {

@@ -23,9 +23,11 @@ export class Command<T = unknown> {
   deadline = 0;
   /** How many times it was re-sent after a connection loss (read-only commands only). */
   retries = 0;
+  /** How many times the server answered -LOADING and it was held to be sent again. */
+  loadingWaits = 0;
   /**
    * false: never re-sent after a connection loss even when read-only (commands inside MULTI, blocking
-   * calls with side effects). undefined: decided from the command table.
+   * calls with side effects); true: always safe to re-send. undefined: decided from the command table.
    */
   retryable: boolean | undefined = undefined;
   private resolveFn!: (value: T) => void;

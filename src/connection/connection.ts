@@ -93,16 +93,20 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     if (this.status === 'ready') return Promise.resolve();
     if (this.status === 'end' || this.status === 'closing') return Promise.reject(new ClientClosedError());
     const ready = new Promise<void>((resolve, reject) => {
-      const onReady = () => {
-        this.off('end', onEnd);
-        resolve();
-      };
-      const onEnd = () => {
+      const settle = (error: Error | undefined) => {
         this.off('ready', onReady);
-        reject(this.lastError ?? new ClientClosedError());
+        this.off('end', onEnd);
+        this.off(CONNECT_FAILED, onFailed);
+        if (error === undefined) resolve();
+        else reject(error);
       };
+      const onReady = () => settle(undefined);
+      const onEnd = () => settle(this.lastError ?? new ClientClosedError());
+      // Queued commands were given up on (wrong password, server unreachable): so is this wait.
+      const onFailed = (error: Error) => settle(error);
       this.once('ready', onReady);
       this.once('end', onEnd);
+      this.once(CONNECT_FAILED, onFailed);
     });
     if (this.status === 'wait') this.openSocket();
     return ready;
@@ -128,7 +132,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
         command.reject(new ClientClosedError());
         return;
       }
-      if (this.unsent.length >= this.options.maxOfflineQueue) {
+      if (this.unsent.length >= this.options.maxOfflineQueue && this.unsent.removeWhere(isSettled) >= this.options.maxOfflineQueue) {
         command.reject(new OfflineQueueFullError(this.options.maxOfflineQueue));
         return;
       }
@@ -140,6 +144,11 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       this.flushScheduled = true;
       process.nextTick(this.flushBound);
     }
+  }
+
+  /** A SELECT ran inside MULTI … EXEC: follow it as a plain SELECT would be followed. */
+  noteSelected(db: number): void {
+    this.db = db;
   }
 
   /** Commands written and not yet answered (plus timed-out ones whose replies are still owed). */
@@ -156,9 +165,15 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   async quit(): Promise<'OK'> {
     if (this.status === 'end') return 'OK';
     if (this.status === 'connecting' || this.status === 'connect') {
-      // Let the handshake finish so QUIT goes after it and after every queued command.
-      await this.connect().catch(() => undefined);
-      if ((this.status as ConnectionStatus) !== 'ready') return this.quit();
+      // Let this attempt finish (ready, failed or ended) so QUIT goes after the handshake and the queue.
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          for (const event of ATTEMPT_OUTCOMES) this.off(event, done);
+          resolve();
+        };
+        for (const event of ATTEMPT_OUTCOMES) this.once(event, done);
+      });
+      return this.quit();
     }
     if (this.status === 'closing') {
       await new Promise<void>((resolve) => this.once('end', () => resolve()));
@@ -174,12 +189,18 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.setStatus('closing');
     this.flush();
     const closed = new Promise<void>((resolve) => this.once('end', () => resolve()));
+    // A server that never answers QUIT must not hold quit() forever.
+    const limit = this.options.commandTimeout || this.options.connectTimeout;
+    const timer = limit > 0 ? setTimeout(() => quit.reject(new CommandTimeoutError('QUIT', limit)), limit) : undefined;
     try {
       await quit.promise;
+      this.socket?.end();
     } catch {
-      // The server may close before answering QUIT; that is still a clean quit.
+      // Closed before QUIT was answered, or QUIT timed out: close now; still a completed quit.
+      this.socket?.destroy();
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
     }
-    this.socket?.end();
     await closed;
     return 'OK';
   }
@@ -205,7 +226,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       command.reject(this.shapeReplyError(reply, command));
       return;
     }
-    if (command.name === 'SELECT' && this.status === 'ready') this.db = Number(command.args[0]);
+    if (command.name === 'SELECT' && reply === 'OK' && this.status === 'ready') this.db = Number(command.args[0]);
     command.resolve(reply);
   }
 
@@ -214,8 +235,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
    * safe to send again, reads and writes alike. Held commands go back in front of the queue, in order.
    */
   private holdWhileLoading(command: Command<any>): boolean {
-    if (command.retryable === false || command.retries >= MAX_LOADING_WAITS) return false;
-    command.retries++;
+    if (command.retryable === false || command.loadingWaits >= MAX_LOADING_WAITS) return false;
+    command.loadingWaits++;
     command.state = CommandState.Queued;
     this.loadingHeld.push(command);
     this.loadingTimer ??= setTimeout(() => {
@@ -343,6 +364,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       // Wrong password, missing permission …: queued commands cannot succeed on this configuration.
       this.emitError(error);
       this.rejectUnsent(error);
+      this.emit(CONNECT_FAILED, error);
     }
     socket.destroy();
   }
@@ -366,7 +388,9 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     }
     if (!wasReady && ++this.failedAttempts >= this.options.offlineQueueAttempts) {
       // The server has been unreachable for a while: don't let queued commands wait forever.
-      this.rejectUnsent(new ConnectionClosedError(`Could not connect after ${this.failedAttempts} attempts`, { cause }));
+      const gaveUp = new ConnectionClosedError(`Could not connect after ${this.failedAttempts} attempts`, { cause });
+      this.rejectUnsent(gaveUp);
+      this.emit(CONNECT_FAILED, gaveUp);
     }
     this.setStatus('reconnecting');
     this.emit('reconnecting', { attempt, delay, error: cause });
@@ -382,29 +406,39 @@ export class Connection extends EventEmitter implements DecoderHandlers {
    */
   private settleInflightAfterLoss(cause: Error | undefined): void {
     const retry: Command<any>[] = [];
+    const closingOnPurpose = this.status === 'closing' || this.status === 'end';
+    // Once a SELECT is given up on, the commands behind it may not run in the database they were meant for.
+    let databaseUnknown = false;
     for (const command of this.inflight.drain()) {
       if (command.state === CommandState.Settled) continue;
-      const closingOnPurpose = this.status === 'closing' || this.status === 'end';
-      if (!closingOnPurpose && this.mayResend(command)) {
-        command.retries++;
-        command.state = CommandState.Queued;
-        retry.push(command);
-      } else if (closingOnPurpose) {
+      if (closingOnPurpose) {
         command.reject(new ConnectionClosedError('The connection was closed by the client before the reply came', { cause }));
+      } else if (!databaseUnknown && this.isResendable(command)) {
+        if (command.retries < this.options.maxReadRetries) {
+          command.retries++;
+          command.state = CommandState.Queued;
+          retry.push(command);
+        } else {
+          command.reject(new ConnectionClosedError(`${command.name} got no reply after ${command.retries} re-sends`, { cause }));
+        }
       } else {
+        if (command.name === 'SELECT') databaseUnknown = true;
         command.reject(new CommandOutcomeUnknownError(command.name, { cause }));
       }
     }
     this.unsent.prepend(retry);
   }
 
-  private mayResend(command: Command): boolean {
-    if (command.retryable === false || command.retries >= this.options.maxReadRetries) return false;
-    return command.retryable === true || isReadOnly(command.name, command.args);
+  /** Safe to send again after a connection loss: reads, and SELECT (running it twice changes nothing). */
+  private isResendable(command: Command): boolean {
+    if (command.retryable !== undefined) return command.retryable;
+    return command.name === 'SELECT' || isReadOnly(command.name, command.args);
   }
 
   private writeable(): Socket | undefined {
-    return this.status === 'ready' ? this.socket : undefined;
+    const socket = this.socket;
+    // Between a destroy() and its 'close' event the status is still 'ready': those writes would vanish.
+    return this.status === 'ready' && !this.discarding && socket !== undefined && !socket.destroyed && socket.writable ? socket : undefined;
   }
 
   /** Writes every queued command in one socket write. */
@@ -525,7 +559,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.timeoutTimer = undefined;
     const now = Date.now();
     let next = Infinity;
-    for (const queue of [this.inflight, this.unsent]) {
+    for (const queue of [this.inflight, this.unsent, this.loadingHeld]) {
       for (const command of queue) {
         if (command.state === CommandState.Settled || command.deadline === 0) continue;
         if (command.deadline <= now) command.reject(new CommandTimeoutError(command.name, this.options.commandTimeout));
@@ -542,6 +576,13 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 const LOADING_RETRY_MS = 100;
 /** How long (in LOADING_RETRY_MS steps) a command waits for a loading server: 30 s. */
 const MAX_LOADING_WAITS = 300;
+
+const isSettled = (command: Command<any>): boolean => command.state === CommandState.Settled;
+
+/** Emitted when the commands waiting for a connection are given up on; connect() rejects with its error. */
+const CONNECT_FAILED = 'connect-failed';
+/** The ways a connection attempt ends. */
+const ATTEMPT_OUTCOMES = ['ready', 'reconnecting', 'end'] as const;
 
 /** Server states that pass by themselves: reconnect and keep the queue. */
 const TRANSIENT_HANDSHAKE_ERRORS = new Set(['LOADING', 'BUSY', 'MASTERDOWN', 'TRYAGAIN']);

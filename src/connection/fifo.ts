@@ -33,6 +33,13 @@ export class Fifo<T> {
     return item;
   }
 
+  /** Drops the items `isDead` picks, keeping the order of the rest; returns the new length. */
+  removeWhere(isDead: (item: T) => boolean): number {
+    this.items = this.items.slice(this.head).filter((item) => !isDead(item as T));
+    this.head = 0;
+    return this.items.length;
+  }
+
   /** Removes and returns every item, oldest first. */
   drain(): T[] {
     const all = this.items.slice(this.head) as T[];

@@ -76,7 +76,7 @@ export function parseRedisUrl(url: string): RedisOptions {
   const out: RedisOptions = {};
   const protocol = parsed.protocol;
   if (protocol === 'unix:') {
-    out.path = decodeURIComponent(parsed.pathname);
+    out.path = decodeUrlPart(parsed.pathname);
   } else if (protocol === 'redis:' || protocol === 'rediss:') {
     if (parsed.hostname) out.host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
     if (parsed.port) out.port = Number(parsed.port);
@@ -86,11 +86,20 @@ export function parseRedisUrl(url: string): RedisOptions {
   } else {
     throw new ArgumentError(`Unsupported Redis URL scheme '${protocol}' (use redis://, rediss:// or unix://)`);
   }
-  if (parsed.username) out.username = decodeURIComponent(parsed.username);
-  if (parsed.password) out.password = decodeURIComponent(parsed.password);
+  if (parsed.username) out.username = decodeUrlPart(parsed.username);
+  if (parsed.password) out.password = decodeUrlPart(parsed.password);
   const dbParam = parsed.searchParams.get('db');
   if (dbParam !== null) out.db = parseDb(dbParam);
   return out;
+}
+
+function decodeUrlPart(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // Never echo the part: it may be a password.
+    throw new ArgumentError('Invalid percent-encoding in Redis URL (encode a literal % as %25)');
+  }
 }
 
 function parseDb(text: string): number {

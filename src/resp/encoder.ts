@@ -69,7 +69,11 @@ function encodeChunks(name: string, args: readonly unknown[], head: string, from
 
 /** Decimal text Redis parses back exactly; undefined for NaN (there is no NaN argument in Redis). */
 function numberText(n: number): string | undefined {
-  if (n - n === 0) return String(n); // finite (Infinity - Infinity and NaN - NaN are NaN)
+  if (n - n === 0) {
+    // finite (Infinity - Infinity and NaN - NaN are NaN). Integers past 2^53 are sent as their exact value:
+    // String(2 ** 60) would round to 1152921504606847000.
+    return Number.isSafeInteger(n) || !Number.isInteger(n) || Math.abs(n) >= 1e21 ? String(n) : BigInt(n).toString();
+  }
   if (n === Infinity) return '+inf';
   if (n === -Infinity) return '-inf';
   return undefined;
