@@ -51,6 +51,11 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   db: number;
   /** What the server said in reply to HELLO (empty on servers without HELLO). */
   hello: ServerHello = {};
+  /**
+   * Runs before every connection attempt, first and reconnects alike (Sentinel asks where the master is now
+   * and updates `options.host`/`port`). A rejection counts as a failed attempt.
+   */
+  beforeConnect: (() => Promise<void>) | undefined = undefined;
 
   private socket: Socket | undefined;
   private readonly decoder: RespDecoder;
@@ -69,6 +74,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private loadingTimer: NodeJS.Timeout | undefined;
   /** Set after a protocol error until the next socket: bytes still buffered in the decoder are ignored. */
   private discarding = false;
+  /** Whether the connection has ever been ready. */
+  private everReady = false;
   /** Failed connection attempts since the connection was last ready. */
   private failedAttempts = 0;
   private readonly flushBound = () => this.flush();
@@ -267,6 +274,33 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private openSocket(): void {
     this.setStatus('connecting');
     this.discarding = false;
+    const before = this.beforeConnect;
+    if (before === undefined) {
+      this.openSocketNow();
+      return;
+    }
+    before().then(
+      () => {
+        if (this.status === 'connecting' && this.socket === undefined) this.openSocketNow();
+      },
+      (error: unknown) => {
+        if (this.status !== 'connecting' || this.socket !== undefined) return;
+        // A failed look-up is a failed attempt: back off and try again, like a refused connection.
+        const cause = error instanceof Error ? error : new RedisError(String(error), 'EBEFORECONNECT');
+        this.lastError = cause;
+        this.emitError(cause);
+        if (!this.everReady) {
+          // Never connected yet: say why at once (e.g. "no sentinel knows this master") instead of after
+          // offlineQueueAttempts; attempts go on in the background.
+          this.rejectUnsent(cause);
+          this.emit(CONNECT_FAILED, cause);
+        }
+        this.onSocketClosed();
+      },
+    );
+  }
+
+  private openSocketNow(): void {
     const { socket, readyEvent } = openSocket(this.options);
     this.socket = socket;
     socket.setNoDelay(true);
@@ -350,6 +384,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.clearConnectTimer();
     this.reconnectAttempt = 0;
     this.failedAttempts = 0;
+    this.everReady = true;
     this.lastError = undefined;
     this.setStatus('ready');
     this.emit('ready');

@@ -1,14 +1,11 @@
 import { Redis } from '../client/redis.js';
-import type { ReplyTransform } from '../connection/command.js';
 import { Connection } from '../connection/connection.js';
 import { resolveOptions, type RedisOptions } from '../connection/options.js';
-import { defaultReconnectDelay } from '../connection/reconnect.js';
 import { ArgumentError } from '../errors.js';
-import type { RedisArg } from '../resp/types.js';
 import type { NodeAddress } from '../cluster/topology.js';
 import { resolveMaster, resolveReplicas, type ResolveSettings } from './resolve.js';
 
-export interface SentinelOptions extends Omit<RedisOptions, 'host' | 'port' | 'path' | 'lazyConnect' | 'reconnectStrategy'> {
+export interface SentinelOptions extends Omit<RedisOptions, 'host' | 'port' | 'path'> {
   /** The sentinels, tried in order (the one that answers moves to the front). */
   sentinels: ReadonlyArray<NodeAddress>;
   /** The monitored master's name (`sentinel monitor <name> …`). */
@@ -26,14 +23,14 @@ export interface SentinelOptions extends Omit<RedisOptions, 'host' | 'port' | 'p
 const ignore = (): void => undefined;
 
 /**
- * A Redis client whose server is found through Sentinel: the address is resolved before the first connection
- * and again before every reconnect (then confirmed with ROLE), and a `+switch-master` announcement moves it to
- * the new master right away. Everything else is the plain Redis client. Event: `switch-master` ({ from, to }).
+ * A Redis client whose server is found through Sentinel: before every connection attempt (the first and each
+ * reconnect) the sentinels are asked where the master is and the answer is confirmed with ROLE; a
+ * `+switch-master` announcement moves the client to the new master right away. Everything else is the plain
+ * Redis client. Event: `switch-master` ({ from, to }).
  */
 export class SentinelRedis extends Redis {
   private readonly settings: ResolveSettings;
   private readonly connectTo: 'master' | 'replica';
-  private firstResolution: Promise<void> | undefined;
   private resolving: Promise<void> | undefined;
   private watcher: Connection | undefined;
   private stopped = false;
@@ -42,17 +39,8 @@ export class SentinelRedis extends Redis {
     if (options === null || typeof options !== 'object' || !Array.isArray(options.sentinels) || options.sentinels.length === 0 || typeof options.name !== 'string') {
       throw new ArgumentError('SentinelRedis: give sentinels (at least one { host, port }) and the master name');
     }
-    const { sentinels, name, role, sentinelTimeout, sentinelOptions, watchSwitchMaster, ...nodeOptions } = options;
-    const hook: { onReconnect?: () => void } = {};
-    super({
-      ...nodeOptions,
-      lazyConnect: true,
-      reconnectStrategy: (attempt) => {
-        hook.onReconnect?.();
-        // Long enough for the sentinels (on a short timeout) to answer before the next attempt starts.
-        return Math.max(defaultReconnectDelay(attempt), 50);
-      },
-    });
+    const { sentinels, name, role, sentinelTimeout, sentinelOptions, watchSwitchMaster, lazyConnect, ...nodeOptions } = options;
+    super({ ...nodeOptions, lazyConnect: true });
     this.connectTo = role ?? 'master';
     this.settings = {
       sentinels: sentinels.map((s) => ({ host: s.host, port: s.port })),
@@ -61,17 +49,10 @@ export class SentinelRedis extends Redis {
       sentinelOptions: sentinelOptions ?? {},
       nodeOptions,
     };
-    hook.onReconnect = () => {
-      this.resolveAddress().catch((error: unknown) => this.emitError(error));
-    };
-    this.firstResolution = this.resolveAddress().then(() => {
-      this.firstResolution = undefined;
-      if (this.stopped) return;
-      this.connection.start();
-      // After the first answer, so the watcher subscribes on a sentinel that is known to answer.
-      if (watchSwitchMaster !== false) this.watchSwitchMaster();
-    });
-    this.firstResolution.catch(ignore);
+    this.connection.beforeConnect = () => this.resolveAddress();
+    // After the first connection, so the watcher subscribes on a sentinel that is known to answer.
+    if (watchSwitchMaster !== false) this.once('ready', () => this.watchSwitchMaster());
+    if (lazyConnect !== true) this.connection.start();
   }
 
   /** The address in use (as last resolved). */
@@ -79,20 +60,8 @@ export class SentinelRedis extends Redis {
     return { host: this.options.host, port: this.options.port };
   }
 
-  override async connect(): Promise<void> {
-    if (this.firstResolution !== undefined) await this.firstResolution;
-    return super.connect();
-  }
-
-  override sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
-    const pending = this.firstResolution;
-    if (pending === undefined) return super.sendCommand(name, args, returnBuffers, transform);
-    return pending.then(() => super.sendCommand(name, args, returnBuffers, transform));
-  }
-
   override async quit(): Promise<'OK'> {
     this.stop();
-    if (this.firstResolution !== undefined) await this.firstResolution.catch(ignore);
     return super.quit();
   }
 
@@ -101,7 +70,7 @@ export class SentinelRedis extends Redis {
     super.disconnect();
   }
 
-  /** Asks the sentinels again and points the connection there (used on every reconnect). */
+  /** Asks the sentinels again and points the connection there (before every connection attempt). */
   private resolveAddress(): Promise<void> {
     this.resolving ??= (async () => {
       try {
@@ -123,12 +92,14 @@ export class SentinelRedis extends Redis {
 
   /** `+switch-master <name> <old ip> <old port> <new ip> <new port>` from any sentinel: move now. */
   private watchSwitchMaster(): void {
+    if (this.stopped) return;
     const sentinel = this.settings.sentinels[0] as NodeAddress;
     const watcher = new Connection(resolveOptions({ ...this.settings.sentinelOptions, host: sentinel.host, port: sentinel.port, protocol: 3, lazyConnect: true }));
     this.watcher = watcher;
     watcher.on('error', ignore);
     watcher.on('ready', () => {
-      // RESP3: the subscription is confirmed with a push, not a reply, so this command's promise stays pending.
+      // RESP3: the subscription is confirmed with a push, not a reply, so this command's promise stays pending;
+      // nothing else is ever sent on this connection.
       watcher.send('SUBSCRIBE', ['+switch-master']).catch(ignore);
     });
     watcher.on('push', (push: unknown[]) => {
