@@ -69,6 +69,11 @@ const latin1 = (buf: Buffer, start: number, end: number): string =>
 const fromCharCode = String.fromCharCode;
 /** A native slice costs ~80 ns on Node 20 whatever the size; above this, ASCII goes through latin1Slice. */
 const LARGE_STRING = 64 * 1024;
+/**
+ * Node makes latin1 strings at or above ~1,031,913 bytes external (malloc'd, outside the V8 heap): they are
+ * cheap to make but the external-memory pressure sets off extra full GCs. utf8Slice makes a heap string.
+ */
+const EXTERNAL_STRING_BYTES = 1_000_000;
 
 /** One open aggregate. Frames are pooled per depth, so nesting does not allocate frame objects. */
 class Frame {
@@ -501,7 +506,7 @@ function utf8(buf: Buffer, start: number, end: number): string {
   if (n <= 8) {
     const text = shortAscii(buf, start, n);
     if (text !== undefined) return text;
-  } else if (n >= LARGE_STRING && isAscii(buf.subarray(start, end))) {
+  } else if (n >= LARGE_STRING && n < EXTERNAL_STRING_BYTES && isAscii(buf.subarray(start, end))) {
     return latin1(buf, start, end); // same text, no UTF-8 decoding (and an external string above ~1 MB)
   }
   return (buf as unknown as SliceBuffer).utf8Slice(start, end);
