@@ -172,14 +172,23 @@ export abstract class Batch {
 export interface Batch extends BatchCommandMethods {}
 
 /** Waits for every handle; resolves to the replies in order, or rejects with a BatchError holding them. */
-export async function collectReplies(entries: readonly BatchEntry[]): Promise<unknown[]> {
-  const settled = await Promise.allSettled(entries.map((entry) => entry.handle.promise));
-  let failed = 0;
-  const replies = settled.map((outcome) => {
-    if (outcome.status === 'fulfilled') return outcome.value;
-    failed++;
-    return outcome.reason;
+export function collectReplies(entries: readonly BatchEntry[]): Promise<unknown[]> {
+  return new Promise<unknown[]>((resolve, reject) => {
+    let pending = entries.length;
+    if (pending === 0) {
+      resolve([]);
+      return;
+    }
+    const settledOne = (): void => {
+      if (--pending > 0) return;
+      let failed = 0;
+      const replies = entries.map(({ handle }) => {
+        if (handle.status === 'rejected') failed++;
+        return handle.outcome;
+      });
+      if (failed > 0) reject(new BatchError(replies, failed));
+      else resolve(replies);
+    };
+    for (const entry of entries) entry.handle.watch(settledOne);
   });
-  if (failed > 0) throw new BatchError(replies, failed);
-  return replies;
 }

@@ -10,21 +10,34 @@ export type DeferredStatus = 'pending' | 'fulfilled' | 'rejected';
  * `exec()`. A failed handle that nobody awaits never becomes an unhandled rejection: `exec()` reports it.
  */
 export class Deferred<T = unknown> implements PromiseLike<T> {
-  /** A real promise of the result, for APIs that need one (`Promise.all`, `.finally` …). */
-  readonly promise: Promise<T>;
   private state: DeferredStatus = 'pending';
   private value: T | undefined;
   private error: unknown;
-  private resolveFn!: (value: T) => void;
-  private rejectFn!: (error: unknown) => void;
+  // The promise is made only when someone asks for it: a 200-command pipeline whose handles nobody awaits
+  // then costs no promises at all.
+  private promiseCache: Promise<T> | undefined;
+  private resolveFn: ((value: T) => void) | undefined;
+  private rejectFn: ((error: unknown) => void) | undefined;
+  private watchers: ((handle: Deferred<T>) => void)[] | undefined;
 
-  constructor() {
-    this.promise = new Promise<T>((resolve, reject) => {
-      this.resolveFn = resolve;
-      this.rejectFn = reject;
-    });
-    // Marks the promise handled; awaiting the handle (or exec()) still sees the rejection.
-    this.promise.catch(ignore);
+  /** A real promise of the result, for APIs that need one (`Promise.all`, `.finally` …). */
+  get promise(): Promise<T> {
+    if (this.promiseCache === undefined) {
+      if (this.state === 'fulfilled') {
+        this.promiseCache = Promise.resolve(this.value as T);
+      } else {
+        this.promiseCache =
+          this.state === 'rejected'
+            ? Promise.reject(this.error)
+            : new Promise<T>((resolve, reject) => {
+                this.resolveFn = resolve;
+                this.rejectFn = reject;
+              });
+        // Marks the promise handled; awaiting the handle (or exec()) still sees the rejection.
+        this.promiseCache.catch(ignore);
+      }
+    }
+    return this.promiseCache;
   }
 
   /** A handle that has already failed (bad arguments, batch already executed). */
@@ -60,12 +73,24 @@ export class Deferred<T = unknown> implements PromiseLike<T> {
     return this.promise.finally(onFinally);
   }
 
+  /** @internal The value, or the error, once settled (never throws). */
+  get outcome(): unknown {
+    return this.state === 'rejected' ? this.error : this.value;
+  }
+
+  /** @internal Calls `watcher` synchronously when the handle settles (at once if it already has). */
+  watch(watcher: (handle: Deferred<T>) => void): void {
+    if (this.state !== 'pending') watcher(this);
+    else (this.watchers ??= []).push(watcher);
+  }
+
   /** @internal Settles the handle; later calls are ignored. */
   resolve(value: T): void {
     if (this.state !== 'pending') return;
     this.state = 'fulfilled';
     this.value = value;
-    this.resolveFn(value);
+    this.resolveFn?.(value);
+    this.notify();
   }
 
   /** @internal Fails the handle; later calls are ignored. */
@@ -73,7 +98,15 @@ export class Deferred<T = unknown> implements PromiseLike<T> {
     if (this.state !== 'pending') return;
     this.state = 'rejected';
     this.error = error;
-    this.rejectFn(error);
+    this.rejectFn?.(error);
+    this.notify();
+  }
+
+  private notify(): void {
+    const watchers = this.watchers;
+    if (watchers === undefined) return;
+    this.watchers = undefined;
+    for (const watcher of watchers) watcher(this);
   }
 
   get [Symbol.toStringTag](): string {

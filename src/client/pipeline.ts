@@ -1,7 +1,8 @@
-import type { Command, ReplyTransform } from '../connection/command.js';
+import { Command, CommandState, type ReplyTransform } from '../connection/command.js';
+import { encodeCommand } from '../resp/encoder.js';
 import type { Connection } from '../connection/connection.js';
 import { ProtocolError, ReplyError, WatchError } from '../errors.js';
-import type { RedisArg } from '../resp/types.js';
+import type { EncodedCommand, RedisArg } from '../resp/types.js';
 import { Batch, collectReplies, type BatchEntry } from './batch-base.js';
 import type { Deferred } from './batch-deferred.js';
 
@@ -24,18 +25,55 @@ export class Pipeline extends Batch {
   }
 
   protected buildCommand(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform | undefined, handle: Deferred<any>): Command {
-    const command = Batch.wireCommand(name, args, returnBuffers, transform);
-    command.promise.then(
-      (value) => handle.resolve(value),
-      (error: unknown) => handle.reject(error),
-    );
-    return command;
+    return new HandleCommand(name, args, encodeCommand(name, args), returnBuffers, transform, handle);
   }
 
   protected run(entries: readonly BatchEntry[]): Promise<unknown[]> {
     // One synchronous loop: nothing else can interleave, and auto-pipelining writes them all at once.
     for (const entry of entries) this.connection.enqueue(entry.command as Command);
     return collectReplies(entries);
+  }
+}
+
+/** Never settles: HandleCommand's replies go straight to the handle, so no promise per command is made. */
+const UNUSED_PROMISE = new Promise<never>(() => undefined);
+
+/** A pipelined command that settles its Deferred handle directly when its reply arrives. */
+class HandleCommand extends Command<any> {
+  constructor(
+    name: string,
+    args: readonly RedisArg[],
+    encoded: EncodedCommand,
+    returnBuffers: boolean,
+    transform: ReplyTransform | undefined,
+    private readonly handle: Deferred<any>,
+  ) {
+    super(name, args, encoded, returnBuffers, transform);
+  }
+
+  protected override createPromise(): Promise<any> {
+    return UNUSED_PROMISE;
+  }
+
+  override resolve(reply: unknown): void {
+    if (this.state === CommandState.Settled) return;
+    this.state = CommandState.Settled;
+    const transform = this.transform;
+    if (transform === undefined) {
+      this.handle.resolve(reply);
+      return;
+    }
+    try {
+      this.handle.resolve(transform(reply));
+    } catch (error) {
+      this.handle.reject(error);
+    }
+  }
+
+  override reject(error: unknown): void {
+    if (this.state === CommandState.Settled) return;
+    this.state = CommandState.Settled;
+    this.handle.reject(error);
   }
 }
 

@@ -40,7 +40,12 @@ export class Command<T = unknown> {
     readonly returnBuffers: boolean,
     readonly transform: ReplyTransform<T> | undefined,
   ) {
-    this.promise = new Promise<T>((resolve, reject) => {
+    this.promise = this.createPromise();
+  }
+
+  /** The promise the caller awaits. A subclass that settles somewhere else (a batch handle) returns a shared one. */
+  protected createPromise(): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
       this.resolveFn = resolve;
       this.rejectFn = reject;
     });
