@@ -1,9 +1,11 @@
 // The OpenTelemetry SDK set-up every instrumented worker uses (same for OcRedis, ioredis and node-redis):
 // AlwaysOn sampler, BatchSpanProcessor into an exporter that only counts, and a MeterProvider with a periodic
 // reader into an exporter that only counts. The counts prove each instrumentation really produced spans.
-import { metrics } from '@opentelemetry/api';
-import { MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter, type ResourceMetrics, type ViewOptions } from '@opentelemetry/sdk-metrics';
+// The MeterProvider is built by ocredis's registerViews(), the documented set-up (it is a plain SDK
+// MeterProvider, which the contrib instrumentations record into as usual).
+import { PeriodicExportingMetricReader, type MeterProvider, type PushMetricExporter, type ResourceMetrics, type ViewOptions } from '@opentelemetry/sdk-metrics';
 import { AlwaysOnSampler, BatchSpanProcessor, NodeTracerProvider, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-node';
+import { registerViews } from '../src/otel/views.js';
 
 /** ExportResultCode.SUCCESS (an enum in @opentelemetry/core, which is not a direct dependency). */
 const SUCCESS = 0;
@@ -51,8 +53,11 @@ class CountingMetricExporter implements PushMetricExporter {
   async shutdown(): Promise<void> {}
 }
 
-/** Registers the SDK globally. `views` come from ocredis when it offers them (names and buckets only). */
-export function startBenchTelemetry(views: ViewOptions[] = []): BenchTelemetry {
+/**
+ * Registers the SDK globally. registerViews() adds the ocredis views itself; `_ocredisViews` (what the
+ * worker passes) is not forwarded, since passing them again as extra views would be redundant.
+ */
+export function startBenchTelemetry(_ocredisViews: ViewOptions[] = []): BenchTelemetry {
   const spanExporter = new CountingSpanExporter();
   const tracerProvider = new NodeTracerProvider({
     sampler: new AlwaysOnSampler(),
@@ -64,8 +69,7 @@ export function startBenchTelemetry(views: ViewOptions[] = []): BenchTelemetry {
 
   const metricExporter = new CountingMetricExporter();
   const reader = new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 1_000 });
-  const meterProvider = new MeterProvider({ readers: [reader], views });
-  metrics.setGlobalMeterProvider(meterProvider);
+  const meterProvider = registerViews({ readers: [reader] }); // also registers it globally
 
   return {
     tracerProvider,

@@ -33,17 +33,3 @@ export function withErrorAttributes(attributes: Attributes, error: unknown): Att
   if (status !== undefined) attributes['db.response.status_code'] = status;
   return attributes;
 }
-
-/** Success labels are the same object per method (no allocation per call); the cache is bounded. */
-const okLabels = new Map<string, Attributes>();
-const MAX_CACHED_LABELS = 2048;
-
-export function metricLabels(method: string, error: unknown, failed: boolean): Attributes {
-  if (failed) return { method, status: 'ERROR', error: errorType(error) };
-  let labels = okLabels.get(method);
-  if (labels === undefined) {
-    labels = Object.freeze({ method, status: 'OK' });
-    if (okLabels.size < MAX_CACHED_LABELS) okLabels.set(method, labels);
-  }
-  return labels;
-}

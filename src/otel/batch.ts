@@ -4,6 +4,7 @@ import type { RedisArg } from '../resp/types.js';
 import type { InstrumentationState } from './instrument-client.js';
 import { Observation } from './observation.js';
 import { isObserved } from './options.js';
+import { currentInstruments, currentTracer } from './providers.js';
 
 /** What the instrumentation needs of a batch (Pipeline and Multi have it). */
 export interface ObservableBatch {
@@ -37,8 +38,10 @@ function observedExec(state: InstrumentationState): (this: ObservableBatch) => P
     const command = this.kind === 'multi' ? 'MULTI' : 'PIPELINE';
     // Nothing goes on the wire for an empty or already executed batch.
     if (this.isExecuted || this.length === 0 || !isObserved(options, command)) return exec.call(this);
-    const observation = Observation.start(options, endpoint, this.kind, command, NO_ARGS, this.commands);
-    if (observation === undefined) return exec.call(this);
+    const tracer = currentTracer(options);
+    const instruments = currentInstruments(options);
+    if (tracer === undefined && instruments === undefined) return exec.call(this);
+    const observation = Observation.start(options, tracer, instruments, endpoint, this.kind, command, NO_ARGS, this.commands);
     let promise: Promise<unknown[]>;
     try {
       promise = exec.call(this);

@@ -1,12 +1,15 @@
 // The instrumentation proxy: wraps any client whose commands go through `sendCommand(name, args, …)` (Redis,
 // Transaction, and the cluster client) so each network call is one span and one set of metric records.
 // Wrappers are built once per property name per client; everything else passes through untouched.
+import type { Tracer } from '@opentelemetry/api';
 import type { Connection } from '../connection/connection.js';
 import type { RedisArg } from '../resp/types.js';
 import { endpointOf, type Endpoint } from './attributes.js';
 import { instrumentBatch, type ObservableBatch } from './batch.js';
 import { defaultMethodLabel, methodKind } from './method-kinds.js';
+import type { Instruments } from './instruments.js';
 import { Observation } from './observation.js';
+import { currentInstruments, currentTracer } from './providers.js';
 import { isObserved, resolveTelemetryOptions, type OcRedisTelemetryOptions, type ResolvedTelemetryOptions } from './options.js';
 
 type AnyFunction = (...args: any[]) => any;
@@ -24,8 +27,13 @@ export interface InstrumentOptions extends OcRedisTelemetryOptions {
 export interface InstrumentationState {
   readonly options: ResolvedTelemetryOptions;
   readonly endpoint: () => Endpoint;
-  /** The `method` label set by a typed method for the sendCommand it is about to make. */
+  /**
+   * Set by a typed method for the sendCommand it is about to make: the `method` label, and the tracer and
+   * instruments it already looked up (so a call looks its providers up once).
+   */
   label: string | undefined;
+  tracer: Tracer | undefined;
+  instruments: Instruments | undefined;
 }
 
 /**
@@ -39,7 +47,7 @@ export function instrumentClient<T extends object>(client: T, options: Instrumen
 
 /** instrumentClient with options already resolved (shared by a client and the transactions it lends). */
 export function instrumentWith<T extends object>(client: T, options: ResolvedTelemetryOptions, endpoint: () => Endpoint): T {
-  const state: InstrumentationState = { options, endpoint, label: undefined };
+  const state: InstrumentationState = { options, endpoint, label: undefined, tracer: undefined, instruments: undefined };
   const wrappers = new Map<string, AnyFunction>();
   let proxy: T;
   const handler: ProxyHandler<T> = {
@@ -69,12 +77,20 @@ function makeWrapper(kind: Exclude<ReturnType<typeof methodKind>, 'pass'>, prope
       return observedSend(original as SendCommand, target, state);
     case 'command':
       // Runs the real method on the proxy, so its sendCommand is the observed one, labelled with this name.
+      // With nothing to record (no SDK), it runs on the client itself: no second trip through the proxy.
       return function (this: unknown, ...params: unknown[]) {
+        const tracer = currentTracer(state.options);
+        const instruments = currentInstruments(state.options);
+        if (tracer === undefined && instruments === undefined) return original.apply(target, params);
         state.label = property;
+        state.tracer = tracer;
+        state.instruments = instruments;
         try {
           return original.apply(proxy, params);
         } finally {
           state.label = undefined;
+          state.tracer = undefined;
+          state.instruments = undefined;
         }
       };
     case 'batch':
@@ -99,11 +115,24 @@ function makeWrapper(kind: Exclude<ReturnType<typeof methodKind>, 'pass'>, prope
 function observedSend(original: SendCommand, target: object, state: InstrumentationState): SendCommand {
   const { options, endpoint } = state;
   return function (name, args, returnBuffers, transform) {
-    const method = state.label ?? defaultMethodLabel(name);
-    state.label = undefined; // consumed: sends made internally later are labelled by their command
-    if (!isObserved(options, name)) return original.call(target, name, args, returnBuffers, transform);
-    const observation = Observation.start(options, endpoint, method, name, args);
-    if (observation === undefined) return original.call(target, name, args, returnBuffers, transform);
+    const label = state.label;
+    let tracer: Tracer | undefined;
+    let instruments: Instruments | undefined;
+    if (label !== undefined) {
+      // Consumed: sends made internally later are labelled by their command and look providers up again.
+      tracer = state.tracer;
+      instruments = state.instruments;
+      state.label = undefined;
+      state.tracer = undefined;
+      state.instruments = undefined;
+    } else {
+      tracer = currentTracer(options);
+      instruments = currentInstruments(options);
+    }
+    if ((tracer === undefined && instruments === undefined) || !isObserved(options, name)) {
+      return original.call(target, name, args, returnBuffers, transform);
+    }
+    const observation = Observation.start(options, tracer, instruments, endpoint, label ?? defaultMethodLabel(name), name, args);
     let promise: Promise<unknown>;
     try {
       promise = original.call(target, name, args, returnBuffers, transform);

@@ -1,4 +1,5 @@
-import { ValueType, type Counter, type Histogram, type Meter } from '@opentelemetry/api';
+import { ValueType } from '@opentelemetry/api';
+import type { Endpoint } from './attributes.js';
 
 /** Instrument names (with the Prometheus prefix `ocredis`: `ocredis_redis_latency` …). */
 export const METRIC_LATENCY = 'redis/latency';
@@ -20,39 +21,72 @@ export const LENGTH_BUCKETS_BYTES = [0, 4, 16, 64, 256, 1024, 4096, 16384, 65536
 /** seconds: the semantic-convention advice for db.client.operation.duration. */
 export const DURATION_BUCKETS_S = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10];
 
-export interface Instruments {
-  readonly latency: Histogram;
-  readonly calls: Counter;
-  readonly keyLengths: Histogram;
-  readonly valueLengths: Histogram;
-  readonly operationDuration: Histogram;
+/** What both paths (the SDK's instruments, the local aggregator) need to know of a metric. */
+export interface MetricDefinition {
+  readonly name: string;
+  readonly description: string;
+  readonly unit: string;
+  readonly valueType: ValueType;
+  readonly kind: 'histogram' | 'counter';
+  /** Histogram bucket upper bounds (a value equal to a bound goes in that bucket). */
+  readonly boundaries?: readonly number[];
 }
 
-/** Creates the instruments on a meter. Bucket advice makes them right even without registerViews(). */
-export function createInstruments(meter: Meter): Instruments {
-  return {
-    latency: meter.createHistogram(METRIC_LATENCY, {
-      description: 'Latency of Redis calls (one per network call: a command, or a whole pipeline / MULTI)',
-      unit: 'ms',
-      advice: { explicitBucketBoundaries: LATENCY_BUCKETS_MS },
-    }),
-    calls: meter.createCounter(METRIC_CALLS, { description: 'Redis calls (one per network call)', unit: '1', valueType: ValueType.INT }),
-    keyLengths: meter.createHistogram(METRIC_KEY_LENGTHS, {
-      description: 'Length of each key argument sent',
-      unit: 'By',
-      valueType: ValueType.INT,
-      advice: { explicitBucketBoundaries: LENGTH_BUCKETS_BYTES },
-    }),
-    valueLengths: meter.createHistogram(METRIC_VALUE_LENGTHS, {
-      description: 'Length of each value (non-key argument) sent and of each string value received',
-      unit: 'By',
-      valueType: ValueType.INT,
-      advice: { explicitBucketBoundaries: LENGTH_BUCKETS_BYTES },
-    }),
-    operationDuration: meter.createHistogram(METRIC_OPERATION_DURATION, {
-      description: 'Duration of database client operations',
-      unit: 's',
-      advice: { explicitBucketBoundaries: DURATION_BUCKETS_S },
-    }),
-  };
+export const LATENCY: MetricDefinition = {
+  name: METRIC_LATENCY,
+  description: 'Latency of Redis calls (one per network call: a command, or a whole pipeline / MULTI)',
+  unit: 'ms',
+  valueType: ValueType.DOUBLE,
+  kind: 'histogram',
+  boundaries: LATENCY_BUCKETS_MS,
+};
+export const CALLS: MetricDefinition = {
+  name: METRIC_CALLS,
+  description: 'Redis calls (one per network call)',
+  unit: '1',
+  valueType: ValueType.INT,
+  kind: 'counter',
+};
+export const KEY_LENGTHS: MetricDefinition = {
+  name: METRIC_KEY_LENGTHS,
+  description: 'Length of each key argument sent',
+  unit: 'By',
+  valueType: ValueType.INT,
+  kind: 'histogram',
+  boundaries: LENGTH_BUCKETS_BYTES,
+};
+export const VALUE_LENGTHS: MetricDefinition = {
+  name: METRIC_VALUE_LENGTHS,
+  description: 'Length of each value (non-key argument) sent and of each string value received',
+  unit: 'By',
+  valueType: ValueType.INT,
+  kind: 'histogram',
+  boundaries: LENGTH_BUCKETS_BYTES,
+};
+export const OPERATION_DURATION: MetricDefinition = {
+  name: METRIC_OPERATION_DURATION,
+  description: 'Duration of database client operations',
+  unit: 's',
+  valueType: ValueType.DOUBLE,
+  kind: 'histogram',
+  boundaries: DURATION_BUCKETS_S,
+};
+
+/** The series of one call outcome (a method with status OK, or ERROR and an error type). */
+export interface CallSeries {
+  /** One network call: one latency observation (ms) and one count. */
+  recordCall(ms: number): void;
+  recordKeyLength(bytes: number): void;
+  recordValueLength(bytes: number): void;
+}
+
+/**
+ * Where a call's metrics go: the SDK's instruments (sdk-instruments.ts) or, for a MeterProvider built by
+ * registerViews(), the local aggregator (local-metrics.ts), which the provider's readers collect.
+ */
+export interface Instruments {
+  /** The `method` / `status` / `error` series of a call that succeeded, or failed with `error`. */
+  seriesFor(method: string, error: unknown, failed: boolean): CallSeries;
+  /** One db.client.operation.duration observation (seconds). */
+  recordOperationDuration(seconds: number, operation: string, endpoint: Endpoint, error: unknown, failed: boolean): void;
 }

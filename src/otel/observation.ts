@@ -1,13 +1,13 @@
 // One observed network call (a command, or a whole pipeline / MULTI batch): its span (when tracing is on and
 // allowed), its metrics (when a meter records), ended exactly once with the reply or the error.
-import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type Attributes, type HrTime, type Span, type Tracer } from '@opentelemetry/api';
+import { keyIndexes } from '../commands/key-positions.js';
 import type { RedisArg } from '../resp/types.js';
-import { metricLabels, operationAttributes, withErrorAttributes, type Endpoint } from './attributes.js';
+import { operationAttributes, withErrorAttributes, type Endpoint } from './attributes.js';
 import { errorType, safeMessage } from './error-info.js';
 import type { Instruments } from './instruments.js';
 import { recordArgLengths, recordReplyLengths } from './lengths.js';
 import { runHook, type CommandInfoForHook, type ResolvedTelemetryOptions } from './options.js';
-import { currentInstruments, currentTracer } from './providers.js';
 import { queryText } from './query-text.js';
 
 const NO_ARGS: readonly RedisArg[] = [];
@@ -19,6 +19,8 @@ export interface QueuedCommandInfo {
 
 export class Observation implements CommandInfoForHook {
   private readonly startedAt = performance.now();
+  /** Key positions per queued command of a batch, found on first use. */
+  private batchKeys: (readonly number[])[] | undefined;
 
   private constructor(
     private readonly options: ResolvedTelemetryOptions,
@@ -32,20 +34,19 @@ export class Observation implements CommandInfoForHook {
   ) {}
 
   /**
-   * Starts observing a call in the caller's current context, or returns undefined when nothing would be
-   * recorded (no SDK registered, or the command is excluded): the caller then just runs the call.
+   * Starts observing a call in the caller's current context, with the tracer and instruments the caller
+   * found (at least one of them defined: with neither, the caller just runs the call).
    */
   static start(
     options: ResolvedTelemetryOptions,
+    tracer: Tracer | undefined,
+    instruments: Instruments | undefined,
     endpoint: () => Endpoint,
     method: string,
     command: string,
     args: readonly RedisArg[],
     batch?: readonly QueuedCommandInfo[],
-  ): Observation | undefined {
-    const tracer = currentTracer(options);
-    const instruments = currentInstruments(options);
-    if (tracer === undefined && instruments === undefined) return undefined;
+  ): Observation {
     const where = endpoint();
     let span: Span | undefined;
     if (tracer !== undefined) {
@@ -107,31 +108,61 @@ export class Observation implements CommandInfoForHook {
     const instruments = this.instruments;
     if (instruments === undefined) return;
     const ms = performance.now() - this.startedAt;
-    const labels = metricLabels(this.method, error, failed);
-    instruments.latency.record(ms, labels);
-    instruments.calls.add(1, labels);
-    if (this.batch === undefined) {
-      recordArgLengths(this.command, this.args, instruments.keyLengths, instruments.valueLengths, labels);
+    const series = instruments.seriesFor(this.method, error, failed);
+    series.recordCall(ms);
+    const batch = this.batch;
+    if (batch === undefined) {
+      recordArgLengths(this.command, this.args, series);
     } else {
-      for (const queued of this.batch) recordArgLengths(queued.name, queued.args, instruments.keyLengths, instruments.valueLengths, labels);
+      for (let i = 0; i < batch.length; i++) {
+        const queued = batch[i] as QueuedCommandInfo;
+        recordArgLengths(queued.name, queued.args, series, this.queuedKeys(i));
+      }
     }
-    if (!failed) recordReplyLengths(reply, instruments.valueLengths, labels);
-    const semconv = operationAttributes(this.command, this.endpoint);
-    instruments.operationDuration.record(ms / 1000, failed ? withErrorAttributes(semconv, error) : semconv);
+    if (!failed) recordReplyLengths(reply, series);
+    instruments.recordOperationDuration(ms / 1000, this.command, this.endpoint, error, failed);
   }
 
   /** One event per queued command, in order, with its sanitized text and, if it failed, its error type. */
   private addBatchEvents(span: Span, error: unknown): void {
+    const batch = this.batch;
+    if (batch === undefined) return;
     const replies = batchReplies(error);
-    this.batch?.forEach((queued, i) => {
+    const time = eventTime(span, this.startedAt);
+    for (let i = 0; i < batch.length; i++) {
+      const queued = batch[i] as QueuedCommandInfo;
       const attributes: Attributes = { 'db.operation.name': queued.name };
-      const text = safeQueryText(this.options, queued.name, queued.args);
+      const text = safeQueryText(this.options, queued.name, queued.args, this.queuedKeys(i));
       if (text !== undefined) attributes['db.query.text'] = text;
       const reply = replies?.[i];
       if (reply instanceof Error) attributes['error.type'] = errorType(reply);
-      span.addEvent(queued.name, attributes);
-    });
+      span.addEvent(queued.name, attributes, time);
+    }
   }
+
+  /** The key positions of queued command i, found once for its event and its length records. */
+  private queuedKeys(i: number): readonly number[] {
+    const keys = (this.batchKeys ??= []);
+    let found = keys[i];
+    if (found === undefined) {
+      const queued = this.batch?.[i] as QueuedCommandInfo;
+      found = keyIndexes(queued.name, queued.args);
+      keys[i] = found;
+    }
+    return found;
+  }
+}
+
+/**
+ * One timestamp for all of a batch's events (they happen together, when the replies arrive), on the span's
+ * own clock: its start plus the time since. Saves the SDK a clock read and three arrays per event. Undefined
+ * (the SDK reads the clock) for a span that does not expose its start as HrTime.
+ */
+function eventTime(span: Span, startedAt: number): HrTime | undefined {
+  const start = (span as { startTime?: unknown }).startTime;
+  if (!Array.isArray(start) || start.length !== 2 || typeof start[0] !== 'number' || typeof start[1] !== 'number') return undefined;
+  const nanos = start[1] + Math.round((performance.now() - startedAt) * 1e6);
+  return [start[0] + Math.floor(nanos / 1e9), nanos % 1e9];
 }
 
 /** The per-command replies of a BatchError (errors in place), if that is what failed the batch. */
@@ -141,9 +172,9 @@ function batchReplies(error: unknown): readonly unknown[] | undefined {
   return Array.isArray(replies) ? replies : undefined;
 }
 
-function safeQueryText(options: ResolvedTelemetryOptions, command: string, args: readonly RedisArg[]): string | undefined {
+function safeQueryText(options: ResolvedTelemetryOptions, command: string, args: readonly RedisArg[], keys?: readonly number[]): string | undefined {
   try {
-    return queryText(command, args, options.redact);
+    return queryText(command, args, options.redact, keys);
   } catch {
     return undefined; // a throwing redact function leaves the attribute out
   }

@@ -13,10 +13,11 @@ const MAX_ARG_CHARS = 128;
 /** Commands whose arguments can hold passwords: rendered with every argument after the sub-command as `?`. */
 const SECRET_COMMANDS = new Set(['AUTH', 'HELLO', 'MIGRATE', 'ACL']);
 
-export function queryText(command: string, args: readonly RedisArg[], mode: RedactMode): string | undefined {
+/** `keys`: the key positions of the arguments, when the caller already has them (else looked up). */
+export function queryText(command: string, args: readonly RedisArg[], mode: RedactMode, keys?: readonly number[]): string | undefined {
   const secret = hasSecrets(command, args);
   if (typeof mode === 'function') return secret ? render(command, args, 'all') : mode(command, args);
-  return render(command, args, secret ? 'all' : mode);
+  return render(command, args, secret ? 'all' : mode, keys);
 }
 
 function hasSecrets(command: string, args: readonly RedisArg[]): boolean {
@@ -24,10 +25,10 @@ function hasSecrets(command: string, args: readonly RedisArg[]): boolean {
   return command === 'CONFIG' && args.length > 0 && String(args[0]).toUpperCase() === 'SET';
 }
 
-function render(command: string, args: readonly RedisArg[], mode: 'values' | 'all' | 'none'): string {
+function render(command: string, args: readonly RedisArg[], mode: 'values' | 'all' | 'none', knownKeys?: readonly number[]): string {
   let text = command;
   const count = Math.min(args.length, MAX_ARGS);
-  const keys = mode === 'values' ? keyIndexes(command, args) : undefined;
+  const keys = mode === 'values' ? (knownKeys ?? keyIndexes(command, args)) : undefined;
   const first = subCommandLength(command, args);
   for (let i = 0; i < count; i++) {
     const keep = i < first || mode === 'none' || (keys !== undefined && keys.includes(i));

@@ -1,0 +1,71 @@
+// The standard path: the ocredis metrics as OpenTelemetry SDK instruments on a meter. Used for every
+// MeterProvider that registerViews() did not build (e.g. your own provider with `views: ocredisViews()`).
+import type { Attributes, Counter, Histogram, Meter } from '@opentelemetry/api';
+import { operationAttributes, withErrorAttributes, type Endpoint } from './attributes.js';
+import { errorType } from './error-info.js';
+import { CALLS, KEY_LENGTHS, LATENCY, OPERATION_DURATION, VALUE_LENGTHS, type CallSeries, type Instruments, type MetricDefinition } from './instruments.js';
+
+/** Success series are kept per method (no allocation per call); the cache is bounded. */
+const MAX_CACHED_SERIES = 2048;
+
+class SdkCallSeries implements CallSeries {
+  constructor(
+    private readonly instruments: SdkInstruments,
+    private readonly labels: Attributes,
+  ) {}
+
+  recordCall(ms: number): void {
+    this.instruments.latency.record(ms, this.labels);
+    this.instruments.calls.add(1, this.labels);
+  }
+
+  recordKeyLength(bytes: number): void {
+    this.instruments.keyLengths.record(bytes, this.labels);
+  }
+
+  recordValueLength(bytes: number): void {
+    this.instruments.valueLengths.record(bytes, this.labels);
+  }
+}
+
+export class SdkInstruments implements Instruments {
+  readonly latency: Histogram;
+  readonly calls: Counter;
+  readonly keyLengths: Histogram;
+  readonly valueLengths: Histogram;
+  readonly operationDuration: Histogram;
+  private readonly okSeries = new Map<string, SdkCallSeries>();
+
+  /** Creates the instruments on `meter`. Bucket advice makes them right even without the views. */
+  constructor(meter: Meter) {
+    this.latency = meter.createHistogram(LATENCY.name, histogramOptions(LATENCY));
+    this.calls = meter.createCounter(CALLS.name, { description: CALLS.description, unit: CALLS.unit, valueType: CALLS.valueType });
+    this.keyLengths = meter.createHistogram(KEY_LENGTHS.name, histogramOptions(KEY_LENGTHS));
+    this.valueLengths = meter.createHistogram(VALUE_LENGTHS.name, histogramOptions(VALUE_LENGTHS));
+    this.operationDuration = meter.createHistogram(OPERATION_DURATION.name, histogramOptions(OPERATION_DURATION));
+  }
+
+  seriesFor(method: string, error: unknown, failed: boolean): CallSeries {
+    if (failed) return new SdkCallSeries(this, { method, status: 'ERROR', error: errorType(error) });
+    let series = this.okSeries.get(method);
+    if (series === undefined) {
+      series = new SdkCallSeries(this, Object.freeze({ method, status: 'OK' }));
+      if (this.okSeries.size < MAX_CACHED_SERIES) this.okSeries.set(method, series);
+    }
+    return series;
+  }
+
+  recordOperationDuration(seconds: number, operation: string, endpoint: Endpoint, error: unknown, failed: boolean): void {
+    const attributes = operationAttributes(operation, endpoint);
+    this.operationDuration.record(seconds, failed ? withErrorAttributes(attributes, error) : attributes);
+  }
+}
+
+function histogramOptions(definition: MetricDefinition) {
+  return {
+    description: definition.description,
+    unit: definition.unit,
+    valueType: definition.valueType,
+    advice: { explicitBucketBoundaries: [...(definition.boundaries ?? [])] },
+  };
+}
