@@ -90,10 +90,22 @@ export class SubscriberConnection extends Connection {
   private confirm(frame: unknown[]): void {
     const head = this.inflight.peek();
     if (!(head instanceof PubSubCommand) || head.name === 'PING') return; // unsolicited (e.g. a server-side sunsubscribe)
+    // A frame for another command (a server-side sunsubscribe arriving while an SSUBSCRIBE is in flight) is
+    // unsolicited too: only frames of the head's own kind, for a channel it named, count against it.
+    if (text(frame[0]) !== head.name.toLowerCase() || !namesChannel(head, frame[1])) return;
     // A timed-out command stays at the head until its last frame, so later replies still line up.
     if (--head.expected > 0) return;
     super.onReply(frame);
   }
+}
+
+/** Whether `channel` is one the command named (a command naming none, like UNSUBSCRIBE, takes any). */
+function namesChannel(command: PubSubCommand, channel: unknown): boolean {
+  if (command.args.length === 0) return true;
+  if (typeof channel !== 'string' && !Buffer.isBuffer(channel)) return false;
+  // Compare bytes: RESP2 frames carry Buffers, RESP3 pushes UTF-8 strings, arguments either.
+  const name = typeof channel === 'string' ? Buffer.from(channel) : channel;
+  return command.args.some((arg) => name.equals(Buffer.isBuffer(arg) ? arg : Buffer.from(String(arg))));
 }
 
 function text(value: unknown): string | undefined {

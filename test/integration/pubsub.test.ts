@@ -259,3 +259,23 @@ describe('pub/sub across a server crash', () => {
     }
   });
 });
+
+describe('confirmations line up with their own commands', () => {
+  it('a non-ASCII channel confirms its SUBSCRIBE in RESP2 and RESP3', async () => {
+    for (const protocol of [2, 3] as const) {
+      const server = await startRedisServer();
+      const r = new Redis({ port: server.port, protocol });
+      const sub = r.pubsub();
+      try {
+        expect(await sub.subscribe('chäñnël-✓')).toBe(1);
+        const got = new Promise<string>((resolve) => sub.on('message', (_channel: string, message: string) => resolve(message)));
+        await r.publish('chäñnël-✓', 'hi');
+        expect(await got).toBe('hi');
+      } finally {
+        await sub.quit();
+        await r.quit();
+        await server.stop();
+      }
+    }
+  });
+});
