@@ -21,6 +21,7 @@ export type { RedisArg, RedisKey, ScoredMember, StreamEntry, StreamMessages, Com
 export * from './errors.js';
 export { RedisCluster, type ClusterNode, type ClusterOptions, type RedirectEvent, type RetryEvent, type CommandObserver } from './cluster/cluster.js';
 export { ClusterPipeline, ClusterMulti } from './cluster/cluster-batch.js';
+export { ClusterSubscriber, type ClusterSubscriberOptions, type ShardChannelsMovedEvent, type FollowReason } from './cluster/cluster-pubsub.js';
 export type { ClusterNodeOptions } from './cluster/options.js';
 export type { NodeAddress, SlotMap, Shard } from './cluster/topology.js';
 export { TopologyError } from './cluster/topology.js';
@@ -30,10 +31,12 @@ export { SentinelRedis, type SentinelOptions } from './sentinel/sentinel-redis.j
 export { NoSentinelReachableError, MasterUnknownError } from './sentinel/errors.js';
 export {
   OcRedis,
+  OcRedisCluster,
   instrumentClient,
   registerViews,
   ocredisViews,
   type OcRedisOptions,
+  type OcRedisClusterOptions,
   type OcRedisTelemetryOptions,
   type InstrumentOptions,
   type RedactMode,

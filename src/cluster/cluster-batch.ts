@@ -8,6 +8,7 @@ import { Command, type ReplyTransform } from '../connection/command.js';
 import { ArgumentError, AskError, BatchError, CrossSlotError, MovedError, RedisError, ReplyError, WatchError } from '../errors.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
+import type { CommandObserver } from './cluster-command.js';
 import { commandSlot } from './command-slot.js';
 import { ClusterRedirectionError } from './errors.js';
 import { parseRedirect } from './redirect.js';
@@ -16,7 +17,7 @@ import type { NodeAddress } from './topology.js';
 /** What batches need from the cluster client (implemented by RedisCluster). */
 export interface BatchRouter {
   readonly options: { readonly maxRedirections: number; readonly maxRetryTime: number; retryDelay(attempt: number): number };
-  sendCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>): Promise<T>;
+  sendCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T>;
   /** @internal The primary serving `slot` (-1: any primary), after the topology is known. */
   primaryForSlot(slot: number): Promise<{ address: NodeAddress; connection: { enqueue(command: Command<any>): void } }>;
   /** @internal The node at an address (ASK targets). */
@@ -39,11 +40,23 @@ abstract class ClusterBatch {
   protected readonly entries: Entry[] = [];
   private executed = false;
   private failure: unknown = undefined;
+  /** Told about the whole batch's routing (nodes, redirects, retries), e.g. by telemetry observing exec(). */
+  observer: CommandObserver | undefined = undefined;
 
   constructor(protected readonly router: BatchRouter) {}
 
   get length(): number {
     return this.entries.length;
+  }
+
+  /** Whether exec() was called (nothing more is sent after). */
+  get isExecuted(): boolean {
+    return this.executed;
+  }
+
+  /** The queued commands, in order (for telemetry: one span event each). */
+  get commands(): ReadonlyArray<{ readonly name: string; readonly args: readonly RedisArg[] }> {
+    return this.entries;
   }
 
   call(command: string, ...args: RedisArg[]): Deferred<unknown> {
@@ -103,9 +116,11 @@ interface ClusterBatch extends BatchCommandMethods {}
 
 /** Commands for any slots; each goes to its own node, all in the same event-loop turn. */
 export class ClusterPipeline extends ClusterBatch {
+  readonly kind = 'pipeline';
+
   protected run(entries: readonly Entry[]): Promise<void> {
     const settled = entries.map((entry) =>
-      this.router.sendCommand(entry.name, entry.args, entry.returnBuffers, entry.transform).then(
+      this.router.sendCommand(entry.name, entry.args, entry.returnBuffers, entry.transform, this.observer).then(
         (value) => entry.handle.resolve(value),
         (error: unknown) => entry.handle.reject(error),
       ),
@@ -116,6 +131,8 @@ export class ClusterPipeline extends ClusterBatch {
 
 /** MULTI … EXEC on the node serving the one slot all its keys hash to; follows MOVED/ASK for the whole block. */
 export class ClusterMulti extends ClusterBatch {
+  readonly kind = 'multi';
+
   protected async run(entries: readonly Entry[]): Promise<void> {
     let slot = -1;
     try {
@@ -135,18 +152,22 @@ export class ClusterMulti extends ClusterBatch {
     let askTarget: NodeAddress | undefined;
     for (;;) {
       const node = askTarget !== undefined ? this.router.nodeAtAddress(askTarget) : await this.router.primaryForSlot(slot);
+      this.observer?.onNode?.(node.address);
       const outcome = await runTransaction(node.connection, entries, askTarget !== undefined);
       askTarget = undefined;
       if (outcome.kind === 'done') return;
       const redirect = outcome.error instanceof MovedError || outcome.error instanceof AskError ? parseRedirect(outcome.error.message, node.address.host) : undefined;
       if (redirect !== undefined && ++redirections <= this.router.options.maxRedirections) {
+        this.observer?.onRedirect?.({ kind: redirect.kind, command: 'MULTI', slot: redirect.slot, from: node.address, to: { host: redirect.host, port: redirect.port } });
         if (redirect.kind === 'ASK') askTarget = redirect;
         else await this.router.learnRedirect(redirect.slot, redirect);
         continue;
       }
       const retryable = outcome.error instanceof ReplyError && ['TRYAGAIN', 'CLUSTERDOWN', 'READONLY', 'LOADING'].includes(outcome.error.code);
       if (retryable && Date.now() - started < this.router.options.maxRetryTime) {
-        await new Promise((resolve) => setTimeout(resolve, this.router.options.retryDelay(++attempts)));
+        const delay = this.router.options.retryDelay(++attempts);
+        this.observer?.onRetry?.({ reason: (outcome.error as ReplyError).code, command: 'MULTI', attempt: attempts, delay });
+        await new Promise((resolve) => setTimeout(resolve, delay));
         continue;
       }
       const error = redirect !== undefined ? new ClusterRedirectionError('MULTI', this.router.options.maxRedirections, { cause: outcome.error }) : outcome.error;

@@ -22,6 +22,7 @@ import { commandSlot } from './command-slot.js';
 import { ClusterRedirectionError, ClusterUnreachableError, SlotUnservedError } from './errors.js';
 import { fetchSlotMap } from './fetch-topology.js';
 import { ClusterMulti, ClusterPipeline, type BatchRouter } from './cluster-batch.js';
+import { ClusterSubscriber, type ClusterSubscriberOptions } from './cluster-pubsub.js';
 import { resolveClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './options.js';
 import { parseRedirect } from './redirect.js';
 import { nodeKey, type NodeAddress, type SlotMap } from './topology.js';
@@ -116,6 +117,16 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   /** MULTI … EXEC on one node: every key of every queued command must hash to the same slot. */
   multi(): ClusterMulti {
     return new ClusterMulti(this);
+  }
+
+  /**
+   * Sharded pub/sub: `ssubscribe` subscribes each shard channel on the primary serving its slot (one connection
+   * per node, with `nodeOptions`) and follows the slot when it moves. Close it with `sub.quit()`.
+   */
+  pubsub(options?: ClusterSubscriberOptions & { buffers?: false }): ClusterSubscriber<string>;
+  pubsub(options: ClusterSubscriberOptions & { buffers: true }): ClusterSubscriber<Buffer>;
+  pubsub(options: ClusterSubscriberOptions = {}): ClusterSubscriber<string> | ClusterSubscriber<Buffer> {
+    return options.buffers === true ? new ClusterSubscriber<Buffer>(this, options) : new ClusterSubscriber<string>(this, options);
   }
 
   /** Every key matching the options, from every primary in turn (SCAN per node). */

@@ -1,5 +1,6 @@
 // Pipelines and MULTI batches: exec() is the network call, so it is one span (PIPELINE / MULTI) with one
 // event per queued command, and one count in the metrics under method `pipeline` / `multi`.
+import type { CommandObserver } from '../cluster/cluster-command.js';
 import type { RedisArg } from '../resp/types.js';
 import type { InstrumentationState } from './instrument-client.js';
 import { Observation } from './observation.js';
@@ -13,6 +14,8 @@ export interface ObservableBatch {
   readonly isExecuted: boolean;
   readonly commands: ReadonlyArray<{ readonly name: string; readonly args: readonly RedisArg[] }>;
   exec(): Promise<unknown[]>;
+  /** Cluster batches: told where their commands went, and about redirects and retries. */
+  observer?: CommandObserver | undefined;
 }
 
 const NO_ARGS: readonly RedisArg[] = [];
@@ -44,6 +47,7 @@ function observedExec(state: InstrumentationState): (this: ObservableBatch) => P
     const observation = Observation.start(options, tracer, instruments, endpoint, this.kind, command, NO_ARGS, this.commands);
     let promise: Promise<unknown[]>;
     try {
+      if ('observer' in this) this.observer = observation;
       promise = exec.call(this);
     } catch (error) {
       observation.fail(error);

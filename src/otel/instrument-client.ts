@@ -1,7 +1,11 @@
 // The instrumentation proxy: wraps any client whose commands go through `sendCommand(name, args, …)` (Redis,
-// Transaction, and the cluster client) so each network call is one span and one set of metric records.
+// Transaction, and the cluster client) so each network call is one span and one set of metric records. On a
+// cluster the observation also hears, through sendCommand's observer argument, which node answered and
+// which MOVED / ASK / retries it took to get there.
 // Wrappers are built once per property name per client; everything else passes through untouched.
 import type { Tracer } from '@opentelemetry/api';
+import type { CommandObserver } from '../cluster/cluster-command.js';
+import { RedisCluster } from '../cluster/cluster.js';
 import type { Connection } from '../connection/connection.js';
 import type { RedisArg } from '../resp/types.js';
 import { endpointOf, type Endpoint } from './attributes.js';
@@ -10,15 +14,16 @@ import { defaultMethodLabel, methodKind } from './method-kinds.js';
 import type { Instruments } from './instruments.js';
 import { Observation } from './observation.js';
 import { currentInstruments, currentTracer } from './providers.js';
+import { instrumentSubscriber, type ObservableSubscriber } from './subscriber.js';
 import { isObserved, resolveTelemetryOptions, type OcRedisTelemetryOptions, type ResolvedTelemetryOptions } from './options.js';
 
 type AnyFunction = (...args: any[]) => any;
-type SendCommand = (name: string, args: readonly RedisArg[], returnBuffers?: boolean, transform?: (reply: any) => unknown) => Promise<unknown>;
+type SendCommand = (name: string, args: readonly RedisArg[], returnBuffers?: boolean, transform?: (reply: any) => unknown, observer?: CommandObserver) => Promise<unknown>;
 
 export interface InstrumentOptions extends OcRedisTelemetryOptions {
   /**
-   * Where calls go (db index, host, port), read at call time. Default: the client's `connection`. A cluster
-   * client passes its own (e.g. the node a command was routed to).
+   * Where calls go (db index, host, port), read when a call starts. Default: the client's `connection`; for a
+   * RedisCluster, its first root node until the node a call is routed to is known (then that node).
    */
   endpoint?: () => Endpoint;
 }
@@ -27,6 +32,11 @@ export interface InstrumentOptions extends OcRedisTelemetryOptions {
 export interface InstrumentationState {
   readonly options: ResolvedTelemetryOptions;
   readonly endpoint: () => Endpoint;
+  /**
+   * Batches are built on the client itself, not the proxy: a cluster pipeline sends its commands through
+   * the client's sendCommand, which must not observe them a second time (the exec span does).
+   */
+  readonly batchesOnClient: boolean;
   /**
    * Set by a typed method for the sendCommand it is about to make: the `method` label, and the tracer and
    * instruments it already looked up (so a call looks its providers up once).
@@ -47,7 +57,8 @@ export function instrumentClient<T extends object>(client: T, options: Instrumen
 
 /** instrumentClient with options already resolved (shared by a client and the transactions it lends). */
 export function instrumentWith<T extends object>(client: T, options: ResolvedTelemetryOptions, endpoint: () => Endpoint): T {
-  const state: InstrumentationState = { options, endpoint, label: undefined, tracer: undefined, instruments: undefined };
+  const batchesOnClient = client instanceof RedisCluster;
+  const state: InstrumentationState = { options, endpoint, batchesOnClient, label: undefined, tracer: undefined, instruments: undefined };
   const wrappers = new Map<string, AnyFunction>();
   let proxy: T;
   const handler: ProxyHandler<T> = {
@@ -95,9 +106,14 @@ function makeWrapper(kind: Exclude<ReturnType<typeof methodKind>, 'pass'>, prope
       };
     case 'batch':
       return function (this: unknown, ...params: unknown[]) {
-        const batch = original.apply(proxy, params) as ObservableBatch;
+        const batch = original.apply(state.batchesOnClient ? target : proxy, params) as ObservableBatch;
         // A nested pipeline (created with a parent) runs with its parent's exec(): not a network call.
         return property === 'pipeline' && params[0] !== undefined ? batch : instrumentBatch(batch, state);
+      };
+    case 'pubsub':
+      // The subscriber has its own connection; its subscribe / unsubscribe calls are observed on it.
+      return function (this: unknown, ...params: unknown[]) {
+        return instrumentSubscriber(original.apply(target, params) as ObservableSubscriber, state.options);
       };
     case 'watch':
       return function (this: unknown, ...params: unknown[]) {
@@ -114,7 +130,9 @@ function makeWrapper(kind: Exclude<ReturnType<typeof methodKind>, 'pass'>, prope
 /** The observed sendCommand: one Observation per call, ended when the reply (or error) arrives. */
 function observedSend(original: SendCommand, target: object, state: InstrumentationState): SendCommand {
   const { options, endpoint } = state;
-  return function (name, args, returnBuffers, transform) {
+  return function (name, args, returnBuffers, transform, observer) {
+    // Sent on behalf of a batch whose exec() is observed already: passed through as is.
+    if (observer !== undefined) return original.call(target, name, args, returnBuffers, transform, observer);
     const label = state.label;
     let tracer: Tracer | undefined;
     let instruments: Instruments | undefined;
@@ -135,7 +153,9 @@ function observedSend(original: SendCommand, target: object, state: Instrumentat
     const observation = Observation.start(options, tracer, instruments, endpoint, label ?? defaultMethodLabel(name), name, args);
     let promise: Promise<unknown>;
     try {
-      promise = original.call(target, name, args, returnBuffers, transform);
+      // The observation is also the command's observer (a cluster reports the answering node, redirects and
+      // retries to it; Redis ignores the argument).
+      promise = original.call(target, name, args, returnBuffers, transform, observation);
     } catch (error) {
       observation.fail(error);
       throw error;
@@ -154,6 +174,12 @@ function instrumentLent(tx: object, state: InstrumentationState): object {
 }
 
 function defaultEndpoint(client: object, fallback?: () => Endpoint): () => Endpoint {
+  if (client instanceof RedisCluster) {
+    // Until a call is routed (onNode): the first root node, where a cluster client starts.
+    const root = client.options.rootNodes[0];
+    const start: Endpoint = { db: 0, host: root?.host ?? 'unknown', port: root?.port };
+    return () => start;
+  }
   const connection = (client as { connection?: Connection }).connection;
   if (connection !== undefined && typeof connection === 'object' && 'options' in connection) return () => endpointOf(connection);
   return fallback ?? (() => ({ db: 0, host: 'unknown', port: undefined }));

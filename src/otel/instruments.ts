@@ -6,11 +6,17 @@ export const METRIC_LATENCY = 'redis/latency';
 export const METRIC_CALLS = 'redis/calls';
 export const METRIC_KEY_LENGTHS = 'redis/key_lengths';
 export const METRIC_VALUE_LENGTHS = 'redis/value_lengths';
+/** MOVED / ASK redirections followed by a cluster client, by `kind`. */
+export const METRIC_REDIRECTS = 'redis/redirects';
 /** The OpenTelemetry semantic-convention duration metric (seconds). */
 export const METRIC_OPERATION_DURATION = 'db.client.operation.duration';
 
 /** Label keys of the ocredis metrics; `error` only on failures. */
 export const LABEL_KEYS = ['method', 'status', 'error'] as const;
+
+/** Label key of redis/redirects: `MOVED` | `ASK`. */
+export const REDIRECT_LABEL_KEYS = ['kind'] as const;
+export type RedirectKind = 'MOVED' | 'ASK';
 
 /** ms: resolves a ~0.1 ms loopback call, reaches 10 s. */
 export const LATENCY_BUCKETS_MS = [
@@ -63,6 +69,13 @@ export const VALUE_LENGTHS: MetricDefinition = {
   kind: 'histogram',
   boundaries: LENGTH_BUCKETS_BYTES,
 };
+export const REDIRECTS: MetricDefinition = {
+  name: METRIC_REDIRECTS,
+  description: 'MOVED / ASK redirections followed by a cluster client (one per redirect, retries of a call included)',
+  unit: '1',
+  valueType: ValueType.INT,
+  kind: 'counter',
+};
 export const OPERATION_DURATION: MetricDefinition = {
   name: METRIC_OPERATION_DURATION,
   description: 'Duration of database client operations',
@@ -89,4 +102,6 @@ export interface Instruments {
   seriesFor(method: string, error: unknown, failed: boolean): CallSeries;
   /** One db.client.operation.duration observation (seconds). */
   recordOperationDuration(seconds: number, operation: string, endpoint: Endpoint, error: unknown, failed: boolean): void;
+  /** One MOVED or ASK redirection followed (cluster clients). */
+  recordRedirect(kind: RedirectKind): void;
 }

@@ -6,7 +6,7 @@
 import type { Attributes } from '@opentelemetry/api';
 import { operationAttributes, withErrorAttributes, type Endpoint } from './attributes.js';
 import { errorType, responseStatusCode } from './error-info.js';
-import { DURATION_BUCKETS_S, LATENCY_BUCKETS_MS, LENGTH_BUCKETS_BYTES, type CallSeries, type Instruments } from './instruments.js';
+import { DURATION_BUCKETS_S, LATENCY_BUCKETS_MS, LENGTH_BUCKETS_BYTES, type CallSeries, type Instruments, type RedirectKind } from './instruments.js';
 import { CounterCell, HistogramCell } from './local-series.js';
 
 /** The SDK's default cardinality limit per metric stream (the last series is the overflow one). */
@@ -55,6 +55,9 @@ export class LocalMetrics implements Instruments {
   readonly callSeries: LocalCallSeries[] = [];
   /** Every db.client.operation.duration series in creation order. */
   readonly durationSeries: HistogramCell[] = [];
+  /** redis/redirects, one counter per kind (two series at most: no cardinality limit needed). */
+  readonly redirectSeries: CounterCell[] = [];
+  private readonly redirectsByKind = new Map<RedirectKind, CounterCell>();
   private readonly okCalls = new Map<string, LocalCallSeries>();
   private readonly failedCalls = new Map<string, LocalCallSeries>();
   private overflowCalls: LocalCallSeries | undefined;
@@ -82,6 +85,16 @@ export class LocalMetrics implements Instruments {
 
   recordOperationDuration(seconds: number, operation: string, endpoint: Endpoint, error: unknown, failed: boolean): void {
     (failed ? this.failedDuration(operation, endpoint, error) : this.okDuration(operation, endpoint)).record(seconds);
+  }
+
+  recordRedirect(kind: RedirectKind): void {
+    let cell = this.redirectsByKind.get(kind);
+    if (cell === undefined) {
+      cell = new CounterCell(Object.freeze({ kind }));
+      this.redirectsByKind.set(kind, cell);
+      this.redirectSeries.push(cell);
+    }
+    cell.value++;
   }
 
   private okDuration(operation: string, endpoint: Endpoint): HistogramCell {

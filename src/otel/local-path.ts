@@ -5,13 +5,13 @@
 import type { Resource } from '@opentelemetry/resources';
 import { defaultResource } from '@opentelemetry/resources';
 import { AggregationTemporality, InstrumentType, type IMetricReader, type MeterProvider, type MetricProducer, type ViewOptions } from '@opentelemetry/sdk-metrics';
-import { CALLS, KEY_LENGTHS, LATENCY, OPERATION_DURATION, VALUE_LENGTHS } from './instruments.js';
+import { CALLS, KEY_LENGTHS, LATENCY, OPERATION_DURATION, REDIRECTS, VALUE_LENGTHS } from './instruments.js';
 import { DEFAULT_CARDINALITY_LIMIT, LocalMetrics } from './local-metrics.js';
 import { LocalMetricProducer } from './metric-producer.js';
 import { SCOPE_NAME } from './scope.js';
 
 const localByProvider = new WeakMap<object, LocalMetrics>();
-const OUR_INSTRUMENTS = new Set([LATENCY, CALLS, KEY_LENGTHS, VALUE_LENGTHS, OPERATION_DURATION].map((d) => d.name.toLowerCase()));
+const OUR_INSTRUMENTS = new Set([LATENCY, CALLS, KEY_LENGTHS, VALUE_LENGTHS, OPERATION_DURATION, REDIRECTS].map((d) => d.name.toLowerCase()));
 const INSTRUMENT_TYPES = [InstrumentType.COUNTER, InstrumentType.HISTOGRAM];
 
 export interface LocalPathOptions {

@@ -6,9 +6,10 @@ import { commandSpecs } from '../commands/index.js';
  * - `command`: a typed command method (`get`, `getBuffer` …): names the `method` label, then runs as is
  * - `batch`: `pipeline()` / `multi()`: the returned batch's `exec()` is observed as one call
  * - `watch` / `transaction`: the Transaction they lend is instrumented like the client
+ * - `pubsub`: the Subscriber it returns has its (un)subscribe calls observed
  * - `pass`: everything else, untouched
  */
-export type MethodKind = 'send' | 'command' | 'batch' | 'watch' | 'transaction' | 'pass';
+export type MethodKind = 'send' | 'command' | 'batch' | 'watch' | 'transaction' | 'pubsub' | 'pass';
 
 const SPECIAL: Record<string, MethodKind> = {
   sendCommand: 'send',
@@ -16,6 +17,7 @@ const SPECIAL: Record<string, MethodKind> = {
   multi: 'batch',
   watch: 'watch',
   transaction: 'transaction',
+  pubsub: 'pubsub',
 };
 
 const kinds = new Map<string, MethodKind>();

@@ -15,7 +15,7 @@ import {
   type MetricProducer,
   type SumMetricData,
 } from '@opentelemetry/sdk-metrics';
-import { CALLS, KEY_LENGTHS, LATENCY, OPERATION_DURATION, VALUE_LENGTHS, type MetricDefinition } from './instruments.js';
+import { CALLS, KEY_LENGTHS, LATENCY, OPERATION_DURATION, REDIRECTS, VALUE_LENGTHS, type MetricDefinition } from './instruments.js';
 import type { LocalMetrics } from './local-metrics.js';
 import { nowHrTime, type CounterCell, type HistogramCell } from './local-series.js';
 import { SCOPE_NAME, SCOPE_VERSION } from './scope.js';
@@ -26,6 +26,7 @@ export class LocalMetricProducer implements MetricProducer {
   private readonly keyLengths = descriptorOf(KEY_LENGTHS);
   private readonly valueLengths = descriptorOf(VALUE_LENGTHS);
   private readonly duration = descriptorOf(OPERATION_DURATION);
+  private readonly redirects = descriptorOf(REDIRECTS);
 
   constructor(
     private readonly local: LocalMetrics,
@@ -41,6 +42,7 @@ export class LocalMetricProducer implements MetricProducer {
       histogramData(this.keyLengths, series.map((s) => s.keyLengths), endTime),
       histogramData(this.valueLengths, series.map((s) => s.valueLengths), endTime),
       histogramData(this.duration, this.local.durationSeries, endTime),
+      sumData(this.redirects, this.local.redirectSeries, endTime),
     ].filter((metric) => metric.dataPoints.length > 0); // the SDK reports no metric before its first record
     return Promise.resolve({
       resourceMetrics: {

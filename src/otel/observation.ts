@@ -1,6 +1,9 @@
 // One observed network call (a command, or a whole pipeline / MULTI batch): its span (when tracing is on and
-// allowed), its metrics (when a meter records), ended exactly once with the reply or the error.
+// allowed), its metrics (when a meter records), ended exactly once with the reply or the error. On a cluster it
+// is also the call's CommandObserver: the node that answers, MOVED / ASK redirects and retries reach it.
 import { context, SpanKind, SpanStatusCode, trace, type Attributes, type HrTime, type Span, type Tracer } from '@opentelemetry/api';
+import type { CommandObserver, RedirectEvent, RetryEvent } from '../cluster/cluster-command.js';
+import type { NodeAddress } from '../cluster/topology.js';
 import { keyIndexes } from '../commands/key-positions.js';
 import type { RedisArg } from '../resp/types.js';
 import { operationAttributes, withErrorAttributes, type Endpoint } from './attributes.js';
@@ -17,7 +20,7 @@ export interface QueuedCommandInfo {
   readonly args: readonly RedisArg[];
 }
 
-export class Observation implements CommandInfoForHook {
+export class Observation implements CommandInfoForHook, CommandObserver {
   private readonly startedAt = performance.now();
   /** Key positions per queued command of a batch, found on first use. */
   private batchKeys: (readonly number[])[] | undefined;
@@ -26,16 +29,20 @@ export class Observation implements CommandInfoForHook {
     private readonly options: ResolvedTelemetryOptions,
     private readonly instruments: Instruments | undefined,
     private readonly span: Span | undefined,
-    private readonly endpoint: Endpoint,
+    /** Where the call went; a cluster call updates it to the node that answered (onNode). */
+    private endpoint: Endpoint,
     readonly method: string,
     readonly command: string,
     readonly args: readonly RedisArg[],
     readonly batch: readonly QueuedCommandInfo[] | undefined,
+    /** Key positions of `args` when the caller knows better than the command table (pub/sub channel names). */
+    private readonly argKeys: readonly number[] | undefined,
   ) {}
 
   /**
    * Starts observing a call in the caller's current context, with the tracer and instruments the caller
-   * found (at least one of them defined: with neither, the caller just runs the call).
+   * found (at least one of them defined: with neither, the caller just runs the call). `keys`: the key
+   * positions of `args`, to use instead of the command table's.
    */
   static start(
     options: ResolvedTelemetryOptions,
@@ -46,6 +53,7 @@ export class Observation implements CommandInfoForHook {
     command: string,
     args: readonly RedisArg[],
     batch?: readonly QueuedCommandInfo[],
+    keys?: readonly number[],
   ): Observation {
     const where = endpoint();
     let span: Span | undefined;
@@ -54,7 +62,7 @@ export class Observation implements CommandInfoForHook {
       if (!options.requireParentSpan || trace.getSpan(parent) !== undefined) {
         const attributes = operationAttributes(command, where);
         if (batch === undefined) {
-          const text = safeQueryText(options, command, args);
+          const text = safeQueryText(options, command, args, keys);
           if (text !== undefined) attributes['db.query.text'] = text;
         } else if (batch.length > 1) {
           attributes['db.operation.batch.size'] = batch.length;
@@ -62,10 +70,41 @@ export class Observation implements CommandInfoForHook {
         span = tracer.startSpan(command, { kind: SpanKind.CLIENT, attributes }, parent);
       }
     }
-    const observation = new Observation(options, instruments, span, where, method, command, batch === undefined ? args : NO_ARGS, batch);
+    const observation = new Observation(options, instruments, span, where, method, command, batch === undefined ? args : NO_ARGS, batch, keys);
     const hook = options.requestHook;
     if (span !== undefined && hook !== undefined) runHook('requestHook', () => hook(span, observation));
     return observation;
+  }
+
+  /** CommandObserver: the node the call was (last) routed to, whose reply settles it. */
+  onNode(node: NodeAddress): void {
+    const where = this.endpoint;
+    if (where.host === node.host && where.port === node.port) return;
+    this.endpoint = { db: where.db, host: node.host, port: node.port };
+    try {
+      this.span?.setAttributes({ 'server.address': node.host, 'server.port': node.port });
+    } catch {
+      // Telemetry never fails a call.
+    }
+  }
+
+  /** CommandObserver: a MOVED / ASK followed: a span event (no argument values) and a count by kind. */
+  onRedirect(event: RedirectEvent): void {
+    try {
+      this.span?.addEvent('redirect', { kind: event.kind, slot: event.slot, from: addressText(event.from), to: addressText(event.to) });
+      this.instruments?.recordRedirect(event.kind);
+    } catch {
+      // Telemetry never fails a call.
+    }
+  }
+
+  /** CommandObserver: the call is sent again after a pause (TRYAGAIN, CLUSTERDOWN, a node down …). */
+  onRetry(event: RetryEvent): void {
+    try {
+      this.span?.addEvent('retry', { reason: event.reason, attempt: event.attempt, delay: event.delay });
+    } catch {
+      // Telemetry never fails a call.
+    }
   }
 
   /** Ends the observation with the call's reply. Never throws. */
@@ -112,7 +151,7 @@ export class Observation implements CommandInfoForHook {
     series.recordCall(ms);
     const batch = this.batch;
     if (batch === undefined) {
-      recordArgLengths(this.command, this.args, series);
+      recordArgLengths(this.command, this.args, series, this.argKeys);
     } else {
       for (let i = 0; i < batch.length; i++) {
         const queued = batch[i] as QueuedCommandInfo;
@@ -163,6 +202,10 @@ function eventTime(span: Span, startedAt: number): HrTime | undefined {
   if (!Array.isArray(start) || start.length !== 2 || typeof start[0] !== 'number' || typeof start[1] !== 'number') return undefined;
   const nanos = start[1] + Math.round((performance.now() - startedAt) * 1e6);
   return [start[0] + Math.floor(nanos / 1e9), nanos % 1e9];
+}
+
+function addressText(address: NodeAddress): string {
+  return address.host.includes(':') ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`;
 }
 
 /** The per-command replies of a BatchError (errors in place), if that is what failed the batch. */

@@ -3,7 +3,9 @@
 import type { Attributes, Counter, Histogram, Meter } from '@opentelemetry/api';
 import { operationAttributes, withErrorAttributes, type Endpoint } from './attributes.js';
 import { errorType } from './error-info.js';
-import { CALLS, KEY_LENGTHS, LATENCY, OPERATION_DURATION, VALUE_LENGTHS, type CallSeries, type Instruments, type MetricDefinition } from './instruments.js';
+import { CALLS, KEY_LENGTHS, LATENCY, OPERATION_DURATION, REDIRECTS, VALUE_LENGTHS, type CallSeries, type Instruments, type MetricDefinition, type RedirectKind } from './instruments.js';
+
+const REDIRECT_LABELS: Record<RedirectKind, Attributes> = { MOVED: Object.freeze({ kind: 'MOVED' }), ASK: Object.freeze({ kind: 'ASK' }) };
 
 /** Success series are kept per method (no allocation per call); the cache is bounded. */
 const MAX_CACHED_SERIES = 2048;
@@ -34,6 +36,7 @@ export class SdkInstruments implements Instruments {
   readonly keyLengths: Histogram;
   readonly valueLengths: Histogram;
   readonly operationDuration: Histogram;
+  readonly redirects: Counter;
   private readonly okSeries = new Map<string, SdkCallSeries>();
 
   /** Creates the instruments on `meter`. Bucket advice makes them right even without the views. */
@@ -43,6 +46,7 @@ export class SdkInstruments implements Instruments {
     this.keyLengths = meter.createHistogram(KEY_LENGTHS.name, histogramOptions(KEY_LENGTHS));
     this.valueLengths = meter.createHistogram(VALUE_LENGTHS.name, histogramOptions(VALUE_LENGTHS));
     this.operationDuration = meter.createHistogram(OPERATION_DURATION.name, histogramOptions(OPERATION_DURATION));
+    this.redirects = meter.createCounter(REDIRECTS.name, { description: REDIRECTS.description, unit: REDIRECTS.unit, valueType: REDIRECTS.valueType });
   }
 
   seriesFor(method: string, error: unknown, failed: boolean): CallSeries {
@@ -58,6 +62,10 @@ export class SdkInstruments implements Instruments {
   recordOperationDuration(seconds: number, operation: string, endpoint: Endpoint, error: unknown, failed: boolean): void {
     const attributes = operationAttributes(operation, endpoint);
     this.operationDuration.record(seconds, failed ? withErrorAttributes(attributes, error) : attributes);
+  }
+
+  recordRedirect(kind: RedirectKind): void {
+    this.redirects.add(1, REDIRECT_LABELS[kind]);
   }
 }
 

@@ -10,7 +10,9 @@ import {
   METRIC_KEY_LENGTHS,
   METRIC_LATENCY,
   METRIC_OPERATION_DURATION,
+  METRIC_REDIRECTS,
   METRIC_VALUE_LENGTHS,
+  REDIRECT_LABEL_KEYS,
 } from './instruments.js';
 import { attachLocalMetrics } from './local-path.js';
 import { SCOPE_NAME } from './scope.js';
@@ -27,7 +29,7 @@ export interface RegisterViewsOptions {
 
 /**
  * The views of the ocredis metrics: bucket boundaries (latency in ms from 0.05 ms to 10 s, lengths in bytes
- * up to 16 MiB) and the label keys `method`, `status`, `error`. For users who build their own MeterProvider:
+ * up to 16 MiB) and the label keys `method`, `status`, `error`; `redis/redirects` (cluster MOVED / ASK) by `kind`. For users who build their own MeterProvider:
  * `new MeterProvider({ views: [...ocredisViews(), ...yours], readers })`.
  */
 export function ocredisViews(): ViewOptions[] {
@@ -47,6 +49,12 @@ export function ocredisViews(): ViewOptions[] {
       instrumentName: METRIC_OPERATION_DURATION,
       meterName: SCOPE_NAME,
       aggregation: { type: AggregationType.EXPLICIT_BUCKET_HISTOGRAM, options: { boundaries: [...DURATION_BUCKETS_S] } },
+    },
+    {
+      instrumentName: METRIC_REDIRECTS,
+      meterName: SCOPE_NAME,
+      aggregation: { type: AggregationType.SUM },
+      attributesProcessors: [createAllowListAttributesProcessor([...REDIRECT_LABEL_KEYS])],
     },
   ];
 }

@@ -1,0 +1,26 @@
+import { RedisCluster } from '../cluster/cluster.js';
+import type { ClusterOptions } from '../cluster/options.js';
+import { instrumentClient } from './instrument-client.js';
+import type { OcRedisTelemetryOptions } from './options.js';
+
+export interface OcRedisClusterOptions extends ClusterOptions {
+  /** How calls are observed (providers, redaction, hooks …). Default: the global providers, values redacted. */
+  telemetry?: OcRedisTelemetryOptions;
+}
+
+/**
+ * `RedisCluster`, observed: the same constructor, options, methods and events (`instanceof RedisCluster`
+ * holds), with every call observed as OcRedis observes a single server — one CLIENT span and one metrics record
+ * per command, and per pipeline / MULTI `exec()`. On top of that, a span's `server.address` / `server.port` are
+ * those of the node that finally answered, each MOVED / ASK followed is a `redirect` span event (kind, slot,
+ * from, to) and counts in `redis/redirects` by `kind`, and each retry (TRYAGAIN, CLUSTERDOWN, a node down …)
+ * is a `retry` span event (reason, attempt, delay).
+ */
+export class OcRedisCluster extends RedisCluster {
+  constructor(options: OcRedisClusterOptions) {
+    const { telemetry, ...clusterOptions } = options;
+    super(clusterOptions);
+    // The constructor returns the instrumentation proxy: `new OcRedisCluster()` is the observed client.
+    return instrumentClient(this, telemetry);
+  }
+}

@@ -1,0 +1,214 @@
+// OcRedisCluster on a real 3-primary cluster: spans carry the node that answered, MOVED / ASK are span events
+// and count in redis/redirects (on the SDK path and on registerViews' local path), retries are span events,
+// and a cluster pipeline / MULTI is one span per exec(). One cluster for the whole file.
+import { SpanStatusCode } from '@opentelemetry/api';
+import { AggregationTemporality, MetricReader, type MeterProvider, type MetricData } from '@opentelemetry/sdk-metrics';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { keySlot, OcRedisCluster, RedisCluster, registerViews, type OcRedisClusterOptions } from '../../src/index.js';
+import { localMetricsOf } from '../../src/otel/local-path.js';
+import { startCluster, type ClusterHandle } from '../helpers/cluster.js';
+import { counterTotal, createOtel, type OtelFixture } from '../helpers/otel.js';
+
+class CumulativeReader extends MetricReader {
+  constructor() {
+    super({ aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE });
+  }
+  protected onForceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+  protected onShutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+let cluster: ClusterHandle;
+let otel: OtelFixture;
+const clients: RedisCluster[] = [];
+
+beforeAll(async () => {
+  cluster = await startCluster({ primaries: 3, replicasPerPrimary: 0 });
+  otel = createOtel({ global: false });
+}, 30_000);
+
+afterAll(async () => {
+  for (const c of clients) c.disconnect();
+  await otel?.shutdown();
+  await cluster?.stop();
+});
+
+beforeEach(async () => {
+  await otel.reset();
+});
+
+function client(meterProvider: MeterProvider = otel.meterProvider, extra: Partial<OcRedisClusterOptions> = {}): OcRedisCluster {
+  const c = new OcRedisCluster({ rootNodes: [cluster.addresses[0]!], telemetry: { tracerProvider: otel.tracerProvider, meterProvider }, ...extra });
+  clients.push(c);
+  return c;
+}
+
+const spansNamed = (name: string): ReadableSpan[] => otel.spans().filter((span) => span.name === name);
+const eventsOf = (span: ReadableSpan, name: string) => span.events.filter((event) => event.name === name).map((event) => event.attributes);
+
+/** A port of another primary than `port`. */
+function otherPrimary(c: RedisCluster, port: number): number {
+  return c.nodes('primary').map((node) => node.address.port).find((candidate) => candidate !== port)!;
+}
+
+async function collect(reader: MetricReader): Promise<MetricData[]> {
+  const { resourceMetrics } = await reader.collect();
+  return resourceMetrics.scopeMetrics.flatMap((scope) => scope.metrics);
+}
+
+describe('OcRedisCluster', () => {
+  it('is a RedisCluster; one span per command, with the address of the shard that answered', async () => {
+    const c = client();
+    expect(c).toBeInstanceOf(RedisCluster);
+    await c.connect();
+    // One key per shard.
+    const byPort = new Map<number, string>();
+    for (let i = 0; byPort.size < 3; i++) {
+      const key = `shard:${i}`;
+      const port = c.nodeForKey(key).address.port;
+      if (!byPort.has(port)) byPort.set(port, key);
+    }
+    await otel.reset();
+    for (const key of byPort.values()) expect(await c.set(key, 'secret-value')).toBe('OK');
+    expect(await c.call('GET', [...byPort.values()][0]!)).toBe('secret-value');
+    const sets = spansNamed('SET');
+    expect(sets).toHaveLength(3);
+    expect(spansNamed('GET')).toHaveLength(1);
+    for (const [i, key] of [...byPort.values()].entries()) {
+      const span = sets[i]!;
+      expect(span.attributes['server.port']).toBe(await cluster.primaryOf(keySlot(key)));
+      expect(span.attributes['server.address']).toBe('127.0.0.1');
+      expect(span.attributes['db.query.text']).toBe(`SET ${key} ?`);
+      expect(span.events).toEqual([]);
+    }
+    expect(new Set(sets.map((span) => span.attributes['server.port'])).size).toBe(3);
+    expect(JSON.stringify(otel.spans().map((s) => s.attributes))).not.toContain('secret-value');
+    const metrics = await otel.collect();
+    expect(counterTotal(metrics, 'redis/calls', { method: 'set', status: 'OK' })).toBe(3);
+    expect(counterTotal(metrics, 'redis/calls', { method: 'get', status: 'OK' })).toBe(1);
+    expect(counterTotal(metrics, 'redis/redirects')).toBe(0);
+  });
+
+  describe.each([
+    ['SDK path (own MeterProvider + ocredisViews)', false],
+    ['local path (registerViews provider)', true],
+  ] as const)('after moveSlot, %s', (_name, local) => {
+    it('a MOVED is a span event on the call, the span names the new owner, and redirects{kind=MOVED} counts it', async () => {
+      const reader = new CumulativeReader();
+      const provider = local ? registerViews({ readers: [reader], global: false }) : otel.meterProvider;
+      if (local) expect(localMetricsOf(provider)).toBeDefined();
+      const c = client(provider);
+      await c.connect();
+      const key = `{moved-${local ? 'local' : 'sdk'}}:k`;
+      const slot = keySlot(key);
+      await c.set(key, 'v');
+      const from = await cluster.primaryOf(slot);
+      const to = otherPrimary(c, from);
+      await cluster.moveSlot(slot, from, to);
+      await otel.reset();
+      expect(await c.get(key)).toBe('v');
+      expect(await c.get(key)).toBe('v'); // the map learned it: no second redirect
+      const [first, second] = spansNamed('GET') as [ReadableSpan, ReadableSpan];
+      expect(first.attributes['server.port']).toBe(to);
+      expect(eventsOf(first, 'redirect')).toEqual([{ kind: 'MOVED', slot, from: `127.0.0.1:${from}`, to: `127.0.0.1:${to}` }]);
+      expect(second.events).toEqual([]);
+      expect(second.attributes['server.port']).toBe(to);
+      const metrics = local ? await collect(reader) : await otel.collect();
+      expect(counterTotal(metrics, 'redis/redirects', { kind: 'MOVED' })).toBe(1);
+      expect(counterTotal(metrics, 'redis/redirects', { kind: 'ASK' })).toBe(0);
+      expect(counterTotal(metrics, 'redis/calls', { method: 'get', status: 'OK' })).toBe(2);
+      if (local) await provider.shutdown();
+    });
+  });
+
+  it('during a migration: ASK is a redirect event and counts; TRYAGAIN retries are retry events', async () => {
+    const c = client(otel.meterProvider, { maxRetryTime: 150, retryDelay: () => 20 });
+    await c.connect();
+    const slot = keySlot('ask-tag');
+    const [moved, stays] = ['{ask-tag}:moved', '{ask-tag}:stays'];
+    await c.mset({ [moved]: 'm', [stays]: 's' });
+    const fromPort = await cluster.primaryOf(slot);
+    const toPort = otherPrimary(c, fromPort);
+    const [from, to] = [cluster.node(fromPort), cluster.node(toPort)];
+    const [fromId, toId] = [await from.cli('CLUSTER', 'MYID'), await to.cli('CLUSTER', 'MYID')];
+    await to.cli('CLUSTER', 'SETSLOT', String(slot), 'IMPORTING', fromId);
+    await from.cli('CLUSTER', 'SETSLOT', String(slot), 'MIGRATING', toId);
+    await from.cli('MIGRATE', '127.0.0.1', String(toPort), moved, '0', '5000');
+    try {
+      await otel.reset();
+      expect(await c.get(moved)).toBe('m');
+      const get = spansNamed('GET')[0]!;
+      expect(eventsOf(get, 'redirect')).toEqual([{ kind: 'ASK', slot, from: `127.0.0.1:${fromPort}`, to: `127.0.0.1:${toPort}` }]);
+      expect(get.attributes['server.port']).toBe(toPort);
+      // One key here, one migrated: the source answers TRYAGAIN until maxRetryTime runs out.
+      await expect(c.mget(moved, stays)).rejects.toMatchObject({ code: 'TRYAGAIN' });
+      const mget = spansNamed('MGET')[0]!;
+      const retries = eventsOf(mget, 'retry');
+      expect(retries.length).toBeGreaterThan(0);
+      expect(retries[0]).toEqual({ reason: 'TRYAGAIN', attempt: 1, delay: 20 });
+      expect(mget.status.code).toBe(SpanStatusCode.ERROR);
+      expect(mget.attributes['error.type']).toBe('TRYAGAIN');
+      const metrics = await otel.collect();
+      expect(counterTotal(metrics, 'redis/redirects', { kind: 'ASK' })).toBe(1);
+      expect(counterTotal(metrics, 'redis/redirects', { kind: 'MOVED' })).toBe(0);
+      expect(counterTotal(metrics, 'redis/calls', { method: 'mget', status: 'ERROR', error: 'TRYAGAIN' })).toBe(1);
+    } finally {
+      await cluster.moveSlot(slot, fromPort, toPort); // finishes the migration (moves the key left behind)
+    }
+  });
+
+  it('a pipeline is one PIPELINE span per exec (no span per command), its redirects as events', async () => {
+    const c = client();
+    await c.connect();
+    const keys = Array.from({ length: 6 }, (_, i) => `pipe:${i}`);
+    const p = c.pipeline();
+    for (const key of keys) p.set(key, 'secret-value');
+    for (const key of keys) p.get(key);
+    await otel.reset();
+    const replies = await p.exec();
+    expect(replies).toEqual([...keys.map(() => 'OK'), ...keys.map(() => 'secret-value')]);
+    expect(otel.spans().map((span) => span.name)).toEqual(['PIPELINE']);
+    const span = otel.spans()[0]!;
+    expect(span.attributes['db.operation.batch.size']).toBe(12);
+    expect(span.events.map((event) => event.attributes?.['db.query.text'])).toEqual([...keys.map((key) => `SET ${key} ?`), ...keys.map((key) => `GET ${key}`)]);
+    expect(typeof span.attributes['server.port']).toBe('number');
+    // A slot moved under it: each of its commands there follows a MOVED, seen as events on the one span.
+    const key = '{pipe-moved}:k';
+    const slot = keySlot(key);
+    await c.set(key, 'v');
+    const from = await cluster.primaryOf(slot);
+    const to = otherPrimary(c, from);
+    await cluster.moveSlot(slot, from, to);
+    await otel.reset();
+    const moved = c.pipeline();
+    moved.get(key);
+    moved.get(key);
+    expect(await moved.exec()).toEqual(['v', 'v']);
+    expect(otel.spans().map((s) => s.name)).toEqual(['PIPELINE']);
+    expect(eventsOf(otel.spans()[0]!, 'redirect')).toHaveLength(2);
+    expect(otel.spans()[0]!.attributes['server.port']).toBe(to);
+    const metrics = await otel.collect();
+    expect(counterTotal(metrics, 'redis/calls', { method: 'pipeline' })).toBe(1);
+    expect(counterTotal(metrics, 'redis/calls', { method: 'get' })).toBe(0);
+    expect(counterTotal(metrics, 'redis/redirects', { kind: 'MOVED' })).toBe(2);
+  });
+
+  it('MULTI is one MULTI span on the node of its slot', async () => {
+    const c = client();
+    await c.connect();
+    const m = c.multi();
+    m.set('{tx}:a', '1');
+    m.incr('{tx}:b');
+    await otel.reset();
+    expect(await m.exec()).toEqual(['OK', 1]);
+    expect(otel.spans().map((span) => span.name)).toEqual(['MULTI']);
+    const span = otel.spans()[0]!;
+    expect(span.attributes['server.port']).toBe(await cluster.primaryOf(keySlot('{tx}')));
+    expect(span.events.map((event) => event.name)).toEqual(['SET', 'INCR']);
+    expect(counterTotal(await otel.collect(), 'redis/calls', { method: 'multi', status: 'OK' })).toBe(1);
+  });
+});
