@@ -76,6 +76,8 @@ export class ClusterSubscriber<T extends string | Buffer = string> extends Event
   private readonly queues = new Set<EventQueue<PubSubMessage<T>>>();
   private readonly buffers: boolean;
   private readonly onRefresh = (): void => this.checkOwners();
+  /** @internal Applied to each per-node Subscriber when it is made (OcRedisCluster observes their subscribe calls). */
+  nodeSubscriberHook: ((subscriber: Subscriber<T>) => void) | undefined = undefined;
   private lostNodeTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -294,6 +296,7 @@ export class ClusterSubscriber<T extends string | Buffer = string> extends Event
     if (existing !== undefined) return existing;
     const options = resolveOptions({ ...this.cluster.options.nodeOptions, host: address.host, port: address.port, lazyConnect: true });
     const sub = new Subscriber<T>(options, { buffers: this.buffers });
+    this.nodeSubscriberHook?.(sub);
     const node: NodeSubscriber<T> = { key, address, sub, channels: new Set(), closing: false };
     sub.on('smessage', (channel: T, message: T) => this.deliver(channel, message));
     sub.on('sunsubscribe', (channel: T | null) => {

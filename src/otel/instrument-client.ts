@@ -113,7 +113,13 @@ function makeWrapper(kind: Exclude<ReturnType<typeof methodKind>, 'pass'>, prope
     case 'pubsub':
       // The subscriber has its own connection; its subscribe / unsubscribe calls are observed on it.
       return function (this: unknown, ...params: unknown[]) {
-        return instrumentSubscriber(original.apply(target, params) as ObservableSubscriber, state.options);
+        const subscriber = original.apply(target, params) as ObservableSubscriber | ShardedSubscriber;
+        if ('nodeSubscriberHook' in subscriber) {
+          // A cluster's sharded subscriber: observe the subscriber it makes on each node.
+          subscriber.nodeSubscriberHook = (node) => instrumentSubscriber(node, state.options);
+          return subscriber;
+        }
+        return instrumentSubscriber(subscriber, state.options);
       };
     case 'watch':
       return function (this: unknown, ...params: unknown[]) {
@@ -125,6 +131,11 @@ function makeWrapper(kind: Exclude<ReturnType<typeof methodKind>, 'pass'>, prope
         return original.call(proxy, (tx: object) => fn(instrumentLent(tx, state)), ...rest);
       };
   }
+}
+
+/** What OcRedisCluster needs of `cluster.pubsub()`: a hook applied to each per-node subscriber. */
+interface ShardedSubscriber {
+  nodeSubscriberHook: ((subscriber: ObservableSubscriber) => void) | undefined;
 }
 
 /** The observed sendCommand: one Observation per call, ended when the reply (or error) arrives. */

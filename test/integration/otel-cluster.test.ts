@@ -211,4 +211,25 @@ describe('OcRedisCluster', () => {
     expect(span.events.map((event) => event.name)).toEqual(['SET', 'INCR']);
     expect(counterTotal(await otel.collect(), 'redis/calls', { method: 'multi', status: 'OK' })).toBe(1);
   });
+
+  it('the sharded subscriber of cluster.pubsub() is observed: one SSUBSCRIBE span on the owning node, no payloads', async () => {
+    const c = client();
+    await c.connect();
+    const sub = c.pubsub();
+    try {
+      const got = new Promise<string>((resolve) => sub.on('smessage', (_channel: string, message: string) => resolve(message)));
+      expect(await sub.ssubscribe('otel-shard-channel')).toBe(1);
+      const spans = spansNamed('SSUBSCRIBE');
+      expect(spans).toHaveLength(1);
+      expect(spans[0]!.attributes['server.port']).toBe(await cluster.primaryOf(keySlot('otel-shard-channel')));
+      expect(spans[0]!.attributes['db.query.text']).toBe('SSUBSCRIBE otel-shard-channel');
+      await c.spublish('otel-shard-channel', 'secret-payload-1234');
+      expect(await got).toBe('secret-payload-1234');
+      const metrics = await otel.collect();
+      expect(counterTotal(metrics, 'redis/calls', { method: 'ssubscribe', status: 'OK' })).toBe(1);
+      expect(JSON.stringify(otel.spans().map((span) => [span.attributes, span.events]))).not.toContain('secret-payload-1234');
+    } finally {
+      await sub.quit();
+    }
+  });
 });
