@@ -4,6 +4,7 @@ import { ArgumentError, ClientClosedError, ReplyError } from '../errors.js';
 import type { RedisArg } from '../resp/types.js';
 import { PubSubCommand, SubscriberConnection, type PubSubFrame, type SubscriptionKind, type Wire } from './pubsub-connection.js';
 import { EventQueue } from './pubsub-queue.js';
+import { emitErrorIfListened, emitSafely, rethrowLater } from '../events.js';
 
 export type { SubscriptionKind } from './pubsub-connection.js';
 
@@ -107,7 +108,7 @@ export class Subscriber<T extends string | Buffer = string> extends EventEmitter
       this.queues.clear();
       this.emit('end');
     });
-    this.connection.on('error', (error: Error) => this.emitError(error));
+    this.connection.on('error', (error: Error) => emitErrorIfListened(this, error));
   }
 
   get status(): SubscriberConnection['status'] {
@@ -262,7 +263,7 @@ export class Subscriber<T extends string | Buffer = string> extends EventEmitter
     if (sends.length === 0) return;
     Promise.all(sends).then(
       () => this.emit('resubscribed', this.subscribed),
-      (error: unknown) => this.emitError(error instanceof Error ? error : new Error(String(error))),
+      (error: unknown) => emitErrorIfListened(this, error instanceof Error ? error : new Error(String(error))),
     );
   }
 
@@ -270,18 +271,18 @@ export class Subscriber<T extends string | Buffer = string> extends EventEmitter
     if (frame.kind === 'message' || frame.kind === 'smessage') {
       const message: PubSubMessage<T> = { kind: frame.kind, channel: this.decode(frame.channel), message: this.decode(frame.message) };
       this.dispatch(this.subscriptions[frame.kind === 'message' ? 'channel' : 'shard'].get(keyOf(frame.channel)), message);
-      this.emitSafely(frame.kind, message.channel, message.message);
+      emitSafely(this, frame.kind, message.channel, message.message);
       return;
     }
     if (frame.kind === 'pmessage') {
       const message: PubSubMessage<T> = { kind: 'pmessage', pattern: this.decode(frame.pattern), channel: this.decode(frame.channel), message: this.decode(frame.message) };
       this.dispatch(this.subscriptions.pattern.get(keyOf(frame.pattern)), message);
-      this.emitSafely('pmessage', message.pattern, message.channel, message.message);
+      emitSafely(this, 'pmessage', message.pattern, message.channel, message.message);
       return;
     }
     const confirmation = frame as Extract<PubSubFrame, { count: number }>;
     const change: SubscriptionChange<T> = { kind: confirmation.kind, channel: confirmation.channel === null ? null : this.decode(confirmation.channel), count: confirmation.count };
-    this.emitSafely(frame.kind, change.channel, change.count);
+    emitSafely(this, frame.kind, change.channel, change.count);
     if (!this.ignoreSubscribeMessages) for (const queue of this.queues) queue.push(change);
   }
 
@@ -307,20 +308,6 @@ export class Subscriber<T extends string | Buffer = string> extends EventEmitter
     const { channel, pattern, shard } = this.subscriptions;
     return channel.size + pattern.size + shard.size;
   }
-
-  /** User listeners run inside the reply decoder: one that throws must not break the stream. */
-  private emitSafely(event: string, ...args: unknown[]): void {
-    try {
-      this.emit(event, ...args);
-    } catch (error) {
-      rethrowLater(error);
-    }
-  }
-
-  private emitError(error: Error): void {
-    // Like the client: without a listener, errors surface through the calls they fail.
-    if (this.listenerCount('error') > 0) this.emit('error', error);
-  }
 }
 
 function keyOf(name: RedisArg | Wire): string {
@@ -331,8 +318,3 @@ function isMessage<T extends string | Buffer>(event: PubSubEvent<T>): event is P
   return event.kind === 'message' || event.kind === 'pmessage' || event.kind === 'smessage';
 }
 
-function rethrowLater(error: unknown): void {
-  process.nextTick(() => {
-    throw error;
-  });
-}

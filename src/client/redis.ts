@@ -6,6 +6,7 @@ import type { ReplyTransform } from '../connection/command.js';
 import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
 import { ArgumentError, ClientClosedError } from '../errors.js';
 import { connectionModeError } from '../commands/connection-mode.js';
+import { emitErrorIfListened } from '../events.js';
 import type { RedisArg } from '../resp/types.js';
 import type { RedisKey } from '../commands/define.js';
 import { Multi, Pipeline, type Batch } from './pipeline.js';
@@ -220,9 +221,7 @@ export class Redis extends EventEmitter {
     for (const event of ['connect', 'ready', 'reconnecting', 'end', 'push'] as const) {
       this.connection.on(event, (...payload: unknown[]) => this.emit(event, ...payload));
     }
-    this.connection.on('error', (error: Error) => {
-      if (this.listenerCount('error') > 0) this.emit('error', error);
-    });
+    this.connection.on('error', (error: Error) => emitErrorIfListened(this, error));
   }
 }
 

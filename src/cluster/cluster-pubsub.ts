@@ -9,6 +9,7 @@ import type { RedisCluster } from './cluster.js';
 import { parseRedirect } from './redirect.js';
 import { keySlot } from './slot.js';
 import { nodeKey, type NodeAddress } from './topology.js';
+import { emitErrorIfListened, emitSafely, rethrowLater } from '../events.js';
 
 export interface ClusterSubscriberOptions {
   /** Channels and messages as Buffers (binary-safe); the node subscribers then speak RESP2. */
@@ -229,11 +230,11 @@ export class ClusterSubscriber<T extends string | Buffer = string> extends Event
         (to) => {
           if (to === undefined) return;
           const event: ShardChannelsMovedEvent = { channels: group.map((entry) => entry.key), slot, from, to, reason };
-          this.emitSafely('moved', event);
+          emitSafely(this, 'moved', event);
         },
         (error: unknown) => {
           // Left homeless: the next topology refresh tries again.
-          if (!this.closed) this.emitError(error instanceof Error ? error : new Error(String(error)));
+          if (!this.closed) emitErrorIfListened(this, error instanceof Error ? error : new Error(String(error)));
         },
       );
     }
@@ -321,7 +322,7 @@ export class ClusterSubscriber<T extends string | Buffer = string> extends Event
     });
     sub.on('error', (error: Error) => {
       if (error instanceof MovedError) this.cluster.refresh().catch(ignore);
-      this.emitError(error);
+      emitErrorIfListened(this, error);
     });
     this.nodes.set(key, node);
     return node;
@@ -355,7 +356,7 @@ export class ClusterSubscriber<T extends string | Buffer = string> extends Event
       }
     }
     for (const queue of this.queues) queue.push(event);
-    this.emitSafely('smessage', channel, message);
+    emitSafely(this, 'smessage', channel, message);
   }
 
   private close(): NodeSubscriber<T>[] {
@@ -370,20 +371,8 @@ export class ClusterSubscriber<T extends string | Buffer = string> extends Event
     this.channels.clear();
     for (const queue of this.queues) queue.end();
     this.queues.clear();
-    this.emitSafely('end');
+    emitSafely(this, 'end');
     return nodes;
-  }
-
-  private emitSafely(event: string, ...args: unknown[]): void {
-    try {
-      this.emit(event, ...args);
-    } catch (error) {
-      rethrowLater(error);
-    }
-  }
-
-  private emitError(error: Error): void {
-    if (this.listenerCount('error') > 0) this.emitSafely('error', error);
   }
 }
 
@@ -411,8 +400,3 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function rethrowLater(error: unknown): void {
-  process.nextTick(() => {
-    throw error;
-  });
-}

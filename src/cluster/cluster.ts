@@ -26,6 +26,7 @@ import { ClusterSubscriber, type ClusterSubscriberOptions } from './cluster-pubs
 import { resolveClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './options.js';
 import { parseRedirect } from './redirect.js';
 import { nodeKey, type NodeAddress, type SlotMap } from './topology.js';
+import { emitErrorIfListened, emitSafely } from '../events.js';
 
 export type { ClusterOptions, RedirectEvent, RetryEvent, CommandObserver };
 
@@ -267,7 +268,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     }
     const to = { host: target.host, port: target.port };
     const event: RedirectEvent = { kind: target.kind, command: command.name, slot: target.slot, from, to };
-    this.emitSafely('redirect', event);
+    emitSafely(this, 'redirect', event);
     command.observer?.onRedirect?.(event);
     const node = this.nodeAt(to);
     if (target.kind === 'MOVED') {
@@ -293,7 +294,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     const attempt = ++command.retryAttempts;
     const delay = this.options.retryDelay(attempt);
     const event: RetryEvent = { reason, command: command.name, attempt, delay };
-    this.emitSafely('retry', event);
+    emitSafely(this, 'retry', event);
     command.observer?.onRetry?.(event);
     command.requeue();
     setTimeout(() => {
@@ -418,7 +419,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
       this.nodeConnections.delete(key);
       node.connection.quit().catch(ignore);
     }
-    this.emitSafely('refresh', { shards: shards.length });
+    emitSafely(this, 'refresh', { shards: shards.length });
   }
 
   private requireMap(): { shards: Shard[]; slotShard: Int16Array } {
@@ -432,7 +433,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     const existing = this.nodeConnections.get(key);
     if (existing !== undefined) return existing;
     const connection = new Connection(resolveOptions({ ...this.options.nodeOptions, host: address.host, port: address.port, lazyConnect: true }));
-    connection.on('error', (error: Error) => this.emitSafely('error', error));
+    connection.on('error', (error: Error) => emitErrorIfListened(this, error));
     connection.on('reconnecting', () => this.scheduleRefresh().catch(ignore));
     if (this.options.readFrom === 'replica') {
       // Replicas answer reads only after READONLY (a no-op on primaries): queued first now, and again after
@@ -452,18 +453,6 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   private clearRefreshTimer(): void {
     if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
-  }
-
-  private emitSafely(event: string, payload: unknown): void {
-    if (this.listenerCount(event) === 0) return;
-    try {
-      this.emit(event, payload);
-    } catch (error) {
-      // A listener that throws must not break routing: surface it on the next tick, like ioredis does.
-      process.nextTick(() => {
-        throw error;
-      });
-    }
   }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {

@@ -22,6 +22,7 @@ import { Fifo } from './fifo.js';
 import type { ResolvedOptions } from './options.js';
 import { reconnectDelay } from './reconnect.js';
 import { openSocket } from './socket-factory.js';
+import { emitErrorIfListened, rethrowLater } from '../events.js';
 
 /**
  * - `wait`: created with lazyConnect, nothing opened yet
@@ -288,7 +289,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
         // A failed look-up is a failed attempt: back off and try again, like a refused connection.
         const cause = error instanceof Error ? error : new RedisError(String(error), 'EBEFORECONNECT');
         this.lastError = cause;
-        this.emitError(cause);
+        emitErrorIfListened(this, cause);
         if (!this.everReady) {
           // Never connected yet: say why at once (e.g. "no sentinel knows this master") instead of after
           // offlineQueueAttempts; attempts go on in the background.
@@ -327,7 +328,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     socket.on('error', (error: Error) => {
       if (this.socket !== socket) return;
       this.lastError = error;
-      this.emitError(error);
+      emitErrorIfListened(this, error);
     });
     socket.once('close', () => {
       if (this.socket === socket) this.onSocketClosed();
@@ -341,9 +342,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       if (error instanceof ProtocolError) this.failProtocol(error);
       // A throwing 'push' listener: the decoder has finished the chunk; surface the error outside the
       // socket's data handler, as any throwing event listener would.
-      else process.nextTick(() => {
-        throw error;
-      });
+      else rethrowLater(error);
     }
   }
 
@@ -397,7 +396,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.lastError = cause;
     if (error instanceof ReplyError && !TRANSIENT_HANDSHAKE_ERRORS.has(error.code)) {
       // Wrong password, missing permission …: queued commands cannot succeed on this configuration.
-      this.emitError(error);
+      emitErrorIfListened(this, error);
       this.rejectUnsent(error);
       this.emit(CONNECT_FAILED, error);
     }
@@ -520,7 +519,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     if (this.discarding) return;
     this.discarding = true;
     this.lastError = error;
-    this.emitError(error);
+    emitErrorIfListened(this, error);
     for (const command of this.inflight.drain()) command.reject(error);
     this.decoder.reset();
     this.socket?.destroy();
@@ -568,12 +567,6 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private clearConnectTimer(): void {
     if (this.connectTimer !== undefined) clearTimeout(this.connectTimer);
     this.connectTimer = undefined;
-  }
-
-  private emitError(error: Error): void {
-    // An 'error' event without listeners would crash the process; connection errors are also reported
-    // through the commands they fail, so an application without a listener loses nothing.
-    if (this.listenerCount('error') > 0) this.emit('error', error);
   }
 
   // ---- command timeouts -----------------------------------------------------------------------------------

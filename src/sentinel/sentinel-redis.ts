@@ -4,6 +4,7 @@ import { resolveOptions, type RedisOptions } from '../connection/options.js';
 import { ArgumentError } from '../errors.js';
 import type { NodeAddress } from '../cluster/topology.js';
 import { resolveMaster, resolveReplicas, type ResolveSettings } from './resolve.js';
+import { emitErrorIfListened } from '../events.js';
 
 export interface SentinelOptions extends Omit<RedisOptions, 'host' | 'port' | 'path'> {
   /** The sentinels, tried in order (the one that answers moves to the front). */
@@ -112,7 +113,7 @@ export class SentinelRedis extends Redis {
           this.emit('switch-master', { from, to: this.masterAddress });
           if (from.host !== this.options.host || from.port !== this.options.port) this.dropFrom(from);
         })
-        .catch((error: unknown) => this.emitError(error));
+        .catch((error: unknown) => emitErrorIfListened(this, error));
     });
     watcher.start();
   }
@@ -132,9 +133,5 @@ export class SentinelRedis extends Redis {
     if (this.stopped) return;
     this.stopped = true;
     this.watcher?.disconnect();
-  }
-
-  private emitError(error: unknown): void {
-    if (this.listenerCount('error') > 0) this.emit('error', error);
   }
 }
