@@ -1,13 +1,13 @@
 // Starts a real Prometheus server (the Debian `prometheus` package) for end-to-end tests: a generated
 // config and TSDB in a temp dir, a free port, readiness polling, an instant-query helper, stop by pid.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { stringify } from 'yaml';
-import { removeTempDir, trackPid, trackTempDir, untrackPid } from './cleanup.js';
+import { removeTempDir, trackTempDir } from './cleanup.js';
+import { spawnTracked, stopTracked, type TrackedProcess } from './tracked-process.js';
 import { freePort } from './free-port.js';
 
 /** One element of an instant query's result (vector or scalar). */
@@ -81,8 +81,7 @@ export async function startPrometheus(config: Record<string, unknown>): Promise<
 class PrometheusServer implements PrometheusHandle {
   readonly url: string;
   pid = 0;
-  private child?: ChildProcess;
-  private exited: Promise<void> = Promise.resolve();
+  private process?: TrackedProcess;
   private log = '';
 
   constructor(
@@ -95,7 +94,7 @@ class PrometheusServer implements PrometheusHandle {
   }
 
   async start(): Promise<void> {
-    const child = spawn(
+    const proc = await spawnTracked(
       this.binary,
       [
         `--config.file=${this.configPath}`,
@@ -103,31 +102,14 @@ class PrometheusServer implements PrometheusHandle {
         `--web.listen-address=127.0.0.1:${this.port}`,
         '--log.level=warn',
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'], cwd: this.dir },
+      this.dir,
+      (text) => {
+        this.log = (this.log + text).slice(-8000);
+      },
     );
-    const collect = (chunk: Buffer): void => {
-      this.log = (this.log + chunk.toString()).slice(-8000);
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    await new Promise<void>((resolve, reject) => {
-      child.once('spawn', resolve);
-      child.once('error', reject);
-    });
-    const pid = child.pid as number;
-    this.child = child;
-    this.pid = pid;
-    trackPid(pid);
-    this.exited = new Promise<void>((resolve) => {
-      child.once('exit', () => {
-        untrackPid(pid);
-        resolve();
-      });
-    });
-    // A forgotten server must not keep the test process alive; the cleanup hooks kill it.
-    child.unref();
-    (child.stdout as Socket | null)?.unref();
-    (child.stderr as Socket | null)?.unref();
+    this.process = proc;
+    this.pid = proc.pid;
+    const child = proc.child;
     await this.waitReady(child);
   }
 
@@ -174,15 +156,7 @@ class PrometheusServer implements PrometheusHandle {
   }
 
   async stop(): Promise<void> {
-    const child = this.child;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      child.ref(); // keep the loop alive until the exit event arrives
-      send(this.pid, 'SIGTERM');
-      const timer = setTimeout(() => send(this.pid, 'SIGKILL'), STOP_TIMEOUT_MS);
-      await this.exited;
-      clearTimeout(timer);
-    }
-    await this.exited;
+    await stopTracked(this.process, 'SIGTERM', STOP_TIMEOUT_MS);
   }
 
   private async waitReady(child: ChildProcess): Promise<void> {
@@ -201,14 +175,6 @@ class PrometheusServer implements PrometheusHandle {
       await sleep(100);
     }
     throw new Error(`prometheus on port ${this.port} not ready after ${STARTUP_TIMEOUT_MS} ms:\n${this.log}`);
-  }
-}
-
-function send(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // already exited
   }
 }
 

@@ -1,12 +1,12 @@
 // Starts real redis-server processes for integration tests: a generated config in a temp dir, free
 // ports, readiness polling, and cleanup that survives forgetful tests.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, open, readFile, writeFile } from 'node:fs/promises';
-import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { removeTempDir, trackPid, trackTempDir, untrackPid } from './cleanup.js';
+import { removeTempDir, trackTempDir } from './cleanup.js';
+import { spawnTracked, stopTracked, type TrackedProcess } from './tracked-process.js';
 import { freePort } from './free-port.js';
 import { probe, type ProbeTarget } from './server-probe.js';
 import { tlsCert, type TlsCert } from './tls-cert.js';
@@ -80,8 +80,7 @@ class RedisServer implements RedisServerHandle {
   readonly tls?: { ca: Buffer; cert: Buffer; key: Buffer };
   readonly url: string;
   pid = 0;
-  private child?: ChildProcess;
-  private exited: Promise<void> = Promise.resolve();
+  private process?: TrackedProcess;
   private readonly confPath: string;
   private readonly logPath: string;
 
@@ -104,16 +103,7 @@ class RedisServer implements RedisServerHandle {
   }
 
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    const child = this.child;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      child.ref(); // keep the loop alive until the exit event arrives
-      send(this.pid, signal);
-      send(this.pid, 'SIGCONT'); // a SIGSTOPped server (hang tests) must still be able to die
-      const timer = setTimeout(() => send(this.pid, 'SIGKILL'), STOP_TIMEOUT_MS);
-      await this.exited;
-      clearTimeout(timer);
-    }
-    await this.exited;
+    await stopTracked(this.process, signal, STOP_TIMEOUT_MS);
   }
 
   kill(): Promise<void> {
@@ -153,34 +143,13 @@ class RedisServer implements RedisServerHandle {
   private async launch(): Promise<void> {
     // Restarts append to the same log: only what this process writes counts.
     const logOffset = existsSync(this.logPath) ? statSync(this.logPath).size : 0;
-    const child = spawn('redis-server', [this.confPath, ...(this.opts.args ?? [])], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
     let output = '';
-    const collect = (chunk: Buffer): void => {
-      output += chunk.toString();
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    const spawned = new Promise<void>((resolve, reject) => {
-      child.once('spawn', resolve);
-      child.once('error', reject);
+    const proc = await spawnTracked('redis-server', [this.confPath, ...(this.opts.args ?? [])], undefined, (text) => {
+      output += text;
     });
-    await spawned;
-    const pid = child.pid as number;
-    this.child = child;
-    this.pid = pid;
-    trackPid(pid);
-    this.exited = new Promise<void>((resolve) => {
-      child.once('exit', () => {
-        untrackPid(pid);
-        resolve();
-      });
-    });
-    // A forgotten server must not keep the test process alive; the exit hooks kill it.
-    child.unref();
-    (child.stdout as Socket | null)?.unref();
-    (child.stderr as Socket | null)?.unref();
+    this.process = proc;
+    this.pid = proc.pid;
+    const child = proc.child;
     try {
       await this.waitReady(child, logOffset);
     } catch (err) {
@@ -264,14 +233,6 @@ class RedisServer implements RedisServerHandle {
 /** Quote a config value only when redis' argument splitter would otherwise break it up. */
 function quote(value: string): string {
   return /^[^\s"'\\]+$/.test(value) ? value : JSON.stringify(value);
-}
-
-function send(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // already exited
-  }
 }
 
 function sleep(ms: number): Promise<void> {
