@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, Redis, ReplyError } from '../../src/index.js';
-import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import type { RedisServerHandle } from '../helpers/redis-server.js';
+import { useSharedServer } from '../helpers/shared-server.js';
 
+const shared = useSharedServer();
 let server: RedisServerHandle;
 let r: Redis;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  r = new Redis({ port: server.port });
-});
-
-afterAll(async () => {
-  await r?.quit();
-  await server?.stop();
-});
+beforeAll(() => ({ server, r } = shared));
 
 describe('strings', () => {
   it('set/get/getBuffer/mget/mset/incr family', async () => {

@@ -2,27 +2,20 @@ import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Redis } from '../../src/index.js';
 import { main as ipWatcher, MAXVISITS } from '../../examples/ip-watcher.js';
 import { main as keyExpiry } from '../../examples/key-expiry.js';
 import { main as jsonValues, restaurant484272 } from '../../examples/json-values.js';
 import { main as persistence } from '../../examples/persistence.js';
-import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import type { RedisServerHandle } from '../helpers/redis-server.js';
+import { useSharedServer } from '../helpers/shared-server.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const shared = useSharedServer();
 let server: RedisServerHandle;
 let r: Redis;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  r = new Redis({ port: server.port });
-});
-
-afterAll(async () => {
-  await r?.quit();
-  await server?.stop();
-});
+beforeAll(() => ({ server, r } = shared));
 
 beforeEach(() => {
   vi.spyOn(console, 'log').mockImplementation(() => undefined);

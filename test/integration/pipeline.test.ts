@@ -1,21 +1,11 @@
 import { Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ArgumentError, BatchError, Deferred, Redis, ReplyError, type Batch } from '../../src/index.js';
-import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { useSharedServer } from '../helpers/shared-server.js';
 
-let server: RedisServerHandle;
+const shared = useSharedServer();
 let r: Redis;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  r = new Redis({ port: server.port });
-  await r.connect();
-});
-
-afterAll(async () => {
-  await r?.quit();
-  await server?.stop();
-});
+beforeAll(() => ({ r } = shared));
 
 /** Counts socket writes made while `fn` runs (all sockets of this process). */
 async function countWrites<T>(fn: () => Promise<T>): Promise<{ writes: number; value: T }> {

@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, Redis, type PubSubEvent, type PubSubMessage, type Subscriber } from '../../src/index.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { useSharedServer } from '../helpers/shared-server.js';
 
+const shared = useSharedServer();
 let server: RedisServerHandle;
 let r: Redis;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  r = new Redis({ port: server.port });
-  await r.connect();
-});
-
-afterAll(async () => {
-  await r?.quit();
-  await server?.stop();
-});
+beforeAll(() => ({ server, r } = shared));
 
 /** Resolves with the next `count` events of a for-await loop over `source`. */
 async function take<E>(source: AsyncIterable<E>, count: number): Promise<E[]> {

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ArgumentError, BatchError, Redis, ReplyError } from '../../src/index.js';
-import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { useSharedServer } from '../helpers/shared-server.js';
 
-let server: RedisServerHandle;
+const shared = useSharedServer();
 let r: Redis;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  r = new Redis({ port: server.port });
-  await r.connect();
-});
-
-afterAll(async () => {
-  await r?.quit();
-  await server?.stop();
-});
+beforeAll(() => ({ r } = shared));
 
 const INCR_BY_ARG = "return redis.call('INCRBY', KEYS[1], ARGV[1])";
 
