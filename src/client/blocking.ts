@@ -57,14 +57,13 @@ export function blockingTimeoutMs(name: string, args: readonly RedisArg[]): numb
 }
 
 /**
- * Runs a blocking command on a pooled connection (on the database the client is using). The connection's own
+ * Runs a blocking command on a pooled connection (the pool switches it to the client's database). The connection's own
  * commandTimeout does not apply; instead a guard rejects the call with CommandTimeoutError and destroys the
  * connection when no reply came within the command's timeout + BLOCKING_GRACE_MS. A timeout of 0 (block
  * forever) is guarded by `commandTimeout` alone, when one is set.
  */
 export async function sendBlocking<T>(
   pool: ConnectionPool,
-  db: number,
   commandTimeout: number,
   name: string,
   args: readonly RedisArg[],
@@ -76,7 +75,6 @@ export async function sendBlocking<T>(
   let destroyed = false;
   let guard: NodeJS.Timeout | undefined;
   try {
-    if (connection.db !== db) await connection.send('SELECT', [db]);
     connection.enqueue(command);
     command.deadline = 0; // the guard below owns this command's deadline
     const own = blockingTimeoutMs(name, args);

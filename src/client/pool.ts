@@ -1,6 +1,12 @@
-import { Connection } from '../connection/connection.js';
+import { Connection, type ConnectionStatus } from '../connection/connection.js';
 import type { ResolvedOptions } from '../connection/options.js';
 import { ArgumentError, ClientClosedError, ConnectionClosedError } from '../errors.js';
+
+/** The client's main connection as the pool sees it: the database it uses and whether it is closed. */
+export interface PoolOwner {
+  readonly db: number;
+  readonly status: ConnectionStatus;
+}
 
 interface Waiter {
   resolve(connection: Connection): void;
@@ -11,7 +17,8 @@ interface Waiter {
  * A small bounded pool of extra connections (same options as the client) for work that must not run on the
  * shared auto-pipelined connection: WATCH transactions (WATCH state is per connection), blocking commands,
  * subscribers. Lazy: no connection is opened until one is needed. When every connection is leased, callers
- * wait in FIFO order.
+ * wait in FIFO order. A leased connection is always on the owner's current database (after `r.select(9)`, a
+ * WATCH transaction or BLPOP runs in db 9), and nothing is lent while the owner is closed.
  */
 export class ConnectionPool {
   /** The most connections the pool opens at once. */
@@ -26,6 +33,8 @@ export class ConnectionPool {
   constructor(
     private readonly options: ResolvedOptions,
     size = 8,
+    /** Whose database leased connections follow; without one, the configured `options.db`. */
+    private readonly owner: PoolOwner = { db: options.db, status: 'ready' },
   ) {
     if (!Number.isInteger(size) || size < 1) throw new ArgumentError('ConnectionPool size must be a positive integer');
     this.size = size;
@@ -46,9 +55,31 @@ export class ConnectionPool {
     return this.idleConnections.length + this.leased.size + this.opening;
   }
 
-  /** Leases a connection: an idle one, a new one (below `size`), or the next one released. */
-  acquire(): Promise<Connection> {
-    if (this.closed) return Promise.reject(new ClientClosedError('The connection pool is closed'));
+  /** True after close() or disconnect(): acquire() rejects from then on. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /**
+   * Leases a connection (an idle one, a new one below `size`, or the next one released), switched to the
+   * owner's current database.
+   */
+  async acquire(): Promise<Connection> {
+    if (this.closed) throw new ClientClosedError('The connection pool is closed');
+    if (this.owner.status === 'end' || this.owner.status === 'closing') throw new ClientClosedError();
+    const connection = await this.lease();
+    const db = this.owner.db;
+    if (connection.db === db) return connection;
+    try {
+      await connection.send('SELECT', [db]);
+    } catch (error) {
+      this.destroy(connection);
+      throw error;
+    }
+    return connection;
+  }
+
+  private lease(): Promise<Connection> {
     for (let connection = this.idleConnections.pop(); connection !== undefined; connection = this.idleConnections.pop()) {
       if (connection.status === 'end') continue; // died while idle
       this.leased.add(connection);
@@ -59,8 +90,8 @@ export class ConnectionPool {
   }
 
   /**
-   * Returns a leased connection. A healthy one (ready, nothing pending, still on the configured database)
-   * goes to the next waiter or back to the pool; anything else is dropped.
+   * Returns a leased connection. A healthy one (ready, nothing pending) goes to the next waiter or back to
+   * the pool (acquire() switches its database as needed); anything else is dropped.
    */
   release(connection: Connection): void {
     if (!this.leased.delete(connection)) return;
@@ -111,13 +142,14 @@ export class ConnectionPool {
   }
 
   private isReusable(connection: Connection): boolean {
-    return connection.status === 'ready' && connection.inflightCount === 0 && connection.queuedCount === 0 && connection.db === this.options.db;
+    return connection.status === 'ready' && connection.inflightCount === 0 && connection.queuedCount === 0;
   }
 
   /** Opens a new connection and leases it once ready. Gives up after `offlineQueueAttempts` failed attempts. */
   private async open(): Promise<Connection> {
     this.opening++;
-    const connection = new Connection(this.options);
+    // Opened straight on the owner's database: the handshake SELECTs it.
+    const connection = new Connection({ ...this.options, db: this.owner.db });
     const onReconnecting = ({ attempt, error }: { attempt: number; error?: Error }) => {
       if (attempt < this.options.offlineQueueAttempts) return;
       giveUp(new ConnectionClosedError(`Could not connect after ${attempt} attempts`, { cause: error }));

@@ -4,7 +4,7 @@ import type { CommandSpec } from '../commands/define.js';
 import { Connection, type ConnectionStatus, type ServerHello } from '../connection/connection.js';
 import type { ReplyTransform } from '../connection/command.js';
 import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
-import { ArgumentError, ClientClosedError } from '../errors.js';
+import { ArgumentError } from '../errors.js';
 import { connectionModeError } from '../commands/connection-mode.js';
 import { emitErrorIfListened } from '../events.js';
 import type { RedisArg } from '../resp/types.js';
@@ -66,8 +66,12 @@ export class Redis extends EventEmitter {
     return path !== undefined ? { host: path, port: undefined } : { host, port };
   }
 
-  /** Connects now (with lazyConnect) and resolves when ready. */
+  /**
+   * Connects now (with lazyConnect) and resolves when ready. After quit() or disconnect() it opens the client
+   * again (with a fresh pool); until then, commands reject with ClientClosedError.
+   */
   connect(): Promise<void> {
+    if (this.poolInstance?.isClosed === true) this.poolInstance = undefined;
     return this.connection.connect();
   }
 
@@ -138,7 +142,7 @@ export class Redis extends EventEmitter {
 
   /** Extra connections (created on first use, at most `poolSize`) for WATCH, blocking commands, subscribers. */
   get pool(): ConnectionPool {
-    return (this.poolInstance ??= new ConnectionPool(this.options, this.options.poolSize));
+    return (this.poolInstance ??= new ConnectionPool(this.options, this.options.poolSize, this.connection));
   }
 
   private poolInstance: ConnectionPool | undefined;
@@ -203,8 +207,7 @@ export class Redis extends EventEmitter {
 
   /** A blocking command on a pooled connection, on the database this client uses (see blocking.ts). */
   private sendBlocking<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined): Promise<T> {
-    if (this.connection.status === 'end' || this.connection.status === 'closing') return Promise.reject(new ClientClosedError());
-    return sendBlocking(this.pool, this.connection.db, this.options.commandTimeout, name, args, returnBuffers, transform);
+    return sendBlocking(this.pool, this.options.commandTimeout, name, args, returnBuffers, transform);
   }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {

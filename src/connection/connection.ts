@@ -79,12 +79,25 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private everReady = false;
   /** Failed connection attempts since the connection was last ready. */
   private failedAttempts = 0;
+  /**
+   * The session the application set up with commands, restored on every new socket (reconnect or reopen):
+   * the RESP version of the last HELLO (or RESET), and the arguments of a CLIENT TRACKING ON still in force.
+   */
+  private sessionProtocol: 2 | 3;
+  private trackingArgs: readonly RedisArg[] | undefined = undefined;
+  /** quit() was called during a connection attempt: when it fails, end quietly instead of reconnecting. */
+  private quitRequested = false;
+  /** Replies received so far: how the stall check sees whether the server is still answering. */
+  private repliesReceived = 0;
+  /** Since when the head of the reply order has been a timed-out command with no reply arriving (see checkStall). */
+  private stall: { replies: number; since: number } | undefined = undefined;
   private readonly flushBound = () => this.flush();
   private readonly checkTimeoutsBound = () => this.checkTimeouts();
 
   constructor(readonly options: ResolvedOptions) {
     super();
     this.protocol = options.protocol;
+    this.sessionProtocol = options.protocol;
     this.db = options.db;
     this.decoder = new RespDecoder(this, { maxBulkLength: options.maxBulkLength, maxDepth: options.maxDepth });
   }
@@ -96,10 +109,15 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     if (this.status === 'wait') this.openSocket();
   }
 
-  /** Opens the connection if it is not open or opening; resolves when ready. */
+  /**
+   * Opens the connection if it is not open or opening; resolves when ready. After quit() or disconnect() it
+   * opens it again (waiting for a quit() in progress to finish), with the session the connection tracks
+   * (database, protocol, client tracking), as a reconnect would.
+   */
   connect(): Promise<void> {
     if (this.status === 'ready') return Promise.resolve();
-    if (this.status === 'end' || this.status === 'closing') return Promise.reject(new ClientClosedError());
+    if (this.status === 'closing') return new Promise<void>((resolve) => this.once('end', () => resolve())).then(() => this.connect());
+    if (this.status === 'end') this.reopen();
     const ready = new Promise<void>((resolve, reject) => {
       const settle = (error: Error | undefined) => {
         this.off('ready', onReady);
@@ -118,6 +136,16 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     });
     if (this.status === 'wait') this.openSocket();
     return ready;
+  }
+
+  /** Back to 'wait' after the end, as if new; commands are refused (ClientClosedError) until this is called. */
+  private reopen(): void {
+    this.setStatus('wait');
+    this.reconnectAttempt = 0;
+    this.failedAttempts = 0;
+    this.lastError = undefined;
+    this.quitRequested = false;
+    this.stall = undefined;
   }
 
   /** Builds, queues and returns a command's promise. Bad arguments reject before anything is queued. */
@@ -140,7 +168,9 @@ export class Connection extends EventEmitter implements DecoderHandlers {
         command.reject(new ClientClosedError());
         return;
       }
-      if (this.unsent.length >= this.options.maxOfflineQueue && this.unsent.removeWhere(isSettled) >= this.options.maxOfflineQueue) {
+      // Commands that timed out while queued are dropped by checkTimeouts, so the length is the real count:
+      // a refused call costs O(1), not a scan of the full queue.
+      if (this.unsent.length >= this.options.maxOfflineQueue) {
         command.reject(new OfflineQueueFullError(this.options.maxOfflineQueue));
         return;
       }
@@ -173,7 +203,9 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   async quit(): Promise<'OK'> {
     if (this.status === 'end') return 'OK';
     if (this.status === 'connecting' || this.status === 'connect') {
-      // Let this attempt finish (ready, failed or ended) so QUIT goes after the handshake and the queue.
+      // Let this attempt finish so QUIT goes after the handshake and the queue; if it fails, the connection
+      // ends there, quietly: no 'error', no reconnect strategy, no 'reconnecting'.
+      this.quitRequested = true;
       await new Promise<void>((resolve) => {
         const done = () => {
           for (const event of ATTEMPT_OUTCOMES) this.off(event, done);
@@ -181,6 +213,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
         };
         for (const event of ATTEMPT_OUTCOMES) this.once(event, done);
       });
+      this.quitRequested = false;
       return this.quit();
     }
     if (this.status === 'closing') {
@@ -223,6 +256,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 
   onReply(reply: unknown): void {
     if (this.discarding) return;
+    this.repliesReceived++;
     const command = this.inflight.shift();
     if (command === undefined) {
       this.failProtocol(new ProtocolError('Received a reply with no command waiting for it'));
@@ -234,8 +268,44 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       command.reject(this.shapeReplyError(reply, command));
       return;
     }
-    if (command.name === 'SELECT' && reply === 'OK' && this.status === 'ready') this.db = Number(command.args[0]);
+    if (SESSION_COMMANDS.has(command.name) && this.status === 'ready') this.followSession(command, reply);
     command.resolve(reply);
+  }
+
+  /**
+   * Keeps what the client reports (db, protocol) and restores on reconnect (db, protocol, tracking) in step
+   * with session commands the application sent itself. RESET returns the server session to its defaults:
+   * database 0, RESP2, tracking off (the name and user are cleared too; a new socket sets them from the
+   * options again).
+   */
+  private followSession(command: Command, reply: unknown): void {
+    switch (command.name) {
+      case 'SELECT':
+        if (reply === 'OK') this.db = Number(command.args[0]);
+        return;
+      case 'RESET':
+        if (reply !== 'RESET') return;
+        this.db = 0;
+        this.protocol = 2;
+        this.sessionProtocol = 2;
+        this.trackingArgs = undefined;
+        return;
+      case 'HELLO': {
+        const hello = toHello(reply);
+        if (hello.proto !== 2 && hello.proto !== 3) return;
+        this.protocol = hello.proto;
+        this.sessionProtocol = hello.proto;
+        this.hello = hello;
+        return;
+      }
+      case 'CLIENT': {
+        if (reply !== 'OK' || String(command.args[0]).toUpperCase() !== 'TRACKING') return;
+        const mode = String(command.args[1]).toUpperCase();
+        if (mode === 'ON') this.trackingArgs = command.args.slice(2);
+        else if (mode === 'OFF') this.trackingArgs = undefined;
+        return;
+      }
+    }
   }
 
   /**
@@ -289,8 +359,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
         // A failed look-up is a failed attempt: back off and try again, like a refused connection.
         const cause = error instanceof Error ? error : new RedisError(String(error), 'EBEFORECONNECT');
         this.lastError = cause;
-        emitErrorIfListened(this, cause);
-        if (!this.everReady) {
+        if (!this.quitRequested) emitErrorIfListened(this, cause);
+        if (!this.everReady && !this.quitRequested) {
           // Never connected yet: say why at once (e.g. "no sentinel knows this master") instead of after
           // offlineQueueAttempts; attempts go on in the background.
           this.rejectUnsent(cause);
@@ -328,7 +398,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     socket.on('error', (error: Error) => {
       if (this.socket !== socket) return;
       this.lastError = error;
-      emitErrorIfListened(this, error);
+      if (!this.quitRequested) emitErrorIfListened(this, error);
     });
     socket.once('close', () => {
       if (this.socket === socket) this.onSocketClosed();
@@ -349,12 +419,12 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   /** HELLO (with AUTH and SETNAME) and SELECT, written ahead of every queued user command. */
   private async handshake(socket: Socket): Promise<void> {
     const { username, password, name } = this.options;
-    const helloArgs: RedisArg[] = [String(this.options.protocol)];
+    const helloArgs: RedisArg[] = [String(this.sessionProtocol)];
     if (password !== undefined) helloArgs.push('AUTH', username ?? 'default', password);
     if (name !== undefined) helloArgs.push('SETNAME', name);
     try {
       const hello = await this.sendInternal(socket, 'HELLO', helloArgs);
-      this.protocol = this.options.protocol;
+      this.protocol = this.sessionProtocol;
       this.hello = toHello(hello);
     } catch (error) {
       if (!(error instanceof ReplyError) || !isMissingHello(error)) throw error;
@@ -366,6 +436,22 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     }
     // this.db, not options.db: a reconnect returns to the database the application last SELECTed.
     if (this.db !== 0) await this.sendInternal(socket, 'SELECT', [String(this.db)]);
+    if (this.trackingArgs !== undefined) await this.restoreTracking(socket, this.trackingArgs);
+  }
+
+  /**
+   * Turns CLIENT TRACKING back on with the arguments the application last used. When the server refuses them
+   * (a REDIRECT to a client id that no longer exists: ids change on reconnect) tracking stays off and an
+   * 'error' event says so; the connection is usable all the same.
+   */
+  private async restoreTracking(socket: Socket, args: readonly RedisArg[]): Promise<void> {
+    try {
+      await this.sendInternal(socket, 'CLIENT', ['TRACKING', 'ON', ...args]);
+    } catch (error) {
+      if (!(error instanceof ReplyError)) throw error;
+      this.trackingArgs = undefined;
+      emitErrorIfListened(this, new RedisError(`CLIENT TRACKING could not be turned back on after reconnecting: ${error.message}`, 'ETRACKING', { cause: error }));
+    }
   }
 
   /** Writes a handshake command straight to the socket, ahead of the queued user commands. */
@@ -394,7 +480,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     if (this.socket !== socket) return;
     const cause = error instanceof Error ? error : new RedisError(String(error), 'EHANDSHAKE');
     this.lastError = cause;
-    if (error instanceof ReplyError && !TRANSIENT_HANDSHAKE_ERRORS.has(error.code)) {
+    if (error instanceof ReplyError && !TRANSIENT_HANDSHAKE_ERRORS.has(error.code) && !this.quitRequested) {
       // Wrong password, missing permission …: queued commands cannot succeed on this configuration.
       emitErrorIfListened(this, error);
       this.rejectUnsent(error);
@@ -409,9 +495,14 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.decoder.reset();
     const cause = this.lastError;
     const wasReady = this.status === 'ready';
+    this.stall = undefined;
     this.settleInflightAfterLoss(cause);
     if (this.status === 'closing' || this.status === 'end') {
       this.finish(new ClientClosedError());
+      return;
+    }
+    if (this.quitRequested) {
+      this.finish(new ClientClosedError('quit() was called before the connection was ready'));
       return;
     }
     const attempt = ++this.reconnectAttempt;
@@ -475,7 +566,11 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     return this.status === 'ready' && !this.discarding && socket !== undefined && !socket.destroyed && socket.writable ? socket : undefined;
   }
 
-  /** Writes every queued command in one socket write. */
+  /**
+   * Writes every queued command: small batches (the common case) as one string in one write; text beyond
+   * MAX_TEXT_CHUNK is cut into several writes under cork(), so a huge batch never builds a string longer
+   * than V8 allows. Runs in process.nextTick: it must never throw.
+   */
   private flush(): void {
     this.flushScheduled = false;
     const socket = this.writeable() ?? (this.status === 'closing' ? this.socket : undefined);
@@ -488,28 +583,40 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       this.inflight.push(command);
       const encoded = command.encoded;
       if (typeof encoded === 'string') {
+        if (text.length + encoded.length > MAX_TEXT_CHUNK && text.length > 0) {
+          (parts ??= []).push(text);
+          text = '';
+        }
         text += encoded;
         continue;
       }
       parts ??= [];
       for (const part of encoded) {
-        if (typeof part === 'string') {
+        if (typeof part === 'string' && text.length + part.length <= MAX_TEXT_CHUNK) {
           text += part;
-        } else {
-          if (text.length > 0) parts.push(text);
-          text = '';
-          parts.push(part);
+          continue;
         }
+        if (text.length > 0) parts.push(text);
+        text = '';
+        if (typeof part === 'string') text = part;
+        else parts.push(part);
       }
     }
-    if (parts === undefined) {
-      if (text.length > 0) socket.write(text);
-      return;
+    try {
+      if (parts === undefined) {
+        if (text.length > 0) socket.write(text);
+        return;
+      }
+      if (text.length > 0) parts.push(text);
+      socket.cork();
+      for (const part of parts) socket.write(part);
+      socket.uncork();
+    } catch (error) {
+      // Part of the batch may be on the wire: the stream is no longer trustworthy. Closing the socket settles
+      // the written commands by the loss rules (writes: outcome unknown; reads: sent again).
+      this.lastError = error instanceof Error ? error : new RedisError(String(error), 'EWRITE');
+      socket.destroy();
     }
-    if (text.length > 0) parts.push(text);
-    socket.cork();
-    for (const part of parts) socket.write(part);
-    socket.uncork();
   }
 
   // ---- failures -----------------------------------------------------------------------------------------
@@ -581,36 +688,82 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 
   /**
    * One timer for all commands. A timed-out command that was written stays in the reply order as a settled
-   * placeholder, so its late reply is consumed by it and never handed to the next command.
+   * placeholder, so its late reply is consumed by it and never handed to the next command; one that was not
+   * written yet leaves the queue (so a full offline queue frees room). Then the stall check.
    */
   private checkTimeouts(): void {
     this.timeoutTimer = undefined;
     const now = Date.now();
     let next = Infinity;
-    for (const queue of [this.inflight, this.unsent, this.loadingHeld]) {
-      for (const command of queue) {
-        if (command.state === CommandState.Settled || command.deadline === 0) continue;
+    let placeholders = 0;
+    const expire = (command: Command): boolean => {
+      if (command.state !== CommandState.Settled && command.deadline !== 0) {
         if (command.deadline <= now) command.reject(new CommandTimeoutError(command.name, this.options.commandTimeout));
         else next = Math.min(next, command.deadline);
       }
-    }
+      return command.state === CommandState.Settled;
+    };
+    for (const command of this.inflight) if (expire(command)) placeholders++;
+    this.unsent.removeWhere(expire);
+    for (const command of this.loadingHeld) expire(command);
+    next = Math.min(next, this.checkStall(now, placeholders));
     if (next !== Infinity) {
       this.timeoutTimer = setTimeout(this.checkTimeoutsBound, Math.max(1, next - now));
       this.timeoutTimer.unref();
     }
   }
+
+  /**
+   * The wedge rule: when the next reply owed is for a command that already timed out, and no reply at all has
+   * arrived for another commandTimeout since, the server is not answering (a hung server, or a frame that will
+   * never complete: a bulk whose body never comes, an absurd array length) and every later command would
+   * time out too. The socket is reset: placeholders are dropped, written commands settle by the loss rules.
+   * The same happens when timed-out placeholders outnumber maxOfflineQueue, so they cannot grow without
+   * bound. Returns when to check again (Infinity: no need).
+   */
+  private checkStall(now: number, placeholders: number): number {
+    const head = this.inflight.peek();
+    if (head === undefined || head.state !== CommandState.Settled || this.socket === undefined || this.discarding) {
+      this.stall = undefined;
+      return Infinity;
+    }
+    const limit = this.options.commandTimeout;
+    if (this.stall === undefined || this.stall.replies !== this.repliesReceived) {
+      this.stall = { replies: this.repliesReceived, since: now };
+    }
+    if (now - this.stall.since >= limit || placeholders > this.options.maxOfflineQueue) {
+      this.resetStalled(new ConnectionClosedError(`No reply came for ${limit} ms after a command timed out: the connection was reset`));
+      return Infinity;
+    }
+    return this.stall.since + limit;
+  }
+
+  private resetStalled(error: ConnectionClosedError): void {
+    this.stall = undefined;
+    this.lastError = error;
+    emitErrorIfListened(this, error);
+    this.discarding = true; // stop reading and writing on this socket: its reply order is lost
+    this.socket?.destroy();
+  }
 }
+
+/**
+ * Most characters joined into one socket write. Far below V8's string limit (~512 MiB), far above a turn of
+ * small commands, so those still go out in one write.
+ */
+const MAX_TEXT_CHUNK = 8 * 1024 * 1024;
 
 const LOADING_RETRY_MS = 100;
 /** How long (in LOADING_RETRY_MS steps) a command waits for a loading server: 30 s. */
 const MAX_LOADING_WAITS = 300;
 
-const isSettled = (command: Command<any>): boolean => command.state === CommandState.Settled;
-
 /** Emitted when the commands waiting for a connection are given up on; connect() rejects with its error. */
 const CONNECT_FAILED = 'connect-failed';
 /** The ways a connection attempt ends. */
 const ATTEMPT_OUTCOMES = ['ready', 'reconnecting', 'end'] as const;
+
+/** Commands that change the session state the connection follows (see followSession). */
+const SESSION_COMMANDS: ReadonlySet<string> = new Set(['SELECT', 'RESET', 'HELLO', 'CLIENT']);
 
 /** Server states that pass by themselves: reconnect and keep the queue. */
 const TRANSIENT_HANDSHAKE_ERRORS = new Set(['LOADING', 'BUSY', 'MASTERDOWN', 'TRYAGAIN']);

@@ -33,11 +33,17 @@ export class Fifo<T> {
     return item;
   }
 
-  /** Drops the items `isDead` picks, keeping the order of the rest; returns the new length. */
+  /** Drops the items `isDead` picks, keeping the order of the rest, in place; returns the new length. */
   removeWhere(isDead: (item: T) => boolean): number {
-    this.items = this.items.slice(this.head).filter((item) => !isDead(item as T));
+    const items = this.items;
+    let kept = 0;
+    for (let i = this.head; i < items.length; i++) {
+      const item = items[i] as T;
+      if (!isDead(item)) items[kept++] = item;
+    }
+    items.length = kept;
     this.head = 0;
-    return this.items.length;
+    return kept;
   }
 
   /** Removes and returns every item, oldest first. */

@@ -49,13 +49,17 @@ describe('ConnectionPool', () => {
     await pool.close();
   });
 
-  it('drops broken or dirty connections on release, and destroy() frees the slot for a waiter', async () => {
+  it('drops broken connections on release, switches a reused one back to the database, and destroy() frees the slot for a waiter', async () => {
     const pool = new ConnectionPool(resolveOptions({ port: server.port }), 1);
     const a = await pool.acquire();
-    await a.send('SELECT', ['3']); // no longer on the configured database: not reusable
+    await a.send('SELECT', ['3']); // on another database: still reusable, acquire() switches it back
     pool.release(a);
+    expect(pool.idle).toBe(1);
+    expect(await pool.acquire()).toBe(a);
+    expect(a.db).toBe(0);
+    a.disconnect();
+    pool.release(a); // dead: dropped
     expect(pool.total).toBe(0);
-    expect(a.status).toBe('end');
 
     const b = await pool.acquire();
     const waiter = pool.acquire();
