@@ -89,7 +89,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private quitRequested = false;
   /** Replies received so far: how the stall check sees whether the server is still answering. */
   private repliesReceived = 0;
-  /** Since when the head of the reply order has been a timed-out command with no reply arriving (see checkStall). */
+  /** Since when the head of the reply order has been a timed-out command with no reply arriving (see checkTimeouts). */
   private stall: { replies: number; since: number } | undefined = undefined;
   private readonly flushBound = () => this.flush();
   private readonly checkTimeoutsBound = () => this.checkTimeouts();
@@ -689,56 +689,58 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   /**
    * One timer for all commands. A timed-out command that was written stays in the reply order as a settled
    * placeholder, so its late reply is consumed by it and never handed to the next command; one that was not
-   * written yet leaves the queue (so a full offline queue frees room). Then the stall check.
+   * written yet leaves the queue (so a full offline queue frees room).
+   *
+   * The wedge rule: when the next reply owed is for a command that already timed out, and no reply at all has
+   * arrived for another commandTimeout since, the server is not answering (a hung server, or a frame that will
+   * never complete: a bulk whose body never comes, an absurd array length) and every later command would time
+   * out too. The socket is reset: the placeholders are dropped, the written commands settle by the loss rules
+   * (writes: CommandOutcomeUnknownError; reads: sent again). The same happens when the placeholders outnumber
+   * maxOfflineQueue, so they cannot pile up without bound while the server is silent.
    */
   private checkTimeouts(): void {
     this.timeoutTimer = undefined;
     const now = Date.now();
+    const limit = this.options.commandTimeout;
+    // First: a stalled connection settles its written commands by the loss rules, not as timeouts.
+    if (this.watchingStall() && this.stall?.replies === this.repliesReceived && now - this.stall.since >= limit) {
+      this.resetStalled(`No reply came for ${limit} ms after a command timed out: the connection was reset`);
+    }
     let next = Infinity;
     let placeholders = 0;
     const expire = (command: Command): boolean => {
       if (command.state !== CommandState.Settled && command.deadline !== 0) {
-        if (command.deadline <= now) command.reject(new CommandTimeoutError(command.name, this.options.commandTimeout));
+        if (command.deadline <= now) command.reject(new CommandTimeoutError(command.name, limit));
         else next = Math.min(next, command.deadline);
       }
       return command.state === CommandState.Settled;
     };
-    for (const command of this.inflight) if (expire(command)) placeholders++;
+    if (!this.discarding) for (const command of this.inflight) if (expire(command)) placeholders++;
     this.unsent.removeWhere(expire);
     for (const command of this.loadingHeld) expire(command);
-    next = Math.min(next, this.checkStall(now, placeholders));
+    if (placeholders > this.options.maxOfflineQueue && this.watchingStall()) {
+      this.resetStalled(`${placeholders} timed-out commands still owed replies (more than maxOfflineQueue): the connection was reset`);
+    }
+    if (this.watchingStall()) {
+      if (this.stall === undefined || this.stall.replies !== this.repliesReceived) this.stall = { replies: this.repliesReceived, since: now };
+      next = Math.min(next, this.stall.since + limit);
+    } else {
+      this.stall = undefined;
+    }
     if (next !== Infinity) {
       this.timeoutTimer = setTimeout(this.checkTimeoutsBound, Math.max(1, next - now));
       this.timeoutTimer.unref();
     }
   }
 
-  /**
-   * The wedge rule: when the next reply owed is for a command that already timed out, and no reply at all has
-   * arrived for another commandTimeout since, the server is not answering (a hung server, or a frame that will
-   * never complete: a bulk whose body never comes, an absurd array length) and every later command would
-   * time out too. The socket is reset: placeholders are dropped, written commands settle by the loss rules.
-   * The same happens when timed-out placeholders outnumber maxOfflineQueue, so they cannot grow without
-   * bound. Returns when to check again (Infinity: no need).
-   */
-  private checkStall(now: number, placeholders: number): number {
+  /** Whether the next reply owed belongs to a command that already timed out, on a live socket. */
+  private watchingStall(): boolean {
     const head = this.inflight.peek();
-    if (head === undefined || head.state !== CommandState.Settled || this.socket === undefined || this.discarding) {
-      this.stall = undefined;
-      return Infinity;
-    }
-    const limit = this.options.commandTimeout;
-    if (this.stall === undefined || this.stall.replies !== this.repliesReceived) {
-      this.stall = { replies: this.repliesReceived, since: now };
-    }
-    if (now - this.stall.since >= limit || placeholders > this.options.maxOfflineQueue) {
-      this.resetStalled(new ConnectionClosedError(`No reply came for ${limit} ms after a command timed out: the connection was reset`));
-      return Infinity;
-    }
-    return this.stall.since + limit;
+    return head !== undefined && head.state === CommandState.Settled && this.socket !== undefined && !this.discarding;
   }
 
-  private resetStalled(error: ConnectionClosedError): void {
+  private resetStalled(reason: string): void {
+    const error = new ConnectionClosedError(reason);
     this.stall = undefined;
     this.lastError = error;
     emitErrorIfListened(this, error);
