@@ -148,8 +148,9 @@ export class ConnectionPool {
   /** Opens a new connection and leases it once ready. Gives up after `offlineQueueAttempts` failed attempts. */
   private async open(): Promise<Connection> {
     this.opening++;
-    // Opened straight on the owner's database: the handshake SELECTs it.
-    const connection = new Connection({ ...this.options, db: this.owner.db });
+    // The options object itself, not a copy: Sentinel updates its host and port for reconnects.
+    const connection = new Connection(this.options);
+    connection.db = this.owner.db; // opened straight on the owner's database: the handshake SELECTs it
     const onReconnecting = ({ attempt, error }: { attempt: number; error?: Error }) => {
       if (attempt < this.options.offlineQueueAttempts) return;
       giveUp(new ConnectionClosedError(`Could not connect after ${attempt} attempts`, { cause: error }));

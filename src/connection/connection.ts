@@ -288,6 +288,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
         this.db = 0;
         this.protocol = 2;
         this.sessionProtocol = 2;
+        this.hello = { ...this.hello, proto: 2 };
         this.trackingArgs = undefined;
         return;
       case 'HELLO': {
