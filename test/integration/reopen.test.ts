@@ -1,18 +1,12 @@
 // A closed client can be opened again with connect(), and quit() during a failing first attempt ends it quietly.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ClientClosedError, Redis, type RedisOptions } from '../../src/index.js';
 import { freePort } from '../helpers/free-port.js';
-import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { useSharedServer } from '../helpers/shared-server.js';
 
-let server: RedisServerHandle;
+const shared = useSharedServer();
 const clients: Redis[] = [];
 
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
 afterEach(() => {
   for (const c of clients.splice(0)) c.disconnect();
 });
@@ -26,7 +20,7 @@ function client(options: RedisOptions): Redis {
 describe('connect() after quit() or disconnect()', () => {
   for (const close of ['quit', 'disconnect'] as const) {
     it(`after ${close}(): commands reject until connect(), which reopens the client on the same database, pool included`, async () => {
-      const r = client({ port: server.port });
+      const r = client({ port: shared.server.port });
       await r.select(5);
       await r.set('reopen:k', close);
       await r.blpop('reopen:none', 0.01); // the pool is in use
@@ -46,12 +40,12 @@ describe('connect() after quit() or disconnect()', () => {
       await tx.unwatch();
       await r.rpush('reopen:list', 'x');
       expect(await r.blpop('reopen:list', 1)).toEqual({ key: 'reopen:list', element: 'x' });
-      expect((await server.cli('-n', '5', 'GET', 'reopen:k')).trim()).toBe(close);
+      expect((await shared.server.cli('-n', '5', 'GET', 'reopen:k')).trim()).toBe(close);
     });
   }
 
   it('connect() while quit() is closing waits for the end, then reopens', async () => {
-    const r = client({ port: server.port });
+    const r = client({ port: shared.server.port });
     await r.ping();
     const quitting = r.quit();
     const reopened = r.connect();

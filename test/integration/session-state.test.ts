@@ -1,25 +1,19 @@
 // The session state a client reports and restores (database, protocol, client tracking) follows what the
 // application did with commands, on the main connection and on the pool connections it lends.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Redis, type RedisOptions } from '../../src/index.js';
-import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { useSharedServer } from '../helpers/shared-server.js';
 
-let server: RedisServerHandle;
+const shared = useSharedServer();
 const clients: Redis[] = [];
 
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
 afterEach(async () => {
   for (const c of clients.splice(0)) c.disconnect();
-  await server.cli('FLUSHALL');
+  await shared.server.cli('FLUSHALL');
 });
 
 async function client(options: RedisOptions = {}): Promise<Redis> {
-  const c = new Redis({ port: server.port, ...options });
+  const c = new Redis({ port: shared.server.port, ...options });
   clients.push(c);
   await c.connect();
   return c;
@@ -27,14 +21,14 @@ async function client(options: RedisOptions = {}): Promise<Redis> {
 
 /** A key's value in database `db`, read with redis-cli (independent of the client under test). */
 async function valueIn(db: number, key: string): Promise<string> {
-  return (await server.cli('-n', String(db), 'GET', key)).trim();
+  return (await shared.server.cli('-n', String(db), 'GET', key)).trim();
 }
 
 /** Kills the client's connection from another client and waits until it is ready again. */
 async function killAndWaitReady(r: Redis): Promise<void> {
   const id = Number(await r.call('CLIENT', 'ID'));
   const ready = new Promise<void>((resolve) => r.once('ready', () => resolve()));
-  await server.cli('CLIENT', 'KILL', 'ID', String(id));
+  await shared.server.cli('CLIENT', 'KILL', 'ID', String(id));
   await ready;
 }
 
