@@ -116,7 +116,10 @@ export class Connection extends EventEmitter implements DecoderHandlers {
    */
   connect(): Promise<void> {
     if (this.status === 'ready') return Promise.resolve();
-    if (this.status === 'closing') return new Promise<void>((resolve) => this.once('end', () => resolve())).then(() => this.connect());
+    // Still closing (quit() under way, or disconnect()'s socket not closed yet, its commands not settled): a new
+    // socket now would hand its replies to the old commands.
+    const closing = this.status === 'closing' || (this.status === 'end' && this.socket !== undefined);
+    if (closing) return new Promise<void>((resolve) => this.once('end', () => resolve())).then(() => this.connect());
     if (this.status === 'end') this.reopen();
     const ready = new Promise<void>((resolve, reject) => {
       const settle = (error: Error | undefined) => {

@@ -1,6 +1,6 @@
 // A closed client can be opened again with connect(), and quit() during a failing first attempt ends it quietly.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientClosedError, Redis, type RedisOptions } from '../../src/index.js';
+import { ClientClosedError, ConnectionClosedError, Redis, type RedisOptions } from '../../src/index.js';
 import { freePort } from '../helpers/free-port.js';
 import { useSharedServer } from '../helpers/shared-server.js';
 
@@ -43,6 +43,20 @@ describe('connect() after quit() or disconnect()', () => {
       expect((await shared.server.cli('-n', '5', 'GET', 'reopen:k')).trim()).toBe(close);
     });
   }
+
+  it('connect() right after disconnect(), with commands in flight: those reject, and replies on the new socket line up', async () => {
+    const r = client({ port: shared.server.port });
+    await r.set('reopen:a', 'A');
+    await r.set('reopen:b', 'B');
+    const inFlight = r.get('reopen:a');
+    await new Promise((resolve) => process.nextTick(resolve)); // written
+    r.disconnect();
+    const reopened = r.connect();
+    await expect(inFlight).rejects.toBeInstanceOf(ConnectionClosedError);
+    await reopened;
+    expect(await r.get('reopen:b')).toBe('B');
+    expect(r.connection.inflightCount).toBe(0);
+  });
 
   it('connect() while quit() is closing waits for the end, then reopens', async () => {
     const r = client({ port: shared.server.port });
