@@ -27,4 +27,16 @@ describe('Fifo', () => {
     expect(q.length).toBe(0);
     expect(q.shift()).toBeUndefined();
   });
+
+  it('removeWhere drops the picked items in place, after shifts, keeping order', () => {
+    const q = new Fifo<number>();
+    for (let i = 0; i < 10; i++) q.push(i);
+    q.shift();
+    q.shift();
+    expect(q.removeWhere((n) => n % 3 === 0)).toBe(5);
+    expect([...q]).toEqual([2, 4, 5, 7, 8]);
+    q.push(10);
+    expect(q.shift()).toBe(2);
+    expect(q.drain()).toEqual([4, 5, 7, 8, 10]);
+  });
 });
