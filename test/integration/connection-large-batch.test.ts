@@ -1,6 +1,8 @@
 // A batch whose text is larger than the longest string V8 can build (~512 MiB) must still go out: the flush
 // writes it in bounded pieces instead of joining it into one string.
-import { describe, expect, it } from 'vitest';
+import { Socket } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
+import { CommandOutcomeUnknownError, Redis } from '../../src/index.js';
 import { useSharedServer } from '../helpers/shared-server.js';
 
 const shared = useSharedServer();
@@ -50,5 +52,23 @@ describe('a batch larger than the longest string', () => {
     expect(replies).toHaveLength(COMMANDS);
     expect(replies.every((reply) => reply === 'OK')).toBe(true);
     await expectLastWrites('big:pipe', values);
+  });
+
+  it('a write that throws settles the batch by the loss rules instead of crashing the process', async () => {
+    const r = new Redis({ port: shared.server.port, reconnectStrategy: 0 });
+    try {
+      await r.set('big:thrown:probe', 'still here');
+      const spy = vi.spyOn(Socket.prototype, 'write').mockImplementationOnce(() => {
+        throw new RangeError('simulated encoding failure');
+      });
+      const write = r.set('big:thrown', '1');
+      const read = r.get('big:thrown:probe');
+      await expect(write).rejects.toBeInstanceOf(CommandOutcomeUnknownError);
+      expect(spy).toHaveBeenCalled();
+      spy.mockRestore();
+      expect(await read).toBe('still here'); // a read: sent again on the new connection
+    } finally {
+      r.disconnect();
+    }
   });
 });
