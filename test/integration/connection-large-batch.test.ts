@@ -10,6 +10,8 @@ const shared = useSharedServer();
 const MIB = 1024 * 1024;
 const COMMANDS = 600; // 600 × 1 MiB: more text than one V8 string may hold
 const KEYS = 10; // few keys, so the server holds 10 MiB, not 600
+/** 600 MiB through a loopback socket and redis-server's parser: seconds, more on a busy machine. */
+const BIG_BATCH_TIMEOUT_MS = 120_000;
 
 /** 1 MiB per key, the value of write `i` starting with `i:` (a rope: cheap to build, distinct to read back). */
 function valueOf(i: number, bases: string[]): string {
@@ -41,7 +43,7 @@ describe('a batch larger than the longest string', () => {
     expect(results.every((reply) => reply === 'OK')).toBe(true);
     expect(await probe).toBe('still here');
     await expectLastWrites('big:turn', values);
-  });
+  }, BIG_BATCH_TIMEOUT_MS);
 
   it('600 × 1 MiB SETs in one pipeline().exec() all resolve', async () => {
     const b = bases();
@@ -52,7 +54,7 @@ describe('a batch larger than the longest string', () => {
     expect(replies).toHaveLength(COMMANDS);
     expect(replies.every((reply) => reply === 'OK')).toBe(true);
     await expectLastWrites('big:pipe', values);
-  });
+  }, BIG_BATCH_TIMEOUT_MS);
 
   it('a write that throws settles the batch by the loss rules instead of crashing the process', async () => {
     const r = new Redis({ port: shared.server.port, reconnectStrategy: 0 });
