@@ -1,10 +1,10 @@
 // Options that are refused leave nothing open behind; the ioredis forms users bring along work or fail
 // clearly; SentinelRedis.duplicate() gives a working client.
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from '../../src/client/redis.js';
 import { ArgumentError } from '../../src/errors.js';
 import { SentinelRedis } from '../../src/sentinel/sentinel-redis.js';
+import { runNodeScript, sourceUrl, type ScriptRun } from '../helpers/node-script.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 import { startSentinelSetup, type SentinelSetup } from '../helpers/sentinel.js';
 
@@ -25,24 +25,9 @@ async function connectionsReceived(): Promise<number> {
   return Number(/total_connections_received:(\d+)/.exec(info)?.[1]);
 }
 
-/** Runs `body` in a fresh Node process; resolves to its output once it exits (it must exit by itself). */
-function runAlone(body: string): Promise<{ output: string; exited: boolean }> {
-  const code = `
-    const { OcRedis, OcRedisCluster } = await import(${JSON.stringify(new URL('../../src/otel/index.ts', import.meta.url).href)});
-    ${body}
-  `;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    // A bound on the wait, not a measurement: a process kept alive by an open socket never exits at all.
-    const guard = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('exit', (exitCode) => {
-      clearTimeout(guard);
-      resolve({ output: output.trim(), exited: exitCode === 0 });
-    });
-  });
+/** Runs `body` in a fresh Node process, with OcRedis and OcRedisCluster imported. */
+function runAlone(body: string): Promise<ScriptRun> {
+  return runNodeScript(`const { OcRedis, OcRedisCluster } = await import(${sourceUrl('../src/otel/index.ts')});\n${body}`);
 }
 
 describe('bad telemetry options', () => {

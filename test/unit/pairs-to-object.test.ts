@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entriesToObject, pairsToObject } from '../../src/pairs-to-object.js';
+import { runNodeScript, sourceUrl } from '../helpers/node-script.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 
 describe('pairsToObject', () => {
@@ -38,8 +38,8 @@ describe('with a frozen Object.prototype (SES lockdown), against a real server',
     // Its own process: freezing the intrinsics here would break the test runner.
     const code = `
       Object.freeze(Object.prototype);
-      const { Redis } = await import(${JSON.stringify(new URL('../../src/index.ts', import.meta.url).href)});
-      const { pairsToObject } = await import(${JSON.stringify(new URL('../../src/pairs-to-object.ts', import.meta.url).href)});
+      const { Redis } = await import(${sourceUrl('../src/index.ts')});
+      const { pairsToObject } = await import(${sourceUrl('../src/pairs-to-object.ts')});
       const r = new Redis({ port: ${server.port}, protocol: 2 });
       const out = {};
       try {
@@ -57,14 +57,8 @@ describe('with a frozen Object.prototype (SES lockdown), against a real server',
       }
       console.log(JSON.stringify(out));
     `;
-    const stdout = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
-      let text = '';
-      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', () => resolve(text));
-    });
-    expect(JSON.parse(stdout.trim())).toEqual({
+    const { output } = await runNodeScript(code);
+    expect(JSON.parse(output)).toEqual({
       hash: ['__proto__', '__proto__x', 'toString', 'valueOf'],
       fieldValue: 'a',
       helper: ['constructor', 'isPrototypeOf'],
