@@ -3,6 +3,7 @@
 // READONLY to a queued command on demand.
 import { afterEach, describe, expect, it } from 'vitest';
 import { RedisCluster, type RetryEvent } from '../../src/cluster/cluster.js';
+import { ProtocolError } from '../../src/errors.js';
 import { resp } from '../helpers/resp-literals.js';
 import { respondLikeRedis, startFakeServer, type FakeServer } from '../helpers/fake-server.js';
 
@@ -14,8 +15,11 @@ afterEach(async () => {
   fake = client = undefined;
 });
 
-/** One node serving every slot; its first `failures` writes are refused with `error`, as a failing-over node does. */
-async function flakyNode(error: string, failures: number): Promise<FakeServer> {
+/**
+ * One node serving every slot; its first `failures` writes are refused with `error`, as a failing-over node
+ * does. `execReply` replaces EXEC's reply (a hostile or broken node).
+ */
+async function flakyNode(error: string, failures: number, execReply?: string): Promise<FakeServer> {
   let refused = 0;
   let inMulti = false;
   let aborted = false;
@@ -32,7 +36,7 @@ async function flakyNode(error: string, failures: number): Promise<FakeServer> {
       reply(resp.simple('OK'));
     } else if (name === 'EXEC') {
       inMulti = false;
-      reply(aborted ? resp.error('EXECABORT Transaction discarded because of previous errors.') : resp.array([resp.simple('OK')]));
+      reply(aborted ? resp.error('EXECABORT Transaction discarded because of previous errors.') : (execReply ?? resp.array([resp.simple('OK')])));
     } else if (refused < failures) {
       refused++;
       aborted ||= inMulti;
@@ -69,4 +73,13 @@ describe.each([
     expect(retries.map((event) => event.reason)).toEqual([code, code]);
     expect(fake.received.filter((command) => command[0] === 'MULTI')).toHaveLength(3);
   });
+});
+
+it('an EXEC reply that does not line up with the block rejects it with ProtocolError, as on a single server', async () => {
+  fake = await flakyNode('unused', 0, resp.array([resp.simple('OK'), resp.simple('OK')]));
+  client = new RedisCluster({ rootNodes: [{ host: '127.0.0.1', port: fake.port }] });
+  const multi = client.multi();
+  const handle = multi.set('k', 'v');
+  await expect(multi.exec()).rejects.toBeInstanceOf(ProtocolError);
+  await expect(handle.promise).rejects.toBeInstanceOf(ProtocolError);
 });
