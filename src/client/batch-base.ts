@@ -166,7 +166,7 @@ export abstract class Batch {
 export interface Batch extends BatchCommandMethods {}
 
 /** Waits for every handle; resolves to the replies in order, or rejects with a BatchError holding them. */
-export function collectReplies(entries: readonly BatchEntry[]): Promise<unknown[]> {
+export function collectReplies(entries: readonly { readonly handle: Deferred<unknown> }[]): Promise<unknown[]> {
   return new Promise<unknown[]>((resolve, reject) => {
     let pending = entries.length;
     if (pending === 0) {

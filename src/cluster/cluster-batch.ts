@@ -2,10 +2,11 @@
 // event-loop turn, so each node connection writes its share in one write (the split per node), every command
 // keeps its own MOVED/ASK/retry handling, and the replies come back in the caller's order. MULTI runs on
 // one node and so is limited to one slot.
+import { collectReplies } from '../client/batch-base.js';
 import { Deferred } from '../client/batch-deferred.js';
 import { installCommandMethods, type BatchCommandMethods } from '../client/batch-methods.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
-import { ArgumentError, BatchError, CrossSlotError, RedisError } from '../errors.js';
+import { ArgumentError, CrossSlotError, RedisError } from '../errors.js';
 import { settleFromExec } from '../client/exec-reply.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
@@ -92,7 +93,7 @@ abstract class ClusterBatch {
     }
     if (this.entries.length === 0) return [];
     await this.run(this.entries);
-    return collect(this.entries);
+    return collectReplies(this.entries);
   }
 
   protected abstract run(entries: readonly Entry[]): Promise<void>;
@@ -214,16 +215,4 @@ async function runTransaction(connection: { enqueue(command: Command<any>): void
     return { kind: 'failed', error }; // WatchError or ProtocolError: rejects the block as it is
   }
   return { kind: 'done' };
-}
-
-async function collect(entries: readonly Entry[]): Promise<unknown[]> {
-  const settled = await Promise.allSettled(entries.map((entry) => entry.handle.promise));
-  let failed = 0;
-  const replies = settled.map((result) => {
-    if (result.status === 'fulfilled') return result.value;
-    failed++;
-    return result.reason;
-  });
-  if (failed > 0) throw new BatchError(replies, failed);
-  return replies;
 }
