@@ -47,7 +47,7 @@ describe('unknown option keys', () => {
     expect(refusal(redisWith({ maxRetriesPerRequest: 3 })).message).toContain("use 'offlineQueueAttempts'");
     expect(refusal(redisWith({ enableOfflineQueue: false })).message).toContain("'maxOfflineQueue: 0'");
     expect(refusal(redisWith({ enableAutoPipelining: true })).message).toContain('always pipelines');
-    expect(refusal(redisWith({ showFriendlyErrorStack: true })).message).toContain('not needed');
+    expect(refusal(redisWith({ showFriendlyErrorStack: true })).message).toContain('not supported');
     expect(refusal(clusterWith({ keyPrefix: 'app:' })).message).toContain('not supported yet');
     expect(refusal(clusterWith({ redisOptions: {} })).message).toContain("use 'nodeOptions'");
     expect(refusal(clusterWith({ scaleReads: 'slave' })).message).toContain("readFrom: 'replica'");
