@@ -1,7 +1,7 @@
 import { Command, type ReplyTransform } from '../connection/command.js';
 import type { Connection } from '../connection/connection.js';
 import { ArgumentError, BatchError, RedisError } from '../errors.js';
-import { connectionModeError } from '../commands/connection-mode.js';
+import { parseCall } from '../commands/parse-call.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import { Deferred } from './batch-deferred.js';
@@ -140,15 +140,9 @@ export abstract class Batch {
   }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Deferred<unknown> {
-    if (typeof command !== 'string' || command.trim().length === 0) {
-      return this.queueRefused(new ArgumentError('call: the command name must be a non-empty string'));
-    }
-    const words = command.trim().split(/\s+/);
-    const name = (words[0] as string).toUpperCase();
-    const fullArgs = words.length > 1 ? [...words.slice(1), ...args] : args;
-    const modeError = connectionModeError(name, fullArgs);
-    if (modeError !== undefined) return this.queueRefused(modeError);
-    return this.queueCommand(name, fullArgs, returnBuffers);
+    const parsed = parseCall(command, args);
+    if (parsed instanceof ArgumentError) return this.queueRefused(parsed);
+    return this.queueCommand(parsed.name, parsed.args, returnBuffers);
   }
 
   /** A command whose parameters the spec rejected: its handle fails, and so will exec(). */
@@ -172,7 +166,7 @@ export abstract class Batch {
 export interface Batch extends BatchCommandMethods {}
 
 /** Waits for every handle; resolves to the replies in order, or rejects with a BatchError holding them. */
-export function collectReplies(entries: readonly BatchEntry[]): Promise<unknown[]> {
+export function collectReplies(entries: readonly { readonly handle: Deferred<unknown> }[]): Promise<unknown[]> {
   return new Promise<unknown[]>((resolve, reject) => {
     let pending = entries.length;
     if (pending === 0) {

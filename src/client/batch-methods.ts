@@ -1,5 +1,6 @@
-// Installs the typed command methods (from the same specs the Redis class uses) on the batch and transaction
-// classes, so no command is listed twice.
+// Installs the typed command methods from the command specs on every command host (Redis, Transaction,
+// pipelines and MULTI, the cluster client and its batches), so no command is listed twice and one rule
+// (argument building, prefixes, Buffer variants) reaches every host.
 import { commandSpecs, type CommandSpecs } from '../commands/index.js';
 import type { CommandSpec } from '../commands/define.js';
 import type { ReplyTransform } from '../connection/command.js';
@@ -33,6 +34,12 @@ export interface CommandSink<R> {
 function commandMethod<R>(sink: CommandSink<R>, spec: CommandSpec<any[], unknown, unknown>, returnBuffers: boolean): (this: object, ...params: unknown[]) => R {
   const { name, prefix, args: build } = spec;
   const transform = returnBuffers ? spec.bufferReply : spec.reply;
+  if (build === undefined && prefix.length === 0) {
+    // Fast path (GET, SET …): the parameters are the arguments, passed through without a copy or a try.
+    return function (this: object, ...params: unknown[]): R {
+      return sink.dispatch(this, name, params as RedisArg[], returnBuffers, transform);
+    };
+  }
   return function (this: object, ...params: unknown[]): R {
     let args: RedisArg[];
     try {

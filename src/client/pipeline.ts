@@ -1,10 +1,11 @@
 import { Command, CommandState, type ReplyTransform } from '../connection/command.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { Connection } from '../connection/connection.js';
-import { ProtocolError, ReplyError, WatchError } from '../errors.js';
+import { ReplyError } from '../errors.js';
 import type { EncodedCommand, RedisArg } from '../resp/types.js';
 import { Batch, collectReplies, type BatchEntry } from './batch-base.js';
 import type { Deferred } from './batch-deferred.js';
+import { settleFromExec } from './exec-reply.js';
 
 export { Batch, type QueuedCommand } from './batch-base.js';
 export { Deferred, type DeferredStatus } from './batch-deferred.js';
@@ -135,6 +136,7 @@ export class Multi extends Batch {
       if (refusal !== undefined) throw refusal;
       const reply = await this.send(entries);
       settleFromExec(entries, reply);
+      this.noteSelects(entries, reply as unknown[]);
     } catch (error) {
       for (const entry of entries) entry.handle.reject(error); // no-op for handles already settled
       throw error;
@@ -142,8 +144,8 @@ export class Multi extends Batch {
     return collectReplies(entries);
   }
 
-  /** Sends MULTI … EXEC; resolves to EXEC's reply array, or throws the error that failed the transaction. */
-  private async send(entries: readonly BatchEntry[]): Promise<unknown[]> {
+  /** Sends MULTI … EXEC; resolves to EXEC's reply (checked by settleFromExec), or throws the error that failed the transaction. */
+  private async send(entries: readonly BatchEntry[]): Promise<unknown> {
     const returnBuffers = entries.some((entry) => entry.returnBuffers);
     const multi = Batch.wireCommand('MULTI', [], false, undefined);
     const exec = Batch.wireCommand('EXEC', [], returnBuffers, undefined);
@@ -169,53 +171,15 @@ export class Multi extends Batch {
       }
       throw error;
     }
-    const reply = execOutcome.value;
-    if (reply === null) {
-      const error = new WatchError();
-      for (const entry of entries) entry.handle.reject(error);
-      throw error;
-    }
-    if (!Array.isArray(reply) || reply.length !== entries.length) {
-      const error = new ProtocolError(`EXEC replied with ${Array.isArray(reply) ? `${reply.length} replies` : 'a non-array'} for ${entries.length} queued commands`);
-      for (const entry of entries) entry.handle.reject(error);
-      throw error;
-    }
+    return execOutcome.value;
+  }
+
+  /** A SELECT that ran inside the transaction moved the connection to another database. */
+  private noteSelects(entries: readonly BatchEntry[], replies: readonly unknown[]): void {
     entries.forEach((entry, i) => {
-      // A SELECT that ran inside the transaction moved the connection to another database.
-      if (entry.name === 'SELECT' && reply[i] === 'OK' && entry.command !== undefined) this.connection.noteSelected(Number(entry.command.args[0]));
+      if (entry.name === 'SELECT' && replies[i] === 'OK' && entry.command !== undefined) this.connection.noteSelected(Number(entry.command.args[0]));
     });
-    return reply;
   }
-}
-
-/** Gives each handle its element of EXEC's reply, shaped by its command's transform. */
-function settleFromExec(entries: readonly BatchEntry[], replies: unknown[]): void {
-  const buffersSent = entries.some((entry) => entry.returnBuffers);
-  entries.forEach((entry, i) => {
-    const raw = replies[i];
-    if (raw instanceof ReplyError) {
-      raw.command = entry.name;
-      entry.handle.reject(raw);
-      return;
-    }
-    try {
-      const reply = buffersSent && !entry.returnBuffers ? buffersToStrings(raw) : raw;
-      entry.handle.resolve(entry.transform === undefined ? reply : entry.transform(reply));
-    } catch (error) {
-      entry.handle.reject(error);
-    }
-  });
-}
-
-/** EXEC's reply is decoded once, with Buffers if any command asked for them; the others get strings back. */
-function buffersToStrings(value: unknown): unknown {
-  if (Buffer.isBuffer(value)) return value.toString('utf8');
-  if (Array.isArray(value)) return value.map(buffersToStrings);
-  if (value !== null && typeof value === 'object' && !(value instanceof Error)) {
-    // fromEntries defines own properties, so a `__proto__` field stays a field.
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, buffersToStrings(item)]));
-  }
-  return value;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { commandSpecs, type CommandMethods } from '../commands/index.js';
-import type { CommandSpec } from '../commands/define.js';
+import type { CommandMethods } from '../commands/index.js';
 import { Connection, type ConnectionStatus, type ServerHello } from '../connection/connection.js';
 import type { ReplyTransform } from '../connection/command.js';
 import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
 import { ArgumentError } from '../errors.js';
-import { connectionModeError } from '../commands/connection-mode.js';
+import { parseCall } from '../commands/parse-call.js';
+import { installCommandMethods } from './batch-methods.js';
 import { emitErrorIfListened } from '../events.js';
 import type { RedisArg } from '../resp/types.js';
 import type { RedisKey } from '../commands/define.js';
@@ -211,13 +211,9 @@ export class Redis extends EventEmitter {
   }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {
-    if (typeof command !== 'string' || command.trim().length === 0) return Promise.reject(new ArgumentError('call: the command name must be a non-empty string'));
-    const words = command.trim().split(/\s+/);
-    const name = (words[0] as string).toUpperCase();
-    const fullArgs = words.length > 1 ? [...words.slice(1), ...args] : args;
-    const modeError = connectionModeError(name, fullArgs);
-    if (modeError !== undefined) return Promise.reject(modeError);
-    return this.sendCommand(name, fullArgs, returnBuffers);
+    const parsed = parseCall(command, args);
+    if (parsed instanceof ArgumentError) return Promise.reject(parsed);
+    return this.sendCommand(parsed.name, parsed.args, returnBuffers);
   }
 
   private forwardEvents(): void {
@@ -226,34 +222,15 @@ export class Redis extends EventEmitter {
     }
     this.connection.on('error', (error: Error) => emitErrorIfListened(this, error));
   }
+
+  static {
+    installCommandMethods<Promise<unknown>>(Redis.prototype, {
+      dispatch: (target, name, args, returnBuffers, transform) => (target as Redis).sendCommand(name, args, returnBuffers, transform),
+      refuse: (_target, _name, error) => Promise.reject(error),
+    });
+  }
 }
 
 // The typed command methods are installed on the prototype from the specs; this interface gives them types.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Redis extends CommandMethods {}
-
-function commandMethod(spec: CommandSpec<any[], unknown, unknown>, returnBuffers: boolean): (this: Redis, ...params: unknown[]) => Promise<unknown> {
-  const { name, prefix, args: build } = spec;
-  const transform = returnBuffers ? spec.bufferReply : spec.reply;
-  if (build === undefined && prefix.length === 0) {
-    return function (this: Redis, ...params: unknown[]) {
-      return this.sendCommand(name, params as RedisArg[], returnBuffers, transform);
-    };
-  }
-  return function (this: Redis, ...params: unknown[]) {
-    let args: RedisArg[];
-    try {
-      args = build === undefined ? (params as RedisArg[]) : build(...params);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return this.sendCommand(name, prefix.length === 0 ? args : [...prefix, ...args], returnBuffers, transform);
-  };
-}
-
-for (const [method, spec] of Object.entries(commandSpecs) as [string, CommandSpec<any[], unknown, unknown>][]) {
-  Object.defineProperty(Redis.prototype, method, { value: commandMethod(spec, false), writable: true, configurable: true });
-  if (spec.hasBufferVariant) {
-    Object.defineProperty(Redis.prototype, `${method}Buffer`, { value: commandMethod(spec, true), writable: true, configurable: true });
-  }
-}

@@ -3,6 +3,7 @@ import type { ReplyTransform } from '../connection/command.js';
 import type { Connection } from '../connection/connection.js';
 import { ArgumentError, ClientClosedError, WatchError } from '../errors.js';
 import type { RedisArg } from '../resp/types.js';
+import { parseCall } from '../commands/parse-call.js';
 import { installCommandMethods } from './batch-methods.js';
 import { Multi } from './pipeline.js';
 import type { ConnectionPool } from './pool.js';
@@ -117,9 +118,18 @@ export class Transaction {
 
   /** Runs any command now: `call('OBJECT', 'ENCODING', 'key')`. */
   call(command: string, ...args: RedisArg[]): Promise<unknown> {
-    if (typeof command !== 'string' || command.trim().length === 0) return Promise.reject(new ArgumentError('call: the command name must be a non-empty string'));
-    const words = command.trim().split(/\s+/);
-    return this.sendCommand((words[0] as string).toUpperCase(), [...words.slice(1), ...args]);
+    return this.callWith(command, args, false);
+  }
+
+  /** Like call(), with bulk strings as Buffers. */
+  callBuffer(command: string, ...args: RedisArg[]): Promise<unknown> {
+    return this.callWith(command, args, true);
+  }
+
+  private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {
+    const parsed = parseCall(command, args);
+    if (parsed instanceof ArgumentError) return Promise.reject(parsed);
+    return this.sendCommand(parsed.name, parsed.args, returnBuffers);
   }
 
   private end(): void {

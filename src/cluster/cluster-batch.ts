@@ -2,14 +2,18 @@
 // event-loop turn, so each node connection writes its share in one write (the split per node), every command
 // keeps its own MOVED/ASK/retry handling, and the replies come back in the caller's order. MULTI runs on
 // one node and so is limited to one slot.
+import { collectReplies } from '../client/batch-base.js';
 import { Deferred } from '../client/batch-deferred.js';
 import { installCommandMethods, type BatchCommandMethods } from '../client/batch-methods.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
-import { ArgumentError, AskError, BatchError, CrossSlotError, MovedError, RedisError, ReplyError, WatchError } from '../errors.js';
+import { ArgumentError, CrossSlotError, RedisError } from '../errors.js';
+import { settleFromExec } from '../client/exec-reply.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import type { CommandObserver } from './cluster-command.js';
 import { commandSlot } from './command-slot.js';
+import { parseCall } from '../commands/parse-call.js';
+import { isRedirectError, isRetryableClusterError, suggestsStaleMap } from '../transient-errors.js';
 import { ClusterRedirectionError } from './errors.js';
 import { parseRedirect } from './redirect.js';
 import type { NodeAddress } from './topology.js';
@@ -22,6 +26,8 @@ export interface BatchRouter {
   primaryForSlot(slot: number): Promise<{ address: NodeAddress; connection: { enqueue(command: Command<any>): void } }>;
   /** @internal The node at an address (ASK targets). */
   nodeAtAddress(address: NodeAddress): { address: NodeAddress; connection: { enqueue(command: Command<any>): void } };
+  /** Re-reads the slot map (joins a refresh already running). */
+  refresh(): Promise<void>;
   /** @internal Records a MOVED and refreshes the map. */
   learnRedirect(slot: number, to: NodeAddress): Promise<void>;
 }
@@ -87,7 +93,7 @@ abstract class ClusterBatch {
     }
     if (this.entries.length === 0) return [];
     await this.run(this.entries);
-    return collect(this.entries);
+    return collectReplies(this.entries);
   }
 
   protected abstract run(entries: readonly Entry[]): Promise<void>;
@@ -99,9 +105,9 @@ abstract class ClusterBatch {
   }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Deferred<unknown> {
-    if (typeof command !== 'string' || command.trim().length === 0) return this.refuse(new ArgumentError('call: the command name must be a non-empty string'));
-    const words = command.trim().split(/\s+/);
-    return this.queueCommand((words[0] as string).toUpperCase(), words.length > 1 ? [...words.slice(1), ...args] : args, returnBuffers);
+    const parsed = parseCall(command, args);
+    if (parsed instanceof ArgumentError) return this.refuse(parsed);
+    return this.queueCommand(parsed.name, parsed.args, returnBuffers);
   }
 
   static {
@@ -156,17 +162,18 @@ export class ClusterMulti extends ClusterBatch {
       const outcome = await runTransaction(node.connection, entries, askTarget !== undefined);
       askTarget = undefined;
       if (outcome.kind === 'done') return;
-      const redirect = outcome.error instanceof MovedError || outcome.error instanceof AskError ? parseRedirect(outcome.error.message, node.address.host) : undefined;
+      const redirect = isRedirectError(outcome.error) ? parseRedirect(outcome.error.message, node.address.host) : undefined;
       if (redirect !== undefined && ++redirections <= this.router.options.maxRedirections) {
         this.observer?.onRedirect?.({ kind: redirect.kind, command: 'MULTI', slot: redirect.slot, from: node.address, to: { host: redirect.host, port: redirect.port } });
         if (redirect.kind === 'ASK') askTarget = redirect;
         else await this.router.learnRedirect(redirect.slot, redirect);
         continue;
       }
-      const retryable = outcome.error instanceof ReplyError && ['TRYAGAIN', 'CLUSTERDOWN', 'READONLY', 'LOADING'].includes(outcome.error.code);
-      if (retryable && Date.now() - started < this.router.options.maxRetryTime) {
+      if (isRetryableClusterError(outcome.error) && Date.now() - started < this.router.options.maxRetryTime) {
         const delay = this.router.options.retryDelay(++attempts);
-        this.observer?.onRetry?.({ reason: (outcome.error as ReplyError).code, command: 'MULTI', attempt: attempts, delay });
+        this.observer?.onRetry?.({ reason: outcome.error.code, command: 'MULTI', attempt: attempts, delay });
+        // As for a single command: a demoted primary (READONLY) or a lost slot owner is found again by a refresh.
+        if (suggestsStaleMap(outcome.error)) this.router.refresh().catch(ignore);
         await new Promise((resolve) => setTimeout(resolve, delay));
         continue;
       }
@@ -202,42 +209,10 @@ async function runTransaction(connection: { enqueue(command: Command<any>): void
     const cause = queueErrors.find((result) => result.status === 'rejected');
     return { kind: 'failed', error: cause !== undefined && cause.status === 'rejected' ? cause.reason : error };
   }
-  if (replies === null) {
-    const watchError = new WatchError();
-    for (const entry of entries) entry.handle.reject(watchError);
-    throw watchError;
+  try {
+    settleFromExec(entries, replies);
+  } catch (error) {
+    return { kind: 'failed', error }; // WatchError or ProtocolError: rejects the block as it is
   }
-  if (!Array.isArray(replies) || replies.length !== entries.length) return { kind: 'failed', error: new RedisError('EXEC returned an unexpected reply', 'EPROTOCOL') };
-  entries.forEach((entry, index) => {
-    let value = replies[index];
-    if (value instanceof Error) {
-      entry.handle.reject(value);
-      return;
-    }
-    if (wantBuffers && !entry.returnBuffers) value = buffersToStrings(value);
-    try {
-      entry.handle.resolve(entry.transform === undefined ? value : entry.transform(value));
-    } catch (error) {
-      entry.handle.reject(error);
-    }
-  });
   return { kind: 'done' };
-}
-
-function buffersToStrings(value: unknown): unknown {
-  if (Buffer.isBuffer(value)) return value.toString('utf8');
-  if (Array.isArray(value)) return value.map(buffersToStrings);
-  return value;
-}
-
-async function collect(entries: readonly Entry[]): Promise<unknown[]> {
-  const settled = await Promise.allSettled(entries.map((entry) => entry.handle.promise));
-  let failed = 0;
-  const replies = settled.map((result) => {
-    if (result.status === 'fulfilled') return result.value;
-    failed++;
-    return result.reason;
-  });
-  if (failed > 0) throw new BatchError(replies, failed);
-  return replies;
 }

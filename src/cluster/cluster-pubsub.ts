@@ -10,6 +10,7 @@ import { parseRedirect } from './redirect.js';
 import { keySlot } from './slot.js';
 import { nodeKey, type NodeAddress } from './topology.js';
 import { emitErrorIfListened, emitSafely, rethrowLater } from '../events.js';
+import { isRetryableClusterError } from '../transient-errors.js';
 
 export interface ClusterSubscriberOptions {
   /** Channels and messages as Buffers (binary-safe); the node subscribers then speak RESP2. */
@@ -205,7 +206,7 @@ export class ClusterSubscriber<T extends string | Buffer = string> extends Event
             continue;
           }
           // Other refusals (ACL, CROSSSLOT …) won't pass by waiting; ASK means the slot is migrating: wait.
-          if (error instanceof ReplyError && !(error instanceof AskError) && !isTransient(error.code)) throw error;
+          if (error instanceof ReplyError && !(error instanceof AskError) && !isRetryableClusterError(error)) throw error;
           if (error instanceof ClientClosedError && this.closed) throw error;
           if (Date.now() - startedAt >= maxRetryTime) throw error;
           await sleep(retryDelay(++attempt));
@@ -374,11 +375,6 @@ export class ClusterSubscriber<T extends string | Buffer = string> extends Event
     emitSafely(this, 'end');
     return nodes;
   }
-}
-
-/** Server states that pass by themselves (a failover, a slot being imported). */
-function isTransient(code: string): boolean {
-  return code === 'TRYAGAIN' || code === 'CLUSTERDOWN' || code === 'LOADING' || code === 'MASTERDOWN';
 }
 
 /** SSUBSCRIBE / SUNSUBSCRIBE take channels of one slot only: one command per slot. */

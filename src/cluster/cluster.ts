@@ -6,12 +6,10 @@ import { Command, type ReplyTransform } from '../connection/command.js';
 import { Connection } from '../connection/connection.js';
 import { resolveOptions } from '../connection/options.js';
 import {
-  AskError,
   ArgumentError,
   ClientClosedError,
   CommandOutcomeUnknownError,
   ConnectionClosedError,
-  MovedError,
   RedisError,
   ReplyError,
 } from '../errors.js';
@@ -25,13 +23,13 @@ import { ClusterMulti, ClusterPipeline, type BatchRouter } from './cluster-batch
 import { ClusterSubscriber, type ClusterSubscriberOptions } from './cluster-pubsub.js';
 import { resolveClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './options.js';
 import { parseRedirect } from './redirect.js';
+import { parseCall } from '../commands/parse-call.js';
+import { isRedirectError, isRetryableClusterError, suggestsStaleMap } from '../transient-errors.js';
 import { nodeKey, type NodeAddress, type SlotMap } from './topology.js';
 import { emitErrorIfListened, emitSafely } from '../events.js';
 
 export type { ClusterOptions, RedirectEvent, RetryEvent, CommandObserver };
 
-/** Server errors after which the command did not run and may be sent again (after a pause). */
-const RETRY_CODES = new Set(['TRYAGAIN', 'CLUSTERDOWN', 'READONLY', 'LOADING', 'MASTERDOWN']);
 const ASKING = encodeCommand('ASKING', []);
 const ignore = (): void => undefined;
 
@@ -244,10 +242,10 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   /** @internal CommandRouter: takes over a command that failed on a node, when that failure can be fixed. */
   reroute(command: ClusterCommand<any>, error: unknown, wasWritten: boolean): boolean {
     if (this.closed) return false;
-    if (error instanceof MovedError || error instanceof AskError) return this.redirect(command, error);
+    if (isRedirectError(error)) return this.redirect(command, error);
     if (error instanceof ReplyError) {
-      if (!RETRY_CODES.has(error.code)) return false;
-      if (error.code !== 'TRYAGAIN') this.scheduleRefresh();
+      if (!isRetryableClusterError(error)) return false;
+      if (suggestsStaleMap(error)) this.scheduleRefresh();
       return this.retryLater(command, error.code, error);
     }
     const neverSent = !wasWritten && (error instanceof ConnectionClosedError || error instanceof ClientClosedError);
@@ -444,7 +442,10 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     const node: ClusterNode = {
       address,
       connection,
-      call: (command: string, ...args: RedisArg[]) => connection.send(command.toUpperCase(), args),
+      call: (command: string, ...args: RedisArg[]) => {
+        const parsed = parseCall(command, args);
+        return parsed instanceof ArgumentError ? Promise.reject(parsed) : connection.send(parsed.name, parsed.args);
+      },
     };
     this.nodeConnections.set(key, node);
     return node;
@@ -456,10 +457,9 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {
-    if (typeof command !== 'string' || command.trim().length === 0) return Promise.reject(new ArgumentError('call: the command name must be a non-empty string'));
-    const words = command.trim().split(/\s+/);
-    const name = (words[0] as string).toUpperCase();
-    return this.sendCommand(name, words.length > 1 ? [...words.slice(1), ...args] : args, returnBuffers);
+    const parsed = parseCall(command, args);
+    if (parsed instanceof ArgumentError) return Promise.reject(parsed);
+    return this.sendCommand(parsed.name, parsed.args, returnBuffers);
   }
 
   static {

@@ -1,5 +1,7 @@
-import type { RedisOptions } from '../connection/options.js';
+import { REDIS_OPTION_KEYS, resolveOptions, type RedisOptions } from '../connection/options.js';
 import { ArgumentError } from '../errors.js';
+import { FOREIGN_CLIENT_OPTIONS, FOREIGN_CLUSTER_OPTIONS } from '../foreign-options.js';
+import { checkOptionKeys } from '../option-check.js';
 import { isValidPort, type NodeAddress } from './topology.js';
 
 /** Options of every node connection: everything but where to connect (that comes from the topology). */
@@ -29,6 +31,30 @@ export interface ClusterOptions {
   refreshTimeout?: number;
 }
 
+/** Every key of ClusterOptions (the compiler keeps this list complete): anything else is refused. */
+const CLUSTER_OPTION_KEYS: Readonly<Record<keyof ClusterOptions, true>> = {
+  rootNodes: true,
+  nodeOptions: true,
+  maxRedirections: true,
+  maxRetryTime: true,
+  retryDelay: true,
+  readFrom: true,
+  lazyConnect: true,
+  minRefreshInterval: true,
+  refreshTimeout: true,
+};
+
+/** What the topology decides for each node connection, so nodeOptions cannot set it. */
+const SET_BY_CLUSTER: Readonly<Record<string, string>> = {
+  host: 'set per node from the topology (give the cluster rootNodes)',
+  port: 'set per node from the topology (give the cluster rootNodes)',
+  path: 'a cluster is reached over TCP, at the addresses the topology lists',
+  db: 'a cluster has database 0 only',
+  lazyConnect: "node connections open on first use; set 'lazyConnect' on the cluster options",
+};
+
+const NODE_OPTION_KEYS: Readonly<Record<string, true>> = Object.fromEntries(Object.keys(REDIS_OPTION_KEYS).filter((key) => !(key in SET_BY_CLUSTER)).map((key) => [key, true]));
+
 export interface ResolvedClusterOptions {
   rootNodes: NodeAddress[];
   nodeOptions: ClusterNodeOptions;
@@ -47,14 +73,17 @@ export function defaultRetryDelay(attempt: number): number {
 }
 
 export function resolveClusterOptions(options: ClusterOptions): ResolvedClusterOptions {
-  if (options === null || typeof options !== 'object' || !Array.isArray(options.rootNodes) || options.rootNodes.length === 0) {
-    throw new ArgumentError('RedisCluster: rootNodes must list at least one node');
-  }
+  if (options === null || typeof options !== 'object') throw new ArgumentError('RedisCluster: rootNodes must list at least one node');
+  checkOptionKeys('RedisCluster', options, CLUSTER_OPTION_KEYS, FOREIGN_CLUSTER_OPTIONS);
+  if (!Array.isArray(options.rootNodes) || options.rootNodes.length === 0) throw new ArgumentError('RedisCluster: rootNodes must list at least one node');
   const readFrom = options.readFrom ?? 'primary';
   if (readFrom !== 'primary' && readFrom !== 'replica') throw new ArgumentError("RedisCluster: readFrom must be 'primary' or 'replica'");
+  if (options.retryDelay !== undefined && typeof options.retryDelay !== 'function') throw new ArgumentError('RedisCluster: retryDelay must be a function (attempt) => ms');
+  if (options.lazyConnect !== undefined && typeof options.lazyConnect !== 'boolean') throw new ArgumentError('RedisCluster: lazyConnect must be a boolean');
+  const nodeOptions = { offlineQueueAttempts: 2, ...checkedNodeOptions(options.nodeOptions) };
   return {
     rootNodes: options.rootNodes.map(parseNode),
-    nodeOptions: { offlineQueueAttempts: 2, ...options.nodeOptions },
+    nodeOptions,
     maxRedirections: count('maxRedirections', options.maxRedirections, 16),
     maxRetryTime: count('maxRetryTime', options.maxRetryTime, 15_000),
     retryDelay: options.retryDelay ?? defaultRetryDelay,
@@ -63,6 +92,15 @@ export function resolveClusterOptions(options: ClusterOptions): ResolvedClusterO
     minRefreshInterval: count('minRefreshInterval', options.minRefreshInterval, 100),
     refreshTimeout: count('refreshTimeout', options.refreshTimeout, 2_000),
   };
+}
+
+/** nodeOptions are checked now, not when the first connection to a node opens (a command later). */
+function checkedNodeOptions(nodeOptions: ClusterNodeOptions | undefined): ClusterNodeOptions {
+  if (nodeOptions === undefined) return {};
+  if (typeof nodeOptions !== 'object' || nodeOptions === null) throw new ArgumentError('RedisCluster: nodeOptions must be an object');
+  checkOptionKeys('RedisCluster nodeOptions', nodeOptions, NODE_OPTION_KEYS, { ...FOREIGN_CLIENT_OPTIONS, ...SET_BY_CLUSTER });
+  resolveOptions({ ...nodeOptions, lazyConnect: true }); // value checks (throws ArgumentError)
+  return nodeOptions;
 }
 
 function count(name: string, value: number | undefined, fallback: number): number {

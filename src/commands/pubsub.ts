@@ -1,4 +1,5 @@
 import { command, type RedisArg } from './define.js';
+import { pairsToObject } from '../pairs-to-object.js';
 
 export const pubsubCommands = {
   /** PUBLISH channel message: how many subscribers received it. */
@@ -7,11 +8,6 @@ export const pubsubCommands = {
   spublish: command<[shardChannel: RedisArg, message: RedisArg], number>('SPUBLISH'),
   pubsubChannels: command<[pattern?: RedisArg], string[]>('PUBSUB CHANNELS'),
   pubsubNumsub: command<RedisArg[], Record<string, number>>('PUBSUB NUMSUB', {
-    reply: (raw: unknown) => {
-      const out: Record<string, number> = {};
-      const items = Array.isArray(raw) ? raw : Object.entries(raw as object).flat();
-      for (let i = 0; i + 1 < items.length; i += 2) out[String(items[i])] = Number(items[i + 1]);
-      return out;
-    },
+    reply: (raw: unknown) => pairsToObject(Array.isArray(raw) ? raw : Object.entries(raw as object).flat(), Number),
   }),
 };

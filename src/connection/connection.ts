@@ -23,6 +23,8 @@ import type { ResolvedOptions } from './options.js';
 import { reconnectDelay } from './reconnect.js';
 import { openSocket } from './socket-factory.js';
 import { emitErrorIfListened, rethrowLater } from '../events.js';
+import { pairsToObject } from '../pairs-to-object.js';
+import { isTransientHandshakeError } from '../transient-errors.js';
 
 /**
  * - `wait`: created with lazyConnect, nothing opened yet
@@ -484,7 +486,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     if (this.socket !== socket) return;
     const cause = error instanceof Error ? error : new RedisError(String(error), 'EHANDSHAKE');
     this.lastError = cause;
-    if (error instanceof ReplyError && !TRANSIENT_HANDSHAKE_ERRORS.has(error.code) && !this.quitRequested) {
+    if (error instanceof ReplyError && !isTransientHandshakeError(error) && !this.quitRequested) {
       // Wrong password, missing permission …: queued commands cannot succeed on this configuration.
       emitErrorIfListened(this, error);
       this.rejectUnsent(error);
@@ -771,9 +773,6 @@ const ATTEMPT_OUTCOMES = ['ready', 'reconnecting', 'end'] as const;
 /** Commands that change the session state the connection follows (see followSession). */
 const SESSION_COMMANDS: ReadonlySet<string> = new Set(['SELECT', 'RESET', 'HELLO', 'CLIENT']);
 
-/** Server states that pass by themselves: reconnect and keep the queue. */
-const TRANSIENT_HANDSHAKE_ERRORS = new Set(['LOADING', 'BUSY', 'MASTERDOWN', 'TRYAGAIN']);
-
 function isMissingHello(error: ReplyError): boolean {
   return error.code === 'NOPROTO' || /unknown command/i.test(error.message);
 }
@@ -789,10 +788,4 @@ function toHello(reply: unknown): ServerHello {
   if (typeof fields.mode === 'string') hello.mode = fields.mode;
   if (typeof fields.role === 'string') hello.role = fields.role;
   return hello;
-}
-
-function pairsToObject(items: unknown[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i + 1 < items.length; i += 2) out[String(items[i])] = items[i + 1];
-  return out;
 }

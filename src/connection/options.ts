@@ -1,5 +1,7 @@
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
 import { ArgumentError } from '../errors.js';
+import { FOREIGN_CLIENT_OPTIONS } from '../foreign-options.js';
+import { checkOptionKeys } from '../option-check.js';
 import type { ReconnectStrategy } from './reconnect.js';
 
 export interface RedisOptions {
@@ -41,6 +43,33 @@ export interface RedisOptions {
    */
   poolSize?: number;
 }
+
+/** Every key of RedisOptions (the compiler keeps this list complete): anything else is refused. */
+export const REDIS_OPTION_KEYS: Readonly<Record<keyof RedisOptions, true>> = {
+  host: true,
+  port: true,
+  path: true,
+  db: true,
+  username: true,
+  password: true,
+  tls: true,
+  name: true,
+  protocol: true,
+  connectTimeout: true,
+  commandTimeout: true,
+  keepAlive: true,
+  reconnectStrategy: true,
+  maxOfflineQueue: true,
+  lazyConnect: true,
+  offlineQueueAttempts: true,
+  maxReadRetries: true,
+  maxBulkLength: true,
+  maxDepth: true,
+  poolSize: true,
+};
+
+/** The largest database index a server can be configured with (`databases` is an int). */
+const MAX_DB_INDEX = 2 ** 31 - 1;
 
 export interface ResolvedOptions {
   host: string;
@@ -126,11 +155,14 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
 export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOptions?: RedisOptions): ResolvedOptions {
   const fromUrl = typeof urlOrOptions === 'string' ? parseRedisUrl(urlOrOptions) : {};
   const explicit = typeof urlOrOptions === 'string' ? (maybeOptions ?? {}) : (urlOrOptions ?? {});
+  if (typeof explicit !== 'object' || explicit === null) throw new ArgumentError('Redis: options must be an object (or a URL string first, then an object)');
+  checkOptionKeys('Redis', explicit, REDIS_OPTION_KEYS, FOREIGN_CLIENT_OPTIONS);
   const o: RedisOptions = { ...fromUrl, ...stripUndefined(explicit) };
+  checkValueTypes(o);
   const protocol = o.protocol ?? 3;
   if (protocol !== 2 && protocol !== 3) throw new ArgumentError('Option protocol must be 2 or 3');
   const db = nonNegative('db', o.db, 0);
-  if (!Number.isInteger(db)) throw new ArgumentError('Option db must be an integer');
+  if (!Number.isInteger(db) || db > MAX_DB_INDEX) throw new ArgumentError(`Option db must be an integer between 0 and ${MAX_DB_INDEX} (the server's 'databases' setting bounds it further)`);
   const port = nonNegative('port', o.port, 6379);
   if (!Number.isInteger(port) || port > 65535) throw new ArgumentError('Option port must be an integer between 0 and 65535');
   if (o.keepAlive !== undefined && o.keepAlive !== false) nonNegative('keepAlive', o.keepAlive, 0);
@@ -156,6 +188,23 @@ export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOption
     maxDepth: nonNegative('maxDepth', o.maxDepth, 1024),
     poolSize: positiveInteger('poolSize', o.poolSize, 8),
   };
+}
+
+/** The options whose type a plain-JavaScript caller can get wrong in ways the server would only report later. */
+function checkValueTypes(o: RedisOptions): void {
+  for (const key of ['host', 'path', 'username', 'password'] as const) {
+    if (o[key] !== undefined && typeof o[key] !== 'string') throw new ArgumentError(`Option ${key} must be a string`);
+  }
+  if (o.host !== undefined && o.host.length === 0) throw new ArgumentError('Option host must not be empty');
+  // The server refuses such names in HELLO … SETNAME, which would fail every connection attempt.
+  if (o.name !== undefined && (typeof o.name !== 'string' || !/^[!-~]+$/.test(o.name))) {
+    throw new ArgumentError('Option name must be a non-empty string of printable ASCII characters without spaces or newlines');
+  }
+  if (o.tls !== undefined && o.tls !== true && (typeof o.tls !== 'object' || o.tls === null)) throw new ArgumentError('Option tls must be true or an object of tls.connect options');
+  if (o.lazyConnect !== undefined && typeof o.lazyConnect !== 'boolean') throw new ArgumentError('Option lazyConnect must be a boolean');
+  const strategy: unknown = o.reconnectStrategy;
+  const strategyOk = strategy === undefined || strategy === false || typeof strategy === 'function' || (typeof strategy === 'number' && Number.isFinite(strategy) && strategy >= 0);
+  if (!strategyOk) throw new ArgumentError('Option reconnectStrategy must be false, a delay in ms, or a function (attempt, cause) => delay | false');
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

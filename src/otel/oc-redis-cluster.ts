@@ -1,7 +1,7 @@
 import { RedisCluster } from '../cluster/cluster.js';
 import type { ClusterOptions } from '../cluster/options.js';
 import { instrumentClient } from './instrument-client.js';
-import type { OcRedisTelemetryOptions } from './options.js';
+import { resolveTelemetryOptions, type OcRedisTelemetryOptions } from './options.js';
 
 export interface OcRedisClusterOptions extends ClusterOptions {
   /** How calls are observed (providers, redaction, hooks …). Default: the global providers, values redacted. */
@@ -19,6 +19,8 @@ export interface OcRedisClusterOptions extends ClusterOptions {
 export class OcRedisCluster extends RedisCluster {
   constructor(options: OcRedisClusterOptions) {
     const { telemetry, ...clusterOptions } = options;
+    // Checked before super() starts fetching the topology: a bad telemetry option leaves nothing open behind.
+    resolveTelemetryOptions(telemetry);
     super(clusterOptions);
     // The constructor returns the instrumentation proxy: `new OcRedisCluster()` is the observed client.
     return instrumentClient(this, telemetry);

@@ -1,6 +1,6 @@
 import { Redis, type RedisOptions } from '../client/redis.js';
 import { instrumentClient } from './instrument-client.js';
-import type { OcRedisTelemetryOptions } from './options.js';
+import { resolveTelemetryOptions, type OcRedisTelemetryOptions } from './options.js';
 
 export interface OcRedisOptions extends RedisOptions {
   /** How calls are observed (providers, redaction, hooks …). Default: the global providers, values redacted. */
@@ -19,8 +19,14 @@ export class OcRedis extends Redis {
   constructor(options?: OcRedisOptions);
   constructor(url: string, options?: OcRedisOptions);
   constructor(urlOrOptions?: string | OcRedisOptions, maybeOptions?: OcRedisOptions) {
-    super(urlOrOptions as string, maybeOptions);
-    this.telemetryOptions = (typeof urlOrOptions === 'object' ? urlOrOptions.telemetry : undefined) ?? maybeOptions?.telemetry;
+    const url = typeof urlOrOptions === 'string' ? urlOrOptions : undefined;
+    const given: OcRedisOptions = (url !== undefined ? maybeOptions : (urlOrOptions as OcRedisOptions | undefined)) ?? {};
+    const { telemetry, ...clientOptions } = given;
+    // Checked before super() opens the connection: a bad telemetry option leaves nothing open behind.
+    resolveTelemetryOptions(telemetry);
+    if (url !== undefined) super(url, clientOptions);
+    else super(clientOptions);
+    this.telemetryOptions = telemetry;
     // The constructor returns the instrumentation proxy: `new OcRedis()` is the observed client.
     return instrumentClient(this, this.telemetryOptions);
   }

@@ -1,4 +1,6 @@
 import { diag, type MeterProvider, type Span, type TracerProvider } from '@opentelemetry/api';
+import { ArgumentError } from '../errors.js';
+import { checkOptionKeys } from '../option-check.js';
 import type { RedisArg } from '../resp/types.js';
 
 /**
@@ -54,18 +56,49 @@ export interface ResolvedTelemetryOptions {
 
 const REDACT_MODES = new Set(['values', 'all', 'none']);
 
+/** Every key of OcRedisTelemetryOptions (the compiler keeps this list complete): anything else is refused. */
+const TELEMETRY_OPTION_KEYS: Readonly<Record<keyof OcRedisTelemetryOptions, true>> = {
+  tracerProvider: true,
+  meterProvider: true,
+  requireParentSpan: true,
+  redact: true,
+  includeCommands: true,
+  excludeCommands: true,
+  requestHook: true,
+  responseHook: true,
+};
+
+/** Option names of @opentelemetry/instrumentation-ioredis and -redis, and ours. */
+const FOREIGN_TELEMETRY_OPTIONS: Readonly<Record<string, string>> = {
+  dbStatementSerializer: "use 'redact': 'values' | 'all' | 'none' | (command, args) => text",
+  enabled: 'not an option: use OcRedis to observe, Redis not to',
+};
+
+/**
+ * Validates and fills defaults. Pure (nothing is opened), so OcRedis calls it before its connection exists: a
+ * bad option throws while there is nothing to close yet.
+ */
 export function resolveTelemetryOptions(options: OcRedisTelemetryOptions = {}): ResolvedTelemetryOptions {
+  if (typeof options !== 'object' || options === null) throw new ArgumentError('OcRedis: telemetry must be an object');
+  checkOptionKeys('OcRedis telemetry', options, TELEMETRY_OPTION_KEYS, FOREIGN_TELEMETRY_OPTIONS);
   const redact = options.redact ?? 'values';
   if (typeof redact !== 'function' && !REDACT_MODES.has(redact)) {
-    throw new TypeError(`OcRedis: redact must be 'values', 'all', 'none' or a function`);
+    throw new ArgumentError(`OcRedis: telemetry.redact must be 'values', 'all', 'none' or a function (command, args) => text`);
+  }
+  if (options.requireParentSpan !== undefined && typeof options.requireParentSpan !== 'boolean') throw new ArgumentError('OcRedis: telemetry.requireParentSpan must be a boolean');
+  for (const hook of ['requestHook', 'responseHook'] as const) {
+    if (options[hook] !== undefined && typeof options[hook] !== 'function') throw new ArgumentError(`OcRedis: telemetry.${hook} must be a function`);
+  }
+  for (const provider of ['tracerProvider', 'meterProvider'] as const) {
+    if (options[provider] !== undefined && (typeof options[provider] !== 'object' || options[provider] === null)) throw new ArgumentError(`OcRedis: telemetry.${provider} must be a provider object`);
   }
   return {
     tracerProvider: options.tracerProvider,
     meterProvider: options.meterProvider,
     requireParentSpan: options.requireParentSpan === true,
     redact,
-    include: upperSet(options.includeCommands),
-    exclude: upperSet(options.excludeCommands),
+    include: upperSet('includeCommands', options.includeCommands),
+    exclude: upperSet('excludeCommands', options.excludeCommands),
     requestHook: options.requestHook,
     responseHook: options.responseHook,
   };
@@ -86,6 +119,10 @@ export function runHook(kind: string, hook: () => void): void {
   }
 }
 
-function upperSet(names: readonly string[] | undefined): ReadonlySet<string> | undefined {
-  return names === undefined ? undefined : new Set(names.map((name) => name.toUpperCase()));
+function upperSet(option: string, names: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  if (names === undefined) return undefined;
+  if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) {
+    throw new ArgumentError(`OcRedis: telemetry.${option} must be an array of command names, e.g. ['GET', 'SET']`);
+  }
+  return new Set(names.map((name) => name.toUpperCase()));
 }

@@ -5,6 +5,7 @@ import { Connection } from '../connection/connection.js';
 import { resolveOptions, type RedisOptions } from '../connection/options.js';
 import { isValidPort, type NodeAddress } from '../cluster/topology.js';
 import { MasterUnknownError, NoSentinelReachableError } from './errors.js';
+import { pairsToObject } from '../pairs-to-object.js';
 
 export interface ResolveSettings {
   /** Reordered in place: the sentinel that answers goes first. */
@@ -86,11 +87,7 @@ function toAddress(reply: unknown): NodeAddress | undefined {
 }
 
 function toFields(raw: unknown): Record<string, unknown> {
-  if (Array.isArray(raw)) {
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i + 1 < raw.length; i += 2) out[String(raw[i])] = raw[i + 1];
-    return out;
-  }
+  if (Array.isArray(raw)) return pairsToObject(raw);
   return raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
 }
 

@@ -1,7 +1,9 @@
 import { Redis } from '../client/redis.js';
 import { Connection } from '../connection/connection.js';
-import { resolveOptions, type RedisOptions } from '../connection/options.js';
+import { REDIS_OPTION_KEYS, resolveOptions, type RedisOptions } from '../connection/options.js';
 import { ArgumentError } from '../errors.js';
+import { FOREIGN_SENTINEL_OPTIONS } from '../foreign-options.js';
+import { checkOptionKeys } from '../option-check.js';
 import type { NodeAddress } from '../cluster/topology.js';
 import { resolveMaster, resolveReplicas, type ResolveSettings } from './resolve.js';
 import { emitErrorIfListened } from '../events.js';
@@ -23,6 +25,12 @@ export interface SentinelOptions extends Omit<RedisOptions, 'host' | 'port' | 'p
 
 const ignore = (): void => undefined;
 
+/** Every key of SentinelOptions: the client options but where to connect, and the sentinel ones. */
+const SENTINEL_OPTION_KEYS: Readonly<Record<keyof SentinelOptions, true>> = (() => {
+  const { host: _host, port: _port, path: _path, ...clientKeys } = REDIS_OPTION_KEYS;
+  return { ...clientKeys, sentinels: true, name: true, role: true, sentinelTimeout: true, sentinelOptions: true, watchSwitchMaster: true };
+})();
+
 /**
  * A Redis client whose server is found through Sentinel: before every connection attempt (the first and each
  * reconnect) the sentinels are asked where the master is and the answer is confirmed with ROLE; a
@@ -35,13 +43,20 @@ export class SentinelRedis extends Redis {
   private resolving: Promise<void> | undefined;
   private watcher: Connection | undefined;
   private stopped = false;
+  /** The options as given (for duplicate()). */
+  private readonly given: SentinelOptions;
 
   constructor(options: SentinelOptions) {
-    if (options === null || typeof options !== 'object' || !Array.isArray(options.sentinels) || options.sentinels.length === 0 || typeof options.name !== 'string') {
+    if (options === null || typeof options !== 'object') throw new ArgumentError('SentinelRedis: give sentinels (at least one { host, port }) and the master name');
+    checkOptionKeys('SentinelRedis', options, SENTINEL_OPTION_KEYS, FOREIGN_SENTINEL_OPTIONS);
+    if (!Array.isArray(options.sentinels) || options.sentinels.length === 0 || typeof options.name !== 'string') {
       throw new ArgumentError('SentinelRedis: give sentinels (at least one { host, port }) and the master name');
     }
     const { sentinels, name, role, sentinelTimeout, sentinelOptions, watchSwitchMaster, lazyConnect, ...nodeOptions } = options;
+    if (role !== undefined && role !== 'master' && role !== 'replica') throw new ArgumentError("SentinelRedis: role must be 'master' or 'replica' (ioredis's 'slave' is 'replica')");
+    if (sentinelOptions !== undefined) resolveOptions(sentinelOptions); // checked now, not at the first sentinel query
     super({ ...nodeOptions, lazyConnect: true });
+    this.given = { ...options, sentinels: sentinels.map((s) => ({ host: s.host, port: s.port })) };
     this.connectTo = role ?? 'master';
     this.settings = {
       sentinels: sentinels.map((s) => ({ host: s.host, port: s.port })),
@@ -59,6 +74,12 @@ export class SentinelRedis extends Redis {
   /** The address in use (as last resolved). */
   get masterAddress(): NodeAddress {
     return { host: this.options.host, port: this.options.port };
+  }
+
+  /** A new SentinelRedis for the same master (and overrides): its own connection, found through the sentinels. */
+  override duplicate(overrides: Partial<SentinelOptions> = {}): this {
+    const Ctor = this.constructor as new (options: SentinelOptions) => this;
+    return new Ctor({ ...this.given, ...overrides });
   }
 
   override async quit(): Promise<'OK'> {
