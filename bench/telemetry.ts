@@ -5,7 +5,7 @@
 // MeterProvider, which the contrib instrumentations record into as usual).
 import { PeriodicExportingMetricReader, type MeterProvider, type PushMetricExporter, type ResourceMetrics, type ViewOptions } from '@opentelemetry/sdk-metrics';
 import { AlwaysOnSampler, BatchSpanProcessor, NodeTracerProvider, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-node';
-import { registerViews } from '../src/otel/views.js';
+import { registerViews } from '../src/telemetry/index.js';
 
 /** ExportResultCode.SUCCESS (an enum in @opentelemetry/core, which is not a direct dependency). */
 const SUCCESS = 0;

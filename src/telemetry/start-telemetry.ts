@@ -6,8 +6,9 @@ import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import type { MeterProvider } from '@opentelemetry/sdk-metrics';
-import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { registerViews } from '../otel/views.js';
+import { assertNoGlobalProvider } from './conflicts.js';
+import { registerTracerProvider, type SdkTracerProvider } from './trace-sdk.js';
+import { registerViews } from './views.js';
 
 export const DEFAULT_ZIPKIN_URL = 'http://localhost:9411/api/v2/spans';
 export const DEFAULT_PROMETHEUS_PORT = 9464;
@@ -26,7 +27,7 @@ export interface StartTelemetryOptions {
 
 export interface Telemetry {
   /** Undefined with `zipkin: false`. */
-  readonly tracerProvider: NodeTracerProvider | undefined;
+  readonly tracerProvider: SdkTracerProvider | undefined;
   /** Undefined with `prometheus: false`. */
   readonly meterProvider: MeterProvider | undefined;
   /**
@@ -37,22 +38,24 @@ export interface Telemetry {
 }
 
 /**
- * Registers a NodeTracerProvider (BatchSpanProcessor → ZipkinExporter) and, through registerViews(), a
- * MeterProvider with the ocredis views and a PrometheusExporter, both as the global providers. OcRedis
- * clients use them from their next call.
+ * Registers a TracerProvider of the application's trace SDK (BatchSpanProcessor → ZipkinExporter) and,
+ * through registerViews(), a MeterProvider with the ocredis views and a PrometheusExporter (on the fast
+ * path), both as the global providers. OcRedis clients use them from their next call. Throws a
+ * TelemetryConflictError, before starting anything, when a global provider it would register is taken
+ * (a NodeSDK, or an earlier startTelemetry() not shut down).
  */
 export function startTelemetry(options: StartTelemetryOptions = {}): Telemetry {
+  if (options.zipkin !== false) assertNoGlobalProvider('traces', 'startTelemetry()');
+  if (options.prometheus !== false) assertNoGlobalProvider('metrics', 'startTelemetry()');
   const env = process.env;
   const serviceName = options.serviceName ?? nonEmpty(env.OTEL_SERVICE_NAME) ?? 'unknown_service:node';
   const resource = defaultResource().merge(resourceFromAttributes({ 'service.name': serviceName }));
 
-  let tracerProvider: NodeTracerProvider | undefined;
+  let tracerProvider: SdkTracerProvider | undefined;
   if (options.zipkin !== false) {
     const url = options.zipkin?.url ?? nonEmpty(env.OTEL_EXPORTER_ZIPKIN_ENDPOINT) ?? DEFAULT_ZIPKIN_URL;
     const exporter = new ZipkinExporter({ url, serviceName });
-    const processor = new BatchSpanProcessor(exporter, { maxQueueSize: MAX_QUEUED_SPANS, exportTimeoutMillis: 10_000 });
-    tracerProvider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
-    tracerProvider.register();
+    tracerProvider = registerTracerProvider(resource, exporter, { maxQueueSize: MAX_QUEUED_SPANS, exportTimeoutMillis: 10_000 });
   }
 
   let meterProvider: MeterProvider | undefined;
@@ -76,7 +79,7 @@ export function startTelemetry(options: StartTelemetryOptions = {}): Telemetry {
 }
 
 /** Takes our (now shut down) providers out of the globals, so OcRedis is back to free and a restart works. */
-function unregister(tracerProvider: NodeTracerProvider | undefined, meterProvider: MeterProvider | undefined): void {
+function unregister(tracerProvider: SdkTracerProvider | undefined, meterProvider: MeterProvider | undefined): void {
   const globalTracer = trace.getTracerProvider();
   if (tracerProvider !== undefined && globalTracer instanceof ProxyTracerProvider && globalTracer.getDelegate() === tracerProvider) {
     trace.disable();

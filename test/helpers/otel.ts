@@ -12,7 +12,7 @@ import {
   type MetricData,
 } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
-import { ocredisViews } from '../../src/index.js';
+import { ocredisViews } from '../../src/telemetry/index.js';
 
 /** A reader whose collect() the test calls. */
 export class TestMetricReader extends MetricReader {
