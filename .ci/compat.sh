@@ -114,6 +114,6 @@ make_app sdk3 "$NODE24" \
   @opentelemetry/exporter-prometheus@0.301.0 @opentelemetry/exporter-metrics-otlp-http@0.301.0 @opentelemetry/exporter-trace-otlp-http@0.301.0 \
   @opentelemetry/exporter-zipkin@3.1.0 @opentelemetry/resources@3.1.0 @opentelemetry/context-async-hooks@3.1.0
 verify_install sdk3 "$NODE24"
-run_checks sdk3 "$NODE24" sdk3.mjs start-telemetry.mjs
+run_checks sdk3 "$NODE24" sdk3.mjs start-telemetry.mjs start-telemetry-otlp.mjs
 
 echo "compat: all checks passed"
