@@ -65,3 +65,27 @@ export async function freePort() {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/**
+ * What both applications check after OcRedis ran under their own providers: spans through their span
+ * processor, metrics on the fast path through their in-memory reader, and a Prometheus scrape.
+ */
+export async function checkAppPipelines({ key, spans, spanProcessor, periodic, memory, prometheusPort }) {
+  await exercise(key);
+  await spanProcessor.forceFlush();
+  check(JSON.stringify(childSpanNames(spans.getFinishedSpans())) === '["SET","GET"]', "spans reach the app's in-memory exporter as children of its span");
+  const { ocredisMetricsPath } = await import('ocredis/telemetry');
+  check(ocredisMetricsPath() === 'local', 'the fast path records (ocredisMetricsPath() === "local")');
+
+  await periodic.forceFlush();
+  const exported = memory.getMetrics().at(-1);
+  const ocredisScopes = exported.scopeMetrics.filter((s) => s.scope.name === 'ocredis');
+  check(ocredisScopes.length === 1, "one ocredis scope in the in-memory export (the producer's; the SDK instruments recorded nothing)");
+  const calls = ocredisScopes[0].metrics.find((m) => m.descriptor.name === 'redis/calls');
+  check(calls?.dataPoints.some((p) => p.attributes.method === 'get' && p.value === 1), 'redis/calls{method=get} = 1 in the in-memory export');
+
+  const text = await scrape(prometheusPort);
+  check(/^redis_calls_total\{method="get",status="OK"[^}]*\} 1$/m.test(text), 'a real Prometheus scrape (GET /metrics) of the app\'s exporter has redis_calls_total{method="get"} 1', text);
+  const sdkVersion = versionOf('@opentelemetry/core');
+  check(new RegExp(`^target_info\\{[^}]*telemetry_sdk_version="${sdkVersion.replaceAll('.', '\\.')}"`, 'm').test(text), `target_info reports the running SDK (${sdkVersion})`, text);
+}

@@ -5,8 +5,8 @@ import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { AggregationTemporality, InMemoryMetricExporter, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
-import { ocredisMetricProducer, ocredisMetricsPath, ocredisViews } from 'ocredis/telemetry';
-import { check, childSpanNames, exercise, freePort, scrape, startReceiver, versionOf } from './common.mjs';
+import { ocredisMetricProducer, ocredisViews } from 'ocredis/telemetry';
+import { check, checkAppPipelines, freePort, startReceiver } from './common.mjs';
 
 const spans = new InMemorySpanExporter();
 const spanProcessor = new SimpleSpanProcessor({ exporter: spans }); // sdk-trace (3.x): one options object
@@ -24,22 +24,7 @@ const otlp = new PeriodicExportingMetricReader({
 const sdk = new NodeSDK({ spanProcessors: [spanProcessor], metricReaders: [periodic, prometheus, otlp], views: ocredisViews() });
 sdk.start();
 
-await exercise('compat:sdk3');
-await spanProcessor.forceFlush();
-check(JSON.stringify(childSpanNames(spans.getFinishedSpans())) === '["SET","GET"]', 'spans reach the NodeSDK\'s in-memory exporter as children of the app\'s span');
-check(ocredisMetricsPath() === 'local', 'the fast path records (ocredisMetricsPath() === "local")');
-
-await periodic.forceFlush();
-const exported = memory.getMetrics().at(-1);
-const ocredisScopes = exported.scopeMetrics.filter((s) => s.scope.name === 'ocredis');
-check(ocredisScopes.length === 1, 'one ocredis scope in the in-memory export (the producer\'s; the SDK instruments recorded nothing)');
-const calls = ocredisScopes[0].metrics.find((m) => m.descriptor.name === 'redis/calls');
-check(calls?.dataPoints.some((p) => p.attributes.method === 'get' && p.value === 1), 'redis/calls{method=get} = 1 in the in-memory export');
-
-const text = await scrape(prometheusPort);
-check(/^redis_calls_total\{method="get",status="OK"[^}]*\} 1$/m.test(text), 'a real Prometheus scrape (GET /metrics) of the app\'s exporter has redis_calls_total{method="get"} 1', text);
-const sdkVersion = versionOf('@opentelemetry/core');
-check(new RegExp(`^target_info\\{[^}]*telemetry_sdk_version="${sdkVersion.replaceAll('.', '\\.')}"`, 'm').test(text), `target_info reports the running SDK (${sdkVersion})`, text);
+await checkAppPipelines({ key: 'compat:sdk3', spans, spanProcessor, periodic, memory, prometheusPort });
 
 await otlp.forceFlush();
 const posted = receiver.bodies.filter((b) => b.path === '/v1/metrics');

@@ -2,24 +2,19 @@
 // ocredis set-ups never register a second global provider that would quietly receive nothing.
 import { once } from 'node:events';
 import { diag, DiagLogLevel, metrics } from '@opentelemetry/api';
-import { AggregationTemporality, MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
+import { AggregationTemporality, MeterProvider } from '@opentelemetry/sdk-metrics';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OcRedis } from '../../src/index.js';
 import { resetFastPathWarningsForTests } from '../../src/otel/local-path.js';
 import { ocredisMetricProducer, ocredisMetricsPath, ocredisViews, registerViews, startTelemetry, TelemetryConflictError } from '../../src/telemetry/index.js';
 import { freePort } from '../helpers/free-port.js';
-import { counterTotal } from '../helpers/otel.js';
+import { counterTotal, TestMetricReader } from '../helpers/otel.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 
-class Reader extends MetricReader {
+/** The readers here want cumulative data, as the fast path serves. */
+class Reader extends TestMetricReader {
   constructor() {
-    super({ aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE });
-  }
-  protected onForceFlush(): Promise<void> {
-    return Promise.resolve();
-  }
-  protected onShutdown(): Promise<void> {
-    return Promise.resolve();
+    super(AggregationTemporality.CUMULATIVE);
   }
 }
 

@@ -8,18 +8,13 @@ import { OcRedis } from '../../src/index.js';
 import { ocredisMetricProducer, ocredisViews, registerViews } from '../../src/telemetry/index.js';
 import { LATENCY_BUCKETS_MS, LENGTH_BUCKETS_BYTES } from '../../src/otel/index.js';
 import { localMetricsOf } from '../../src/otel/local-path.js';
-import { counterTotal, histogramCount, pointsWith } from '../helpers/otel.js';
+import { counterTotal, histogramCount, pointsWith, TestMetricReader } from '../helpers/otel.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 
-class Reader extends MetricReader {
+/** Cumulative unless asked otherwise: each test sees its own fresh provider's totals. */
+class Reader extends TestMetricReader {
   constructor(temporality = AggregationTemporality.CUMULATIVE, metricProducers: MetricProducer[] = []) {
-    super({ aggregationTemporalitySelector: () => temporality, metricProducers });
-  }
-  protected onForceFlush(): Promise<void> {
-    return Promise.resolve();
-  }
-  protected onShutdown(): Promise<void> {
-    return Promise.resolve();
+    super(temporality, metricProducers);
   }
 }
 
