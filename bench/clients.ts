@@ -68,6 +68,8 @@ export async function createClient(name: ClientName, port: number): Promise<Benc
   switch (name) {
     case 'ocredis':
     case 'ocredis-otel':
+    case 'ocredis-own-line-otel':
+    case 'ocredis-own-otel':
     case 'ocredis-otel-nosdk': {
       const mod = await loadOcredis();
       const Ctor = name === 'ocredis' ? mod.Redis : mod.OcRedis;

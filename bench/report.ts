@@ -1,6 +1,6 @@
 // Turns the workers' results into medians, ratios against the peers and the targets, and a markdown report.
 import type { WorkerResult } from './worker.js';
-import { CLIENT_LABELS, OTEL_CLIENTS, PLAIN_CLIENTS, type ClientName, type WorkloadName, type WorkloadSize } from './workload-names.js';
+import { CLIENT_LABELS, INSTRUMENTED_PEERS, OTEL_CLIENTS, PLAIN_CLIENTS, type ClientName, type WorkloadName, type WorkloadSize } from './workload-names.js';
 
 export interface Cell {
   client: ClientName;
@@ -115,14 +115,17 @@ export function checkTargets(workloads: readonly WorkloadName[], get: Lookup): T
         : { what: `${workload}: CPU/cmd vs best peer`, target: `≤ ${target}`, note: 'not measured' },
     );
   }
-  if (workloads.includes('concurrent-get')) {
-    const otel = get('concurrent-get', 'ocredis-otel');
-    const ioredisOtel = lowestCpu([get('concurrent-get', 'ioredis-otel'), get('concurrent-get', 'ioredis-auto-otel')].filter(producedSpans));
-    checks.push(
-      measured(otel) && ioredisOtel
-        ? ratioCheck(`concurrent-get: OcRedis+SDK CPU/cmd ÷ ${ioredisOtel.client}`, otel.cpuUsPerCommand / ioredisOtel.cpuUsPerCommand, 0.5, 'max')
-        : { what: 'concurrent-get: OcRedis+SDK vs ioredis+instrumentation', target: '≤ 0.5', note: 'not available' },
-    );
+  // OcRedis under each metrics set-up against the best instrumented peer that really produced spans.
+  for (const workload of workloads.filter((w) => w === 'concurrent-get' || w === 'pipeline')) {
+    const peer = lowestCpu(INSTRUMENTED_PEERS.map((c) => get(workload, c)).filter(producedSpans));
+    for (const [client, target] of [['ocredis-own-line-otel', 0.5], ['ocredis-own-otel', 1.0], ['ocredis-otel', 0.5]] as const) {
+      const cell = get(workload, client);
+      checks.push(
+        measured(cell) && peer
+          ? ratioCheck(`${workload}: ${CLIENT_LABELS[client]} CPU/cmd ÷ ${peer.client}`, cell.cpuUsPerCommand / peer.cpuUsPerCommand, target, 'max')
+          : { what: `${workload}: ${CLIENT_LABELS[client]} vs best instrumented peer`, target: `≤ ${target}`, note: 'not available' },
+      );
+    }
   }
   if (workloads.includes('pipeline')) {
     const otel = get('pipeline', 'ocredis-otel');

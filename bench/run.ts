@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       for (const workload of options.workloads) {
         for (const client of rotate(clientsFor(workload, options), rep)) {
           const cell = cellFor(workload, client);
-          if (!hasOcRedis && client.startsWith('ocredis-otel')) {
+          if (!hasOcRedis && client.startsWith('ocredis-') && client.includes('otel')) {
             if (cell.failures.length === 0) cell.failures.push('not available');
             continue;
           }

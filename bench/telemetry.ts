@@ -1,11 +1,19 @@
 // The OpenTelemetry SDK set-up every instrumented worker uses (same for OcRedis, ioredis and node-redis):
 // AlwaysOn sampler, BatchSpanProcessor into an exporter that only counts, and a MeterProvider with a periodic
 // reader into an exporter that only counts. The counts prove each instrumentation really produced spans.
-// The MeterProvider is built by ocredis's registerViews(), the documented set-up (it is a plain SDK
-// MeterProvider, which the contrib instrumentations record into as usual).
-import { PeriodicExportingMetricReader, type MeterProvider, type PushMetricExporter, type ResourceMetrics, type ViewOptions } from '@opentelemetry/sdk-metrics';
+// The MeterProvider is the application's own with the ocredis views (the NodeSDK-style set-up), with or
+// without the documented fast-path line, or one registerViews() built.
+import { metrics } from '@opentelemetry/api';
+import { MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { AlwaysOnSampler, BatchSpanProcessor, NodeTracerProvider, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-node';
-import { registerViews } from '../src/otel/views.js';
+import { ocredisMetricProducer, ocredisViews, registerViews } from '../src/telemetry/index.js';
+
+/**
+ * `own`: new MeterProvider({ readers, views: ocredisViews() }), registered globally (the SDK path);
+ * `own-with-producer`: the same with `metricProducers: [ocredisMetricProducer()]` on the reader (the fast path);
+ * `registerViews`: registerViews({ readers }) (the fast path).
+ */
+export type MetricsSetUp = 'own' | 'own-with-producer' | 'registerViews';
 
 /** ExportResultCode.SUCCESS (an enum in @opentelemetry/core, which is not a direct dependency). */
 const SUCCESS = 0;
@@ -53,11 +61,8 @@ class CountingMetricExporter implements PushMetricExporter {
   async shutdown(): Promise<void> {}
 }
 
-/**
- * Registers the SDK globally. registerViews() adds the ocredis views itself; `_ocredisViews` (what the
- * worker passes) is not forwarded, since passing them again as extra views would be redundant.
- */
-export function startBenchTelemetry(_ocredisViews: ViewOptions[] = []): BenchTelemetry {
+/** Registers the SDK globally. */
+export function startBenchTelemetry(setUp: MetricsSetUp): BenchTelemetry {
   const spanExporter = new CountingSpanExporter();
   const tracerProvider = new NodeTracerProvider({
     sampler: new AlwaysOnSampler(),
@@ -68,8 +73,15 @@ export function startBenchTelemetry(_ocredisViews: ViewOptions[] = []): BenchTel
   tracerProvider.register();
 
   const metricExporter = new CountingMetricExporter();
-  const reader = new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 1_000 });
-  const meterProvider = registerViews({ readers: [reader] }); // also registers it globally
+  const metricProducers = setUp === 'own-with-producer' ? [ocredisMetricProducer()] : [];
+  const reader = new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 1_000, metricProducers });
+  let meterProvider: MeterProvider;
+  if (setUp === 'registerViews') {
+    meterProvider = registerViews({ readers: [reader] }); // also registers it globally
+  } else {
+    meterProvider = new MeterProvider({ readers: [reader], views: ocredisViews() });
+    metrics.setGlobalMeterProvider(meterProvider);
+  }
 
   return {
     tracerProvider,

@@ -5,11 +5,10 @@
 //
 // Order matters for the instrumented variants: SDK first, then the instrumentations (they patch on
 // require), then the client modules, then connect, warm up, and time.
-import { createClient, loadOcredis } from './clients.js';
+import { createClient } from './clients.js';
 import { instrumentFor } from './instrument.js';
-import type { ViewOptions } from '@opentelemetry/sdk-metrics';
 import { startProfiler } from './profiler.js';
-import { startBenchTelemetry, type BenchTelemetry, type TelemetryCounts } from './telemetry.js';
+import { startBenchTelemetry, type BenchTelemetry, type MetricsSetUp, type TelemetryCounts } from './telemetry.js';
 import { commandsPerOp, DEFAULT_SIZES, isClient, isWorkload, type ClientName, type WorkloadName } from './workload-names.js';
 import { WORKLOAD_RUNNERS } from './workloads.js';
 
@@ -45,7 +44,7 @@ async function main(): Promise<void> {
   let telemetry: BenchTelemetry | undefined;
   const instrumented = clientName.endsWith('-otel');
   if (instrumented) {
-    telemetry = startBenchTelemetry(await ocredisViews());
+    telemetry = startBenchTelemetry(metricsSetUpFor(clientName));
     instrumentFor(clientName, telemetry);
   }
 
@@ -90,10 +89,9 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-/** The metric views ocredis recommends, when src/otel offers them (same provider set-up for every client). */
-async function ocredisViews(): Promise<ViewOptions[]> {
-  const views = (await loadOcredis()).ocredisViews;
-  return typeof views === 'function' ? views() : [];
+/** registerViews() for `ocredis-otel`, the documented fast-path line for `ocredis-own-line-otel`, else the app's own MeterProvider. */
+function metricsSetUpFor(client: ClientName): MetricsSetUp {
+  return client === 'ocredis-otel' ? 'registerViews' : client === 'ocredis-own-line-otel' ? 'own-with-producer' : 'own';
 }
 
 main().then(

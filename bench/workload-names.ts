@@ -10,7 +10,17 @@ export const OTEL_WORKLOADS: readonly WorkloadName[] = ['concurrent-get', 'pipel
 /** Plain clients: the main comparison. */
 export const PLAIN_CLIENTS = ['ocredis', 'ioredis', 'ioredis-auto', 'node-redis', 'node-redis-fast'] as const;
 /** Instrumented variants: only on OTEL_WORKLOADS. */
-export const OTEL_CLIENTS = ['ocredis-otel-nosdk', 'ocredis-otel', 'ioredis-otel', 'ioredis-auto-otel', 'node-redis-otel'] as const;
+export const OTEL_CLIENTS = [
+  'ocredis-otel-nosdk',
+  'ocredis-otel',
+  'ocredis-own-line-otel',
+  'ocredis-own-otel',
+  'ioredis-otel',
+  'ioredis-auto-otel',
+  'node-redis-otel',
+] as const;
+/** The instrumented peers OcRedis is compared with. */
+export const INSTRUMENTED_PEERS = ['ioredis-otel', 'ioredis-auto-otel', 'node-redis-otel'] as const;
 export const CLIENTS = [...PLAIN_CLIENTS, ...OTEL_CLIENTS] as const;
 export type ClientName = (typeof CLIENTS)[number];
 
@@ -21,7 +31,9 @@ export const CLIENT_LABELS: Record<ClientName, string> = {
   'node-redis': 'node-redis',
   'node-redis-fast': 'node-redis (commandOptions.timeout 0)',
   'ocredis-otel-nosdk': 'OcRedis, no SDK registered',
-  'ocredis-otel': 'OcRedis + SDK',
+  'ocredis-otel': 'OcRedis + SDK (registerViews)',
+  'ocredis-own-line-otel': 'OcRedis + own providers + ocredisMetricProducer()',
+  'ocredis-own-otel': 'OcRedis + own providers (SDK path)',
   'ioredis-otel': 'ioredis + instrumentation-ioredis + SDK',
   'ioredis-auto-otel': 'ioredis (auto-pipelining) + instrumentation-ioredis + SDK',
   'node-redis-otel': 'node-redis + instrumentation-redis + SDK',

@@ -4,7 +4,6 @@ export { OcRedisCluster, type OcRedisClusterOptions } from './oc-redis-cluster.j
 export { instrumentClient, type InstrumentOptions } from './instrument-client.js';
 export type { Endpoint } from './attributes.js';
 export type { OcRedisTelemetryOptions, RedactMode, CommandInfoForHook } from './options.js';
-export { registerViews, ocredisViews, type RegisterViewsOptions } from './views.js';
 export {
   METRIC_LATENCY,
   METRIC_CALLS,

@@ -1,60 +1,104 @@
-// Which MeterProviders get the local aggregator (the fast path): those registerViews() built, when every
-// reader can take an extra MetricProducer, wants CUMULATIVE data (the aggregator keeps no per-reader delta
-// state), and no view of the user's could change an ocredis metric. Any other provider, or one of these
-// when a condition fails, uses the SDK's instruments as before.
-import type { Resource } from '@opentelemetry/resources';
-import { defaultResource } from '@opentelemetry/resources';
-import { AggregationTemporality, InstrumentType, type IMetricReader, type MeterProvider, type MetricProducer, type ViewOptions } from '@opentelemetry/sdk-metrics';
-import { CALLS, KEY_LENGTHS, LATENCY, OPERATION_DURATION, REDIRECTS, VALUE_LENGTHS } from './instruments.js';
+// Which MeterProviders OcRedis records into its local aggregator (the fast path) instead of through the
+// SDK's instruments: those an ocredisMetricProducer() (the 'ocredis/telemetry' entry) serves. The producer
+// hands the aggregator's series to the readers it was given to through their public `metricProducers`
+// option, so the SDK must never see the same calls as well: a provider takes one path, for good, at the
+// first call OcRedis records into it. Nothing here loads the SDK (the main entry imports this module).
+import { diag, type MeterProvider } from '@opentelemetry/api';
 import { DEFAULT_CARDINALITY_LIMIT, LocalMetrics } from './local-metrics.js';
-import { LocalMetricProducer } from './metric-producer.js';
-import { SCOPE_NAME } from './scope.js';
+
+/** How long a provider may record locally before nobody having collected it is worth a warning. */
+const NOT_COLLECTED_WARNING_MS = 5 * 60_000;
 
 const localByProvider = new WeakMap<object, LocalMetrics>();
-const OUR_INSTRUMENTS = new Set([LATENCY, CALLS, KEY_LENGTHS, VALUE_LENGTHS, OPERATION_DURATION, REDIRECTS].map((d) => d.name.toLowerCase()));
-const INSTRUMENT_TYPES = [InstrumentType.COUNTER, InstrumentType.HISTOGRAM];
+/** Providers OcRedis already records into through the SDK: too late for the fast path. */
+const onSdkPath = new WeakSet<object>();
+/** Providers whose local series a reader has collected at least once. */
+const collected = new WeakSet<object>();
+let globalServed = false;
+let notCollectedWarningMs = NOT_COLLECTED_WARNING_MS;
+const warned = new Set<string>();
 
-export interface LocalPathOptions {
-  readonly readers: readonly IMetricReader[];
-  readonly views?: readonly ViewOptions[];
-  readonly resource?: Resource;
-}
-
-/** The local aggregator of a provider registerViews() built, if it has one. */
+/** The local aggregator of `provider`, if OcRedis records into one for it. */
 export function localMetricsOf(provider: object): LocalMetrics | undefined {
   return localByProvider.get(provider);
 }
 
+/** Which path OcRedis records `provider`'s metrics on (`none`: it has not recorded into it yet). */
+export function metricsPathOf(provider: object): 'local' | 'sdk' | 'none' {
+  return localByProvider.has(provider) ? 'local' : onSdkPath.has(provider) ? 'sdk' : 'none';
+}
+
 /**
- * Gives `provider` a local aggregator and adds its producer to every reader, or returns undefined (and
- * changes nothing) when the provider must keep the SDK path.
+ * A producer serves `provider`: OcRedis aggregates its metrics locally from now on. False (and a warning)
+ * when OcRedis already records into it through the SDK.
  */
-export function attachLocalMetrics(provider: MeterProvider, options: LocalPathOptions): LocalMetrics | undefined {
-  if ((options.views ?? []).some(mayApplyToOcredis)) return undefined;
-  const producerLists: MetricProducer[][] = [];
-  let cardinalityLimit = DEFAULT_CARDINALITY_LIMIT;
-  for (const reader of options.readers) {
-    // MetricReader merges `_metricProducers` into collect(); another IMetricReader may not have it.
-    const producers = (reader as { _metricProducers?: unknown })._metricProducers;
-    if (!Array.isArray(producers)) return undefined;
-    for (const type of INSTRUMENT_TYPES) {
-      if (reader.selectAggregationTemporality(type) !== AggregationTemporality.CUMULATIVE) return undefined;
-      const limit = typeof reader.selectCardinalityLimit === 'function' ? reader.selectCardinalityLimit(type) : DEFAULT_CARDINALITY_LIMIT;
-      if (limit > 0) cardinalityLimit = Math.min(cardinalityLimit, limit);
-    }
-    producerLists.push(producers as MetricProducer[]);
+export function serveLocally(provider: object, cardinalityLimit = DEFAULT_CARDINALITY_LIMIT): boolean {
+  if (localByProvider.has(provider)) return true;
+  if (onSdkPath.has(provider)) {
+    warnTooLate();
+    return false;
   }
-  const local = new LocalMetrics(cardinalityLimit);
-  const producer = new LocalMetricProducer(local, options.resource ?? defaultResource());
-  for (const producers of producerLists) producers.push(producer);
-  localByProvider.set(provider, local);
+  addLocal(provider, cardinalityLimit);
+  return true;
+}
+
+/** A producer serves whichever MeterProvider is the global one when OcRedis first records into it. */
+export function serveGlobalLocally(currentGlobal: MeterProvider): void {
+  globalServed = true;
+  if (onSdkPath.has(currentGlobal)) warnTooLate();
+}
+
+/** A reader collected `provider`'s local series (so they do not go nowhere). */
+export function markCollected(provider: object): void {
+  collected.add(provider);
+  if (onSdkPath.has(provider)) warnTooLate();
+}
+
+/**
+ * For providers.ts, at the first call into a provider that has a real meter: its aggregator, or undefined
+ * for the SDK path.
+ */
+export function claimLocalMetrics(provider: MeterProvider, isGlobal: boolean): LocalMetrics | undefined {
+  const local = localByProvider.get(provider) ?? (globalServed && isGlobal ? addLocal(provider, DEFAULT_CARDINALITY_LIMIT) : undefined);
+  if (local === undefined) onSdkPath.add(provider);
   return local;
 }
 
-/** Whether a user view could select an ocredis instrument (then the SDK must see our records). */
-function mayApplyToOcredis(view: ViewOptions): boolean {
-  if (view.meterName !== undefined && view.meterName !== SCOPE_NAME) return false;
-  const name = view.instrumentName;
-  if (name !== undefined && !/[*?]/.test(name) && !OUR_INSTRUMENTS.has(name.toLowerCase())) return false;
-  return true;
+function addLocal(provider: object, cardinalityLimit: number): LocalMetrics {
+  const local = new LocalMetrics(cardinalityLimit);
+  localByProvider.set(provider, local);
+  const check = setTimeout(() => {
+    if (!collected.has(provider)) {
+      warnLoudly(
+        'not-collected',
+        `OcRedis has aggregated metrics for ${notCollectedWarningMs / 1000}s that no metric reader collected: hand ocredisMetricProducer() to ` +
+          `every reader of the MeterProvider OcRedis records into (their \`metricProducers\` option), or remove it to use the SDK path.`,
+      );
+    }
+  }, notCollectedWarningMs);
+  check.unref();
+  return local;
+}
+
+function warnTooLate(): void {
+  warnLoudly(
+    'too-late',
+    'ocredisMetricProducer() cannot take over a MeterProvider OcRedis already records into through the SDK; its metrics stay on ' +
+      'the (slower) SDK path. Create the producer, and the provider, before the first Redis call.',
+  );
+}
+
+/** Once per kind: a diag warning (for those with a diag logger) and a process warning (for everyone). */
+export function warnLoudly(kind: string, message: string): void {
+  if (warned.has(kind)) return;
+  warned.add(kind);
+  diag.warn(`ocredis: ${message}`);
+  process.emitWarning(message, { code: 'OCREDIS_METRICS_FAST_PATH' });
+}
+
+/** Tests only: a shorter delay for the not-collected warning, and warnings that may fire again. */
+export function resetFastPathWarningsForTests(delayMs = NOT_COLLECTED_WARNING_MS): void {
+  notCollectedWarningMs = delayMs;
+  warned.clear();
+  globalServed = false;
 }

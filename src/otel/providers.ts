@@ -1,10 +1,10 @@
 // Finds the tracer and the instruments for a call, cheaply: providers are looked up on every call (so an SDK
 // registered after the client was created is picked up), but tracers and instruments are created once per
 // provider, and a no-op provider (no SDK registered) is recognised so the call skips telemetry entirely.
-// A provider registerViews() built records into its local aggregator; any other, through the SDK.
+// A provider an ocredisMetricProducer() serves records into its local aggregator; any other, through the SDK.
 import { createNoopMeter, metrics, ProxyTracerProvider, trace, type MeterProvider, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import type { Instruments } from './instruments.js';
-import { localMetricsOf } from './local-path.js';
+import { claimLocalMetrics } from './local-path.js';
 import type { ResolvedTelemetryOptions } from './options.js';
 import { SCOPE_NAME, SCOPE_VERSION } from './scope.js';
 import { SdkInstruments } from './sdk-instruments.js';
@@ -42,7 +42,7 @@ export function currentInstruments(options: ResolvedTelemetryOptions): Instrumen
   if (provider === lastMeterProvider) return lastInstruments;
   let instruments = instrumentSets.get(provider);
   if (instruments === undefined) {
-    instruments = localMetricsOf(provider) ?? sdkInstruments(provider);
+    instruments = resolveInstruments(provider, provider === metrics.getMeterProvider());
     instrumentSets.set(provider, instruments);
   }
   lastMeterProvider = provider;
@@ -50,7 +50,8 @@ export function currentInstruments(options: ResolvedTelemetryOptions): Instrumen
   return lastInstruments;
 }
 
-function sdkInstruments(provider: MeterProvider): Instruments | null {
-  const meter = provider.getMeter(SCOPE_NAME, SCOPE_VERSION);
-  return meter === NOOP_METER ? null : new SdkInstruments(meter);
+function resolveInstruments(provider: MeterProvider, isGlobal: boolean): Instruments | null {
+  const meter = provider.getMeter(SCOPE_NAME, SCOPE_VERSION); // a meter with no instruments reports nothing
+  if (meter === NOOP_METER) return null;
+  return claimLocalMetrics(provider, isGlobal) ?? new SdkInstruments(meter);
 }

@@ -1,4 +1,4 @@
 /** The instrumentation scope (tracer and meter name) every ocredis span and metric is reported under. */
 export const SCOPE_NAME = 'ocredis';
-/** Kept in step with package.json by hand: reading package.json at run time breaks bundlers. */
+/** package.json's version (test/unit/otel/scope-version.test.ts checks it): reading package.json at run time breaks bundlers. */
 export const SCOPE_VERSION = '0.1.0';

@@ -1,4 +1,5 @@
-// The 'ocredis/telemetry' entry: the only module that loads the trace SDK and the exporters.
+// The 'ocredis/telemetry' entry: everything that needs the OpenTelemetry SDK or an exporter (the
+// application's copies: they are peer dependencies). The main 'ocredis' entry loads only @opentelemetry/api.
 export {
   startTelemetry,
   DEFAULT_ZIPKIN_URL,
@@ -8,3 +9,7 @@ export {
   type StartTelemetryOptions,
   type Telemetry,
 } from './start-telemetry.js';
+export type { SdkTracerProvider } from './trace-sdk.js';
+export { registerViews, ocredisViews, type RegisterViewsOptions } from './views.js';
+export { ocredisMetricProducer, ocredisMetricsPath, type OcredisMetricProducer, type OcredisMetricProducerOptions } from './metric-producer.js';
+export { TelemetryConflictError } from './conflicts.js';

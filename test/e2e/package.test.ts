@@ -42,3 +42,53 @@ describe('package exports', () => {
     expect(out).toBe('function ProtocolError');
   });
 });
+
+/** Modules a plain client must not load: the SDK, resources, exporters (everything but @opentelemetry/api). */
+const SDK_MODULE = /@opentelemetry\/(sdk-[^/]+|resources|exporter-[^/]+|core|context-async-hooks)\//;
+
+describe('the main entry loads @opentelemetry/api and nothing else of OpenTelemetry', () => {
+  // What require() loaded, from require.cache: the CommonJS build.
+  const requiredBy = (entry: string): string[] =>
+    JSON.parse(run(`cjs-loaded-${entry.replace('/', '-')}.cjs`, `require(${JSON.stringify(entry)}); console.log(JSON.stringify(Object.keys(require.cache)));`)) as string[];
+
+  // What the ESM loader resolved, reported by a resolve hook: the ESM build.
+  const importedBy = (entry: string): string[] => {
+    writeFileSync(
+      join(consumer, 'resolve-hook.mjs'),
+      `let port;
+export function initialize(data) { port = data.port; }
+export async function resolve(specifier, context, next) { const result = await next(specifier, context); port.postMessage(result.url); return result; }`,
+    );
+    const source = `import { register } from 'node:module';
+import { MessageChannel } from 'node:worker_threads';
+const { port1, port2 } = new MessageChannel();
+const urls = [];
+// Messages arrive in order: once the marker module's resolution is in, every earlier one is too.
+const marker = 'data:text/javascript,export default 1';
+const done = new Promise((resolve) => port1.on('message', (url) => (url === marker ? resolve() : urls.push(url))));
+register('./resolve-hook.mjs', import.meta.url, { data: { port: port2 }, transferList: [port2] });
+await import(${JSON.stringify(entry)});
+await import(marker);
+await done;
+port1.close();
+console.log(JSON.stringify(urls));`;
+    return JSON.parse(run(`esm-loaded-${entry.replace('/', '-')}.mjs`, source)) as string[];
+  };
+
+  it('CommonJS: require("ocredis")', () => {
+    const loaded = requiredBy('ocredis');
+    expect(loaded.some((file) => file.includes('/@opentelemetry/api/'))).toBe(true);
+    expect(loaded.filter((file) => SDK_MODULE.test(file))).toEqual([]);
+  });
+
+  it('ESM: import("ocredis")', () => {
+    const loaded = importedBy('ocredis');
+    expect(loaded.some((url) => url.includes('/@opentelemetry/api/'))).toBe(true);
+    expect(loaded.filter((url) => SDK_MODULE.test(url))).toEqual([]);
+  });
+
+  it('the ocredis/telemetry entry does load the SDK (so the checks above can see it)', () => {
+    expect(requiredBy('ocredis/telemetry').filter((file) => SDK_MODULE.test(file))).not.toEqual([]);
+    expect(importedBy('ocredis/telemetry').filter((url) => SDK_MODULE.test(url))).not.toEqual([]);
+  });
+});

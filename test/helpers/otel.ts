@@ -10,14 +10,15 @@ import {
   type DataPoint,
   type Histogram,
   type MetricData,
+  type MetricProducer,
 } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
-import { ocredisViews } from '../../src/index.js';
+import { ocredisViews } from '../../src/telemetry/index.js';
 
-/** A reader whose collect() the test calls. */
+/** A reader whose collect() the test calls (DELTA unless asked otherwise), with extra producers if given. */
 export class TestMetricReader extends MetricReader {
-  constructor() {
-    super({ aggregationTemporalitySelector: () => AggregationTemporality.DELTA });
+  constructor(temporality = AggregationTemporality.DELTA, metricProducers: MetricProducer[] = []) {
+    super({ aggregationTemporalitySelector: () => temporality, metricProducers });
   }
   protected onForceFlush(): Promise<void> {
     return Promise.resolve();

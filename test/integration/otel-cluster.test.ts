@@ -5,22 +5,11 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import { AggregationTemporality, MetricReader, type MeterProvider, type MetricData } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { keySlot, OcRedisCluster, RedisCluster, registerViews, type OcRedisClusterOptions } from '../../src/index.js';
+import { keySlot, OcRedisCluster, RedisCluster, type OcRedisClusterOptions } from '../../src/index.js';
+import { registerViews } from '../../src/telemetry/index.js';
 import { localMetricsOf } from '../../src/otel/local-path.js';
 import { startCluster, type ClusterHandle } from '../helpers/cluster.js';
-import { counterTotal, createOtel, type OtelFixture } from '../helpers/otel.js';
-
-class CumulativeReader extends MetricReader {
-  constructor() {
-    super({ aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE });
-  }
-  protected onForceFlush(): Promise<void> {
-    return Promise.resolve();
-  }
-  protected onShutdown(): Promise<void> {
-    return Promise.resolve();
-  }
-}
+import { counterTotal, createOtel, TestMetricReader, type OtelFixture } from '../helpers/otel.js';
 
 let cluster: ClusterHandle;
 let otel: OtelFixture;
@@ -98,7 +87,7 @@ describe('OcRedisCluster', () => {
     ['local path (registerViews provider)', true],
   ] as const)('after moveSlot, %s', (_name, local) => {
     it('a MOVED is a span event on the call, the span names the new owner, and redirects{kind=MOVED} counts it', async () => {
-      const reader = new CumulativeReader();
+      const reader = new TestMetricReader(AggregationTemporality.CUMULATIVE);
       const provider = local ? registerViews({ readers: [reader], global: false }) : otel.meterProvider;
       if (local) expect(localMetricsOf(provider)).toBeDefined();
       const c = client(provider);

@@ -1,12 +1,11 @@
 // The local aggregator (the registerViews fast path) against the SDK it stands in for: bucket counting at the
 // boundaries, series identity, cardinality overflow, and the shape of what its producer hands a reader.
 import { AggregationTemporality, DataPointType, MeterProvider, MetricReader, type Histogram, type HistogramMetricData, type SumMetricData } from '@opentelemetry/sdk-metrics';
-import { resourceFromAttributes } from '@opentelemetry/resources';
 import { describe, expect, it } from 'vitest';
 import { LENGTH_BUCKETS_BYTES, LATENCY_BUCKETS_MS, METRIC_CALLS, METRIC_KEY_LENGTHS, METRIC_LATENCY, METRIC_OPERATION_DURATION } from '../../../src/otel/instruments.js';
 import { LocalMetrics } from '../../../src/otel/local-metrics.js';
 import { HistogramCell } from '../../../src/otel/local-series.js';
-import { LocalMetricProducer } from '../../../src/otel/metric-producer.js';
+import { scopeMetricsOf } from '../../../src/telemetry/local-producer.js';
 import { ReplyError } from '../../../src/errors.js';
 
 class CumulativeReader extends MetricReader {
@@ -108,20 +107,17 @@ describe('LocalMetrics', () => {
   });
 });
 
-describe('LocalMetricProducer', () => {
+describe('scopeMetricsOf (what the ocredis metric producer reports)', () => {
   it('hands over cumulative data under the ocredis scope, only for series with observations', async () => {
     const local = new LocalMetrics();
-    const producer = new LocalMetricProducer(local, resourceFromAttributes({ 'service.name': 't' }));
-    expect((await producer.collect()).resourceMetrics.scopeMetrics).toEqual([]); // nothing recorded yet
+    expect(scopeMetricsOf(local)).toEqual([]); // nothing recorded yet
 
     const get = local.seriesFor('get', undefined, false);
     get.recordCall(0.1);
     get.recordKeyLength(3);
     local.seriesFor('ping', undefined, false).recordCall(0.2); // no key: no key_lengths point for ping
     local.recordOperationDuration(0.0001, 'GET', endpoint, undefined, false);
-    const { resourceMetrics, errors } = await producer.collect();
-    expect(errors).toEqual([]);
-    const [scope] = resourceMetrics.scopeMetrics;
+    const [scope] = scopeMetricsOf(local);
     expect(scope?.scope).toEqual({ name: 'ocredis', version: expect.any(String) });
     expect(scope?.metrics.map((m) => m.descriptor.name)).toEqual([METRIC_LATENCY, METRIC_CALLS, METRIC_KEY_LENGTHS, METRIC_OPERATION_DURATION]);
     for (const metric of scope?.metrics ?? []) expect(metric.aggregationTemporality).toBe(AggregationTemporality.CUMULATIVE);
