@@ -84,7 +84,7 @@ it('resumes after a primary is SIGKILLed and its replica promoted, losing no ack
   const unconfirmedLost = unconfirmedKeys.filter((key, i) => unconfirmedBack[i] !== unconfirmed.get(key)).length;
   console.log(
     `cluster failover: replica promoted ${promotedAt - killedAt} ms after SIGKILL (node timeout 1000 ms, seen by polling CLUSTER SLOTS), ` +
-      `client writes resumed after ${firstVictimWriteAfterKill - killedAt} ms; ` +
+      `client writes resumed after ${firstVictimWriteAfterKill - killedAt} ms (${firstVictimWriteAfterKill - promotedAt} ms after promotion); ` +
       `${acknowledged.size} acknowledged writes all present; ${unconfirmed.size} OK-but-unreplicated writes, ${unconfirmedLost} of them lost; ` +
       `${outcomeUnknown} writes failed with CommandOutcomeUnknownError; ${retries.length} retries`,
   );
