@@ -17,6 +17,8 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 async function everyNode(...args: string[]): Promise<void> {
   await Promise.all(cluster.nodes.map((node) => node.cli(...args).catch(() => '')));
 }
@@ -62,7 +64,10 @@ it('after its owner died, asks a live primary where the slot went and resumes wr
     await c.connect();
     await c.set('{victim}:before', '1');
     await hideTopology();
+    const victimNode = c.nodes('primary').find((node) => node.address.port === victim)!;
     await cluster.node(victim).kill();
+    // Only a write sent after the client saw the connection drop is sure not to be in flight on it.
+    while (victimNode.connection.status === 'ready') await sleep(10);
     // Failover takes ~2–3 s (node timeout 1 s); this write waits for it through retries.
     await c.set('{victim}:after', '2');
     const promoted = await cluster.primaryOf(slot, cluster.nodes.find((node) => node.port !== victim));

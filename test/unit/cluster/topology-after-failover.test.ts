@@ -73,3 +73,35 @@ describe('server quirks the fixtures hold (so the tests above exercise them)', (
     expect(shard?.slots).toEqual([]);
   });
 });
+
+describe('parseTopology cross-reading CLUSTER SLOTS and CLUSTER SHARDS', () => {
+  const node = (id: string, port: number, role: string, health: string) => ({ id, port, ip: '127.0.0.1', endpoint: '127.0.0.1', role, health });
+
+  it('takes owners from CLUSTER SLOTS and replicas (healthy ones, online first) from the matching CLUSTER SHARDS entry', () => {
+    const shards = [
+      { slots: [0, 16383], nodes: [node('a', 7000, 'master', 'online'), node('b', 7001, 'replica', 'loading'), node('c', 7002, 'replica', 'online'), node('d', 7003, 'replica', 'failed')] },
+    ];
+    // CLUSTER SLOTS names the owner by id even when its address is spelled differently (e.g. a hostname).
+    const slots = [[0, 16383, ['127.0.0.1', 7000, 'a'], ['127.0.0.1', 7002, 'c'], ['127.0.0.1', 7001, 'b']]];
+    const map = parseTopology(shards, slots, '127.0.0.1');
+    expect(map.shards).toEqual([
+      {
+        primary: { host: '127.0.0.1', port: 7000 },
+        replicas: [
+          { host: '127.0.0.1', port: 7002 },
+          { host: '127.0.0.1', port: 7001 },
+        ],
+      },
+    ]);
+  });
+
+  it('fills slots CLUSTER SLOTS leaves unowned from CLUSTER SHARDS, and reads "fail" and "failed" alike', () => {
+    const shards = [
+      { slots: [0, 99], nodes: [node('a', 7000, 'master', 'online')] },
+      { slots: [100, 16383], nodes: [node('x', 7009, 'master', 'fail'), node('y', 7008, 'master', 'failed'), node('b', 7001, 'master', 'online')] },
+    ];
+    const map = parseTopology(shards, [[0, 99, ['127.0.0.1', 7000, 'a']]], '127.0.0.1');
+    expect(ownerPort(map, 50)).toBe(7000);
+    expect(ownerPort(map, 16383)).toBe(7001);
+  });
+});
