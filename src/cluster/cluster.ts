@@ -413,21 +413,22 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     throw new ClusterUnreachableError(candidates.length, { cause: lastError });
   }
 
-  /** The MOVED target first, then healthy known nodes, then ones that look down, then the root nodes. */
+  /**
+   * The MOVED target first, then the replicas of primaries that look down (the one promoted knows first: other
+   * nodes may learn it some 100 ms later), then healthy known nodes, then ones that look down, then the root nodes.
+   */
   private refreshCandidates(preferred: NodeAddress | undefined): NodeAddress[] {
+    const heirs: NodeAddress[] = [];
     const healthy: NodeAddress[] = [];
     const suspect: NodeAddress[] = [];
-    if (preferred !== undefined) healthy.push(preferred);
     if (this.map !== undefined) {
       for (const shard of uniqueShards(this.map)) {
-        for (const address of [shard.primary, ...shard.replicas]) {
-          const status = this.nodeConnections.get(nodeKey(address))?.connection.status;
-          (status === 'reconnecting' ? suspect : healthy).push(address);
-        }
+        if (this.isDownAt(shard.primary)) heirs.push(...shard.replicas.filter((replica) => !this.isDownAt(replica)));
+        for (const address of [shard.primary, ...shard.replicas]) (this.isDownAt(address) ? suspect : healthy).push(address);
       }
     }
     const seen = new Set<string>();
-    return [...healthy, ...suspect, ...this.options.rootNodes].filter((address) => {
+    return [...(preferred === undefined ? [] : [preferred]), ...heirs, ...healthy, ...suspect, ...this.options.rootNodes].filter((address) => {
       const key = nodeKey(address);
       if (seen.has(key)) return false;
       seen.add(key);
@@ -475,6 +476,11 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     };
     this.nodeConnections.set(key, node);
     return node;
+  }
+
+  private isDownAt(address: NodeAddress): boolean {
+    const node = this.nodeConnections.get(nodeKey(address));
+    return node !== undefined && isDown(node);
   }
 
   private clearRefreshTimer(): void {
