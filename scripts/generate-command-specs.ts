@@ -1,56 +1,133 @@
-// Regenerates src/commands/generated/command-table.ts from the installed redis-server's COMMAND INFO.
-// Run with `npm run gen:commands`; commit the output together with any change here.
-import { writeFile } from 'node:fs/promises';
+// Regenerates src/commands/generated/command-table.ts from the command definitions servers ship in their
+// sources (src/commands/*.json): the union of the servers given, in the shape COMMAND INFO reports.
+//
+//   npm run gen:commands -- <server source> [<server source> …]
+//   npm run gen:commands -- path/to/redis-7.4.1.tar.gz path/to/valkey-8.0.1.tar.gz
+//
+// A source is a server's source archive (.tar.gz) or its extracted directory. A command defined by several
+// sources is taken from the first one that defines it. The table currently committed was made from
+// redis-7.4.1 and valkey-8.0.1, in that order (the arguments above). Commit the output with any change here.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RawBeginSearch, RawCommand, RawKeySpec } from '../src/commands/command-info.js';
-import { startRedisServer } from '../test/helpers/redis-server.js';
-
-/** One COMMAND INFO entry as `redis-cli --json` (RESP3) prints it. */
-type InfoEntry = [
-  name: string,
-  arity: number,
-  flags: string[],
-  first: number,
-  last: number,
-  step: number,
-  acl: string[],
-  tips: string[],
-  keySpecs: JsonKeySpec[],
-  subcommands: InfoEntry[],
-];
-interface JsonKeySpec {
-  flags: string[];
-  begin_search: { type: string; spec: Record<string, number | string> };
-  find_keys: { type: string; spec: Record<string, number> };
-}
 
 const OUTPUT = fileURLToPath(new URL('../src/commands/generated/command-table.ts', import.meta.url));
 
-function beginSearch(spec: JsonKeySpec['begin_search']): RawBeginSearch {
-  if (spec.type === 'index') return Number(spec.spec.index);
-  if (spec.type === 'keyword') return [String(spec.spec.keyword), Number(spec.spec.startfrom)];
-  return null;
+/** One entry of a server's src/commands/<name>.json (the fields the table needs). */
+interface JsonCommand {
+  container?: string;
+  arity: number;
+  command_flags?: string[];
+  command_tips?: string[];
+  key_specs?: JsonKeySpec[];
+  get_keys_function?: string;
+}
+interface JsonKeySpec {
+  flags?: string[];
+  begin_search: { index?: { pos: number }; keyword?: { keyword: string; startfrom: number }; unknown?: null };
+  find_keys: { range?: { lastkey: number; step: number; limit: number }; keynum?: { keynumidx: number; firstkey: number; step: number }; unknown?: null };
+}
+
+/** The command flags COMMAND INFO shows, in its order (the servers hide may_replicate, sentinel, protected …). */
+const SHOWN_FLAGS = [
+  'write', 'readonly', 'denyoom', 'module', 'admin', 'pubsub', 'noscript', 'blocking', 'loading', 'stale',
+  'skip_monitor', 'skip_slowlog', 'asking', 'fast', 'no_auth', 'no_mandatory_keys', 'no_async_loading',
+  'no_multi', 'movablekeys', 'allow_busy',
+];
+/** Key-spec flags as COMMAND INFO spells them, in its order. */
+const KEY_FLAGS = ['RO', 'RW', 'OW', 'RM', 'access', 'update', 'insert', 'delete', 'not_key', 'incomplete', 'variable_flags'];
+
+/** Name → definition for one source; sub-commands as 'container|sub'. Sentinel-only commands are left out. */
+function readSource(source: string): { label: string; commands: Map<string, JsonCommand> } {
+  let dir = source;
+  let scratch: string | undefined;
+  if (!statSync(source).isDirectory()) {
+    scratch = mkdtempSync(join(tmpdir(), 'ocredis-commands-'));
+    execFileSync('tar', ['-xzf', source, '-C', scratch, '--wildcards', '*/src/commands/*.json']);
+    dir = join(scratch, readdirSync(scratch)[0] as string);
+  }
+  try {
+    const commandsDir = join(dir, 'src', 'commands');
+    if (!existsSync(commandsDir)) throw new Error(`${source}: no src/commands directory`);
+    const commands = new Map<string, JsonCommand>();
+    for (const file of readdirSync(commandsDir).filter((name) => name.endsWith('.json'))) {
+      const parsed = JSON.parse(readFileSync(join(commandsDir, file), 'utf8')) as Record<string, JsonCommand>;
+      for (const [name, command] of Object.entries(parsed)) {
+        if (command.command_flags?.includes('ONLY_SENTINEL')) continue;
+        const full = command.container === undefined ? name.toLowerCase() : `${command.container.toLowerCase()}|${name.toLowerCase()}`;
+        commands.set(full, command);
+      }
+    }
+    return { label: basename(dir).replace(/\.tar\.gz$/, ''), commands };
+  } finally {
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 function keySpec(spec: JsonKeySpec): RawKeySpec {
-  const flags = spec.flags.join(' ');
-  const begin = beginSearch(spec.begin_search);
-  const f = spec.find_keys.spec;
-  if (spec.find_keys.type === 'range') return [flags, begin, 'range', num(f.lastkey), num(f.keystep), num(f.limit)];
-  if (spec.find_keys.type === 'keynum') return [flags, begin, 'keynum', num(f.keynumidx), num(f.firstkey), num(f.keystep)];
+  const given = new Set((spec.flags ?? []).map((flag) => flag.toLowerCase()));
+  const flags = KEY_FLAGS.filter((flag) => given.has(flag.toLowerCase())).join(' ');
+  const bs = spec.begin_search;
+  const begin: RawBeginSearch = bs.index !== undefined ? bs.index.pos : bs.keyword !== undefined ? [bs.keyword.keyword, bs.keyword.startfrom] : null;
+  const fk = spec.find_keys;
+  if (fk.range !== undefined) return [flags, begin, 'range', fk.range.lastkey, fk.range.step, fk.range.limit];
+  if (fk.keynum !== undefined) return [flags, begin, 'keynum', fk.keynum.keynumidx, fk.keynum.firstkey, fk.keynum.step];
   return [flags, begin, 'unknown', 0, 0, 0];
 }
 
-function num(value: number | undefined): number {
-  if (typeof value !== 'number') throw new Error(`expected a number in a key spec, got ${String(value)}`);
-  return value;
+/**
+ * The legacy first/last/step key range and whether keys are movable, derived from the key specs the way the
+ * servers do (populateCommandLegacyRangeSpec in server.c), so the table reads as COMMAND INFO would.
+ */
+function legacyRange(specs: readonly JsonKeySpec[]): { first: number; last: number; step: number; movable: boolean } {
+  const none = { first: 0, last: 0, step: 0 };
+  if (specs.length === 0) return { ...none, movable: false };
+  const isRange = (spec: JsonKeySpec) => spec.begin_search.index !== undefined && spec.find_keys.range !== undefined;
+  const incomplete = (spec: JsonKeySpec) => spec.flags?.includes('INCOMPLETE') === true;
+  const only = specs[0] as JsonKeySpec;
+  if (specs.length === 1 && isRange(only)) {
+    const pos = only.begin_search.index!.pos;
+    const { lastkey, step } = only.find_keys.range!;
+    return { first: pos, last: lastkey >= 0 ? lastkey + pos : lastkey, step, movable: incomplete(only) };
+  }
+  let movable = false;
+  let first = Number.MAX_SAFE_INTEGER;
+  let last = 0;
+  let previousLast = 0;
+  for (const spec of specs) {
+    if (!isRange(spec)) {
+      movable = true;
+      continue;
+    }
+    const pos = spec.begin_search.index!.pos;
+    const range = spec.find_keys.range!;
+    if (range.step !== 1 || (previousLast !== 0 && previousLast !== pos - 1)) {
+      movable = true;
+      continue;
+    }
+    if (incomplete(spec)) movable = true;
+    first = Math.min(first, pos);
+    const absoluteLast = range.lastkey >= 0 ? range.lastkey + pos : range.lastkey;
+    // The server compares as unsigned: a negative (counted from the end) last key wins.
+    if (absoluteLast >>> 0 > last >>> 0) last = absoluteLast;
+    previousLast = last;
+  }
+  if (first === Number.MAX_SAFE_INTEGER) return { ...none, movable: true };
+  return { first, last, step: 1, movable };
 }
 
-function rawCommand(entry: InfoEntry): RawCommand {
-  const [, arity, flags, first, last, step, , tips, specs] = entry;
+function rawCommand(command: JsonCommand): RawCommand {
+  const specs = command.key_specs ?? [];
+  const range = legacyRange(specs);
+  const given = new Set((command.command_flags ?? []).map((flag) => flag.toLowerCase()));
+  if (range.movable) given.add('movablekeys');
+  const flags = SHOWN_FLAGS.filter((flag) => given.has(flag)).join(' ');
   // Only routing tips are useful to a client; nondeterministic_output* are for test suites.
-  const routing = tips.filter((t) => t.startsWith('request_policy:') || t.startsWith('response_policy:'));
-  const base = [arity, flags.join(' '), first, last, step, specs.map(keySpec)] as const;
+  const routing = (command.command_tips ?? []).map((tip) => tip.toLowerCase()).filter((tip) => tip.startsWith('request_policy:') || tip.startsWith('response_policy:'));
+  const base = [command.arity, flags, range.first, range.last, range.step, specs.map(keySpec)] as const;
   return routing.length > 0 ? [...base, routing.join(' ')] : base;
 }
 
@@ -60,36 +137,31 @@ function literal(value: unknown): string {
   return String(value);
 }
 
-async function main(): Promise<void> {
-  const server = await startRedisServer();
-  try {
-    const version = /redis_version:(\S+)/.exec(await server.cli('INFO', 'server'))?.[1] ?? 'unknown';
-    const info = JSON.parse(await server.cli('--json', 'COMMAND', 'INFO')) as InfoEntry[];
-    const entries = new Map<string, RawCommand>();
-    for (const entry of info) {
-      entries.set(entry[0].toLowerCase(), rawCommand(entry));
-      for (const sub of entry[9]) entries.set(sub[0].toLowerCase(), rawCommand(sub));
-    }
-    const names = [...entries.keys()].sort();
-    const lines = names.map((name) => `  ${literal(name)}: ${literal(entries.get(name))},`);
-    const source = [
-      '// GENERATED FILE, DO NOT EDIT. Regenerate with `npm run gen:commands` (scripts/generate-command-specs.ts)',
-      `// from COMMAND INFO of redis-server ${version}: ${names.length} commands and sub-commands.`,
-      "// Entry layout: see RawCommand / RawKeySpec in ../command-info.ts.",
-      "import type { RawCommand } from '../command-info.js';",
-      '',
-      `export const REDIS_VERSION = '${version}';`,
-      '',
-      'export const COMMAND_TABLE: Readonly<Record<string, RawCommand>> = {',
-      ...lines,
-      '};',
-      '',
-    ].join('\n');
-    await writeFile(OUTPUT, source);
-    console.log(`wrote ${OUTPUT}: ${names.length} entries from redis ${version}`);
-  } finally {
-    await server.stop();
+function main(sources: string[]): void {
+  if (sources.length === 0) throw new Error('usage: npm run gen:commands -- <server source archive or dir> [...]');
+  const read = sources.map(readSource);
+  const entries = new Map<string, RawCommand>();
+  for (const { commands } of read) {
+    for (const [name, command] of commands) if (!entries.has(name)) entries.set(name, rawCommand(command));
   }
+  const labels = read.map((source) => source.label);
+  const names = [...entries.keys()].sort();
+  const source = [
+    '// GENERATED FILE, DO NOT EDIT. Regenerate with `npm run gen:commands -- <server sources>`',
+    `// (scripts/generate-command-specs.ts) from src/commands/*.json of ${labels.join(', ')}: ${names.length} commands and`,
+    '// sub-commands. Entry layout: see RawCommand / RawKeySpec in ../command-info.ts.',
+    "import type { RawCommand } from '../command-info.js';",
+    '',
+    '/** The server sources the table was generated from (a command both define comes from the first). */',
+    `export const COMMAND_TABLE_SOURCES: readonly string[] = ${literal(labels)};`,
+    '',
+    'export const COMMAND_TABLE: Readonly<Record<string, RawCommand>> = {',
+    ...names.map((name) => `  ${literal(name)}: ${literal(entries.get(name))},`),
+    '};',
+    '',
+  ].join('\n');
+  writeFileSync(OUTPUT, source);
+  console.log(`wrote ${OUTPUT}: ${names.length} entries from ${labels.join(', ')}`);
 }
 
-await main();
+main(process.argv.slice(2));

@@ -31,6 +31,8 @@ import { emitErrorIfListened, emitSafely } from '../events.js';
 export type { ClusterOptions, RedirectEvent, RetryEvent, CommandObserver };
 
 const ASKING = encodeCommand('ASKING', []);
+/** How long a command waits for its slot's owner to come back before asking a live primary where the slot went. */
+const DOWN_OWNER_WAIT_MS = 1_000;
 const ignore = (): void => undefined;
 
 interface Shard {
@@ -194,12 +196,17 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     this.emit('end');
   }
 
-  /** @internal For batches: the primary serving `slot` (-1: any primary), fetching the topology first if needed. */
+  /**
+   * @internal For batches and the sharded subscriber: the primary serving `slot` (-1: any live primary),
+   * fetching the topology first if needed. For a slot without owner in the map, a live primary: its MOVED
+   * (or CLUSTERDOWN) tells where the slot is.
+   */
   async primaryForSlot(slot: number): Promise<ClusterNode> {
     const map = this.map ?? (await this.refresh(), this.requireMap());
-    const shard = slot < 0 ? uniqueShards(map)[0] : this.shardOf(map, slot);
-    if (shard === undefined) throw new SlotUnservedError(slot);
-    return this.nodeAt(shard.primary);
+    const shard = slot < 0 ? undefined : this.shardOf(map, slot);
+    const node = shard === undefined ? this.livePrimary(map, undefined) : this.nodeAt(shard.primary);
+    if (node === undefined) throw new SlotUnservedError(slot);
+    return node;
   }
 
   /** @internal For batches: the node at an address (an ASK target). */
@@ -224,19 +231,24 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
       );
       return;
     }
-    const node = this.pickNode(map, command);
-    if (node === undefined) {
-      this.scheduleRefresh();
-      this.retryLater(command, 'CLUSTERDOWN', new SlotUnservedError(command.slot));
-      return;
-    }
-    if (node.connection.status === 'reconnecting') {
-      // The node is down: don't park the command in its offline queue; look again after a pause.
-      this.scheduleRefresh();
-      this.retryLater(command, 'ENODEDOWN', new ConnectionClosedError(`${nodeKey(node.address)} is unreachable`));
-      return;
-    }
-    this.queueOn(node, command);
+    const owner = this.pickNode(map, command);
+    const node = owner !== undefined && !isDown(owner) ? owner : this.standIn(map, command, owner);
+    if (node !== undefined) this.queueOn(node, command);
+  }
+
+  /**
+   * No owner in our map, or it is down: looks again after a pause and meanwhile (at once when ownerless, after
+   * DOWN_OWNER_WAIT_MS when the owner is down) asks a live primary, whose MOVED corrects a map the topology
+   * replies got wrong; a slot nobody serves gets the server's own CLUSTERDOWN. Undefined: retried later.
+   */
+  private standIn(map: { shards: Shard[]; slotShard: Int16Array }, command: ClusterCommand<any>, owner: ClusterNode | undefined): ClusterNode | undefined {
+    this.scheduleRefresh();
+    const waited = command.retryAttempts > 0 ? Date.now() - command.firstRetryAt : 0;
+    const node = owner === undefined || waited >= DOWN_OWNER_WAIT_MS ? this.livePrimary(map, owner) : undefined;
+    if (node !== undefined) return node;
+    if (owner === undefined) this.retryLater(command, 'CLUSTERDOWN', new SlotUnservedError(command.slot));
+    else this.retryLater(command, 'ENODEDOWN', new ConnectionClosedError(`${nodeKey(owner.address)} is unreachable`));
+    return undefined;
   }
 
   /** @internal CommandRouter: takes over a command that failed on a node, when that failure can be fixed. */
@@ -260,17 +272,21 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     const from = command.node ?? { host: '', port: 0 };
     const target = parseRedirect(error.message, from.host);
     if (target === undefined) return false; // malformed: the caller gets the server's error as it is
-    if (++command.redirections > this.options.maxRedirections) {
+    const to = { host: target.host, port: target.port };
+    const node = this.nodeAt(to);
+    // MOVED to a node that is down (a live node still names a dead owner): wait and retry there, as
+    // dispatch() does; not a redirection the command wasted.
+    const toDownNode = target.kind === 'MOVED' && isDown(node);
+    if (!toDownNode && ++command.redirections > this.options.maxRedirections) {
       command.fail(new ClusterRedirectionError(command.name, this.options.maxRedirections, { cause: error }));
       return true;
     }
-    const to = { host: target.host, port: target.port };
     const event: RedirectEvent = { kind: target.kind, command: command.name, slot: target.slot, from, to };
     emitSafely(this, 'redirect', event);
     command.observer?.onRedirect?.(event);
-    const node = this.nodeAt(to);
     if (target.kind === 'MOVED') {
-      if (this.learnMoved(target.slot, to)) this.scheduleRefresh(to, true);
+      if (this.learnMoved(target.slot, to)) this.scheduleRefresh(toDownNode ? undefined : to, true);
+      if (toDownNode) return this.retryLater(command, 'ENODEDOWN', new ConnectionClosedError(`${nodeKey(to)} is unreachable`));
     } else {
       const asking = new Command('ASKING', [], ASKING, false, undefined);
       asking.retryable = false;
@@ -311,18 +327,29 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
 
   private pickNode(map: { shards: Shard[]; slotShard: Int16Array }, command: ClusterCommand<any>): ClusterNode | undefined {
     if (command.slot < 0) {
-      const shard = map.shards[this.roundRobin++ % map.shards.length];
-      return shard === undefined ? undefined : this.nodeAt(shard.primary);
+      const shard = map.shards[0];
+      return this.livePrimary(map, undefined) ?? (shard === undefined ? undefined : this.nodeAt(shard.primary));
     }
     const shard = this.shardOf(map, command.slot);
     if (shard === undefined) return undefined;
     if (command.readOnly && shard.replicas.length > 0) {
       for (let i = 0; i < shard.replicas.length; i++) {
         const replica = this.nodeAt(shard.replicas[this.roundRobin++ % shard.replicas.length] as NodeAddress);
-        if (replica.connection.status !== 'reconnecting') return replica;
+        if (!isDown(replica)) return replica;
       }
     }
     return (shard.primaryNode ??= this.nodeAt(shard.primary));
+  }
+
+  /** A primary other than `except` whose connection is not down, round robin; undefined when there is none. */
+  private livePrimary(map: { shards: Shard[]; slotShard: Int16Array }, except: ClusterNode | undefined): ClusterNode | undefined {
+    const shards = map.shards;
+    for (let i = 0; i < shards.length; i++) {
+      const shard = shards[this.roundRobin++ % shards.length] as Shard;
+      const node = (shard.primaryNode ??= this.nodeAt(shard.primary));
+      if (node !== except && !isDown(node)) return node;
+    }
+    return undefined;
   }
 
   private shardOf(map: { shards: Shard[]; slotShard: Int16Array }, slot: number): Shard | undefined {
@@ -384,21 +411,22 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     throw new ClusterUnreachableError(candidates.length, { cause: lastError });
   }
 
-  /** The MOVED target first, then healthy known nodes, then ones that look down, then the root nodes. */
+  /**
+   * The MOVED target first, then the replicas of primaries that look down (the one promoted knows first: other
+   * nodes may learn it some 100 ms later), then healthy known nodes, then ones that look down, then the root nodes.
+   */
   private refreshCandidates(preferred: NodeAddress | undefined): NodeAddress[] {
+    const heirs: NodeAddress[] = [];
     const healthy: NodeAddress[] = [];
     const suspect: NodeAddress[] = [];
-    if (preferred !== undefined) healthy.push(preferred);
     if (this.map !== undefined) {
       for (const shard of uniqueShards(this.map)) {
-        for (const address of [shard.primary, ...shard.replicas]) {
-          const status = this.nodeConnections.get(nodeKey(address))?.connection.status;
-          (status === 'reconnecting' ? suspect : healthy).push(address);
-        }
+        if (this.isDownAt(shard.primary)) heirs.push(...shard.replicas.filter((replica) => !this.isDownAt(replica)));
+        for (const address of [shard.primary, ...shard.replicas]) (this.isDownAt(address) ? suspect : healthy).push(address);
       }
     }
     const seen = new Set<string>();
-    return [...healthy, ...suspect, ...this.options.rootNodes].filter((address) => {
+    return [...(preferred === undefined ? [] : [preferred]), ...heirs, ...healthy, ...suspect, ...this.options.rootNodes].filter((address) => {
       const key = nodeKey(address);
       if (seen.has(key)) return false;
       seen.add(key);
@@ -451,6 +479,11 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     return node;
   }
 
+  private isDownAt(address: NodeAddress): boolean {
+    const node = this.nodeConnections.get(nodeKey(address));
+    return node !== undefined && isDown(node);
+  }
+
   private clearRefreshTimer(): void {
     if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
@@ -473,6 +506,11 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
 // The typed command methods are installed on the prototype from the specs; this interface gives them types.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface RedisCluster extends CommandMethods {}
+
+/** A node the client is failing to reach: commands are not parked in its offline queue. */
+function isDown(node: ClusterNode): boolean {
+  return node.connection.status === 'reconnecting';
+}
 
 function uniqueShards(map: { shards: Shard[]; slotShard: Int16Array }): Shard[] {
   // A shard that MOVED taught us about but the last refresh no longer lists may serve no slot: skip it.

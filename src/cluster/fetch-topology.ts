@@ -2,11 +2,12 @@ import { Connection } from '../connection/connection.js';
 import { resolveOptions } from '../connection/options.js';
 import { ReplyError } from '../errors.js';
 import type { ClusterNodeOptions } from './options.js';
-import { parseClusterShards, parseClusterSlots, type NodeAddress, type SlotMap } from './topology.js';
+import { parseTopology, type NodeAddress, type SlotMap } from './topology.js';
 
 /**
  * Asks one node for the topology on a short-lived connection of its own (so a dead or busy node connection
- * can't stall it): CLUSTER SHARDS, or CLUSTER SLOTS on servers older than 7.
+ * can't stall it): CLUSTER SHARDS and CLUSTER SLOTS in one round trip, cross-read by parseTopology(). A server
+ * that doesn't know or refuses one of them (SHARDS before Redis 7, an ACL) is read from the other.
  */
 export async function fetchSlotMap(node: NodeAddress, nodeOptions: ClusterNodeOptions, timeoutMs: number): Promise<SlotMap> {
   const connection = new Connection(
@@ -22,13 +23,14 @@ export async function fetchSlotMap(node: NodeAddress, nodeOptions: ClusterNodeOp
     }),
   );
   try {
-    try {
-      return parseClusterShards(await connection.send('CLUSTER', ['SHARDS']), node.host);
-    } catch (error) {
-      if (!(error instanceof ReplyError) || !/unknown subcommand|unknown command/i.test(error.message)) throw error;
-      return parseClusterSlots(await connection.send('CLUSTER', ['SLOTS']), node.host);
-    }
+    const [shards, slots] = await Promise.allSettled([connection.send('CLUSTER', ['SHARDS']), connection.send('CLUSTER', ['SLOTS'])]);
+    if (shards.status === 'rejected' && slots.status === 'rejected') throw unknownCommand(shards.reason) ? slots.reason : shards.reason;
+    return parseTopology(shards.status === 'fulfilled' ? shards.value : undefined, slots.status === 'fulfilled' ? slots.value : undefined, node.host);
   } finally {
     connection.disconnect();
   }
+}
+
+function unknownCommand(error: unknown): boolean {
+  return error instanceof ReplyError && /unknown subcommand|unknown command/i.test(error.message);
 }

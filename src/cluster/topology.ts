@@ -1,4 +1,4 @@
-// The cluster's shape: which node serves each slot, parsed from CLUSTER SHARDS (Redis 7+) or CLUSTER SLOTS.
+// The cluster's shape: which node serves each slot, read from CLUSTER SLOTS and CLUSTER SHARDS (Redis 7+).
 // Every field read from a reply is validated; a reply that doesn't describe a usable cluster is rejected.
 import { RedisError } from '../errors.js';
 import { SLOT_COUNT } from './slot.js';
@@ -10,7 +10,7 @@ export interface NodeAddress {
 
 export interface Shard {
   readonly primary: NodeAddress;
-  /** Replicas not reported failed (CLUSTER SHARDS `health`); CLUSTER SLOTS lists the ones it knows. */
+  /** Replicas not reported failed (CLUSTER SHARDS `health`, online ones first; CLUSTER SLOTS omits failed ones). */
   readonly replicas: readonly NodeAddress[];
 }
 
@@ -39,72 +39,182 @@ export function isValidSlot(slot: unknown): slot is number {
   return typeof slot === 'number' && Number.isInteger(slot) && slot >= 0 && slot < SLOT_COUNT;
 }
 
+/** A node's health as CLUSTER SHARDS reports it, best first. Servers say `fail` where the docs say `failed`. */
+const enum Health {
+  Online = 0,
+  Loading = 1,
+  Unknown = 2,
+  Failed = 3,
+}
+
+/** One node of a CLUSTER SHARDS entry. */
+interface ShardNode {
+  readonly id: string | undefined;
+  readonly address: NodeAddress;
+  readonly primary: boolean;
+  readonly health: Health;
+}
+
+/** One CLUSTER SHARDS entry: its slot ranges as [start, end, start, end …] and its nodes. */
+interface ShardEntry {
+  readonly ranges: number[];
+  readonly nodes: ShardNode[];
+}
+
+/** One CLUSTER SLOTS range: the primary first, then the replicas (the server leaves failed ones out). */
+interface SlotRange {
+  readonly start: number;
+  readonly end: number;
+  readonly primary: { id: string | undefined; address: NodeAddress };
+  readonly replicas: NodeAddress[];
+}
+
 /**
- * CLUSTER SHARDS: [{ slots: [start, end, …], nodes: [{ ip, endpoint, port, role, health, … }] }, …] (maps in
- * RESP3, flat key/value arrays in RESP2). `askedHost` replaces an empty endpoint, which means "my own host".
+ * The slot map from what one node answered to CLUSTER SHARDS and CLUSTER SLOTS (either may be missing: SHARDS
+ * before Redis 7, SLOTS if a server drops it). Who owns a slot comes from CLUSTER SLOTS, the node's own slot
+ * table: CLUSTER SHARDS misleads after a failover (Valkey 8.0 lists the dead primary first in the promoted
+ * one's shard; Redis 7.2–7.4 report that shard with no slots, redis/redis#13414). CLUSTER SHARDS adds each
+ * node's health, so failed replicas are left out and online ones come first; alone, it is read choosing the
+ * healthiest primary of each shard. Slots neither reply gives an owner stay at -1.
+ */
+export function parseTopology(shardsReply: unknown, slotsReply: unknown, askedHost: string): SlotMap {
+  const entries = shardsReply === undefined ? [] : readShards(shardsReply, askedHost);
+  const ranges = slotsReply === undefined ? [] : readSlots(slotsReply, askedHost);
+  const builder = new SlotMapBuilder();
+  for (const range of ranges) {
+    const entry = entries.find((candidate) => candidate.nodes.some((node) => sameNode(node, range.primary)));
+    const replicas = entry === undefined ? range.replicas : usableReplicas(entry);
+    builder.assign(range.start, range.end, range.primary.address, replicas);
+  }
+  // CLUSTER SHARDS only fills slots CLUSTER SLOTS left without owner (or everything when SLOTS is missing).
+  for (const entry of entries) {
+    const primary = healthiestPrimary(entry);
+    if (primary === undefined) continue;
+    for (let i = 0; i < entry.ranges.length; i += 2) {
+      builder.assignFree(entry.ranges[i] as number, entry.ranges[i + 1] as number, primary.address, usableReplicas(entry));
+    }
+  }
+  return builder.build();
+}
+
+/**
+ * CLUSTER SHARDS alone: [{ slots: [start, end, …], nodes: [{ id, ip, endpoint, port, role, health, … }] }, …]
+ * (maps in RESP3, flat key/value arrays in RESP2). `askedHost` replaces an empty endpoint ("my own host").
  */
 export function parseClusterShards(reply: unknown, askedHost: string): SlotMap {
+  return parseTopology(reply, undefined, askedHost);
+}
+
+/** CLUSTER SLOTS alone: [[start, end, [host, port, id, …], [replica host, port, id, …], …], …]. */
+export function parseClusterSlots(reply: unknown, askedHost: string): SlotMap {
+  return parseTopology(undefined, reply, askedHost);
+}
+
+function readShards(reply: unknown, askedHost: string): ShardEntry[] {
   if (!Array.isArray(reply)) throw new TopologyError('CLUSTER SHARDS: expected an array');
-  const shards: Shard[] = [];
-  const slotShard = new Int16Array(SLOT_COUNT).fill(-1);
-  for (const rawShard of reply) {
+  return reply.map((rawShard) => {
     const shard = fields(rawShard, 'shard');
     const slots = shard.slots;
-    const nodes = shard.nodes;
     if (!Array.isArray(slots) || slots.length % 2 !== 0) throw new TopologyError('CLUSTER SHARDS: bad slots list');
-    if (!Array.isArray(nodes)) throw new TopologyError('CLUSTER SHARDS: bad nodes list');
-    if (slots.length === 0) continue; // a shard without slots serves nothing (e.g. a new, empty primary)
-    let primary: NodeAddress | undefined;
-    let primaryHealthy = false;
-    const replicas: NodeAddress[] = [];
-    for (const rawNode of nodes) {
+    if (!Array.isArray(shard.nodes)) throw new TopologyError('CLUSTER SHARDS: bad nodes list');
+    const nodes: ShardNode[] = [];
+    for (const rawNode of shard.nodes) {
       const node = fields(rawNode, 'node');
       const address = shardNodeAddress(node, askedHost);
       if (address === undefined) continue;
-      // 'loading' also covers replicas that have not replicated a single write yet (offset 0): usable.
-      const healthy = asText(node.health) !== 'failed';
       const role = asText(node.role);
-      if (role === 'master' || role === 'primary') {
-        // After a failover the old, failed primary may still be listed: prefer the healthy one.
-        if (primary === undefined || (healthy && !primaryHealthy)) {
-          primary = address;
-          primaryHealthy = healthy;
-        }
-      } else if (healthy) {
-        replicas.push(address);
-      }
+      nodes.push({ id: asText(node.id), address, primary: role === 'master' || role === 'primary', health: healthOf(node.health) });
     }
-    if (primary === undefined) continue;
-    const index = shards.push({ primary, replicas }) - 1;
-    for (let i = 0; i < slots.length; i += 2) assign(slotShard, toInt(slots[i]), toInt(slots[i + 1]), index);
-  }
-  return checked({ shards, slotShard });
+    return { ranges: slots.map(toInt), nodes };
+  });
 }
 
-/** CLUSTER SLOTS: [[start, end, [host, port, id, …], [replica host, port, id, …], …], …]. */
-export function parseClusterSlots(reply: unknown, askedHost: string): SlotMap {
+function readSlots(reply: unknown, askedHost: string): SlotRange[] {
   if (!Array.isArray(reply)) throw new TopologyError('CLUSTER SLOTS: expected an array');
-  const shards: Shard[] = [];
-  const byPrimary = new Map<string, number>();
-  const slotShard = new Int16Array(SLOT_COUNT).fill(-1);
+  const ranges: SlotRange[] = [];
   for (const range of reply) {
     if (!Array.isArray(range) || range.length < 3) throw new TopologyError('CLUSTER SLOTS: bad slot range');
     const primary = slotsNodeAddress(range[2], askedHost);
     if (primary === undefined) continue;
-    const key = nodeKey(primary);
-    let index = byPrimary.get(key);
-    if (index === undefined) {
-      const replicas: NodeAddress[] = [];
-      for (const raw of range.slice(3)) {
-        const replica = slotsNodeAddress(raw, askedHost);
-        if (replica !== undefined) replicas.push(replica);
-      }
-      index = shards.push({ primary, replicas }) - 1;
-      byPrimary.set(key, index);
+    const replicas: NodeAddress[] = [];
+    for (const raw of range.slice(3)) {
+      const replica = slotsNodeAddress(raw, askedHost);
+      if (replica !== undefined) replicas.push(replica);
     }
-    assign(slotShard, toInt(range[0]), toInt(range[1]), index);
+    ranges.push({ start: toInt(range[0]), end: toInt(range[1]), primary: { id: asText((range[2] as unknown[])[2]), address: primary }, replicas });
   }
-  return checked({ shards, slotShard });
+  return ranges;
+}
+
+function healthOf(value: unknown): Health {
+  switch (asText(value)) {
+    case 'online':
+      return Health.Online;
+    // Also a replica that has not replicated a single write yet (offset 0): usable.
+    case 'loading':
+      return Health.Loading;
+    case 'fail':
+    case 'failed':
+      return Health.Failed;
+    default:
+      return Health.Unknown;
+  }
+}
+
+/** The shard's primary in the best health (a failed one only when no other is listed). */
+function healthiestPrimary(entry: ShardEntry): ShardNode | undefined {
+  let best: ShardNode | undefined;
+  for (const node of entry.nodes) if (node.primary && (best === undefined || node.health < best.health)) best = node;
+  return best;
+}
+
+/** The shard's replicas not reported failed, healthiest first. */
+function usableReplicas(entry: ShardEntry): NodeAddress[] {
+  return entry.nodes
+    .filter((node) => !node.primary && node.health !== Health.Failed)
+    .sort((a, b) => a.health - b.health)
+    .map((node) => node.address);
+}
+
+/** The same node in both replies: by id when both carry one, else by address. */
+function sameNode(node: ShardNode, other: { id: string | undefined; address: NodeAddress }): boolean {
+  if (node.id !== undefined && other.id !== undefined) return node.id === other.id;
+  return nodeKey(node.address) === nodeKey(other.address);
+}
+
+/** Collects shards (one per primary) and which one serves each slot. */
+class SlotMapBuilder {
+  private readonly shards: Shard[] = [];
+  private readonly byPrimary = new Map<string, number>();
+  private readonly slotShard = new Int16Array(SLOT_COUNT).fill(-1);
+
+  assign(start: number, end: number, primary: NodeAddress, replicas: NodeAddress[]): void {
+    checkRange(start, end);
+    this.slotShard.fill(this.shardIndex(primary, replicas), start, end + 1);
+  }
+
+  assignFree(start: number, end: number, primary: NodeAddress, replicas: NodeAddress[]): void {
+    checkRange(start, end);
+    let index: number | undefined;
+    for (let slot = start; slot <= end; slot++) {
+      if (this.slotShard[slot] === -1) this.slotShard[slot] = index ??= this.shardIndex(primary, replicas);
+    }
+  }
+
+  build(): SlotMap {
+    if (this.shards.length === 0) throw new TopologyError('cluster topology: no node serves any slot (is the cluster created?)');
+    return { shards: this.shards, slotShard: this.slotShard };
+  }
+
+  private shardIndex(primary: NodeAddress, replicas: NodeAddress[]): number {
+    const key = nodeKey(primary);
+    let index = this.byPrimary.get(key);
+    if (index === undefined) {
+      index = this.shards.push({ primary, replicas }) - 1;
+      this.byPrimary.set(key, index);
+    }
+    return index;
+  }
 }
 
 function shardNodeAddress(node: Record<string, unknown>, askedHost: string): NodeAddress | undefined {
@@ -125,14 +235,8 @@ function address(endpoint: string | undefined, port: number, askedHost: string):
   return { host: endpoint === '' ? askedHost : endpoint, port };
 }
 
-function assign(slotShard: Int16Array, start: number, end: number, index: number): void {
+function checkRange(start: number, end: number): void {
   if (!isValidSlot(start) || !isValidSlot(end) || end < start) throw new TopologyError(`cluster topology: invalid slot range ${start}-${end}`);
-  slotShard.fill(index, start, end + 1);
-}
-
-function checked(map: SlotMap): SlotMap {
-  if (map.shards.length === 0) throw new TopologyError('cluster topology: no node serves any slot (is the cluster created?)');
-  return map;
 }
 
 function fields(raw: unknown, what: string): Record<string, unknown> {

@@ -51,7 +51,23 @@ it('resumes after a primary is SIGKILLed and its replica promoted, losing no ack
       }
     }
   };
-  const writers = Promise.all(Array.from({ length: 16 }, (_, id) => writer(id)));
+  // Times recovery on a client of its own: on `c`, the writers' WAIT 1 holds the new primary's connection for
+  // its full 500 ms (no replica yet), and every command pipelined behind it waits too. SETs back to back, plain.
+  const probe = new RedisCluster({ rootNodes: cluster.addresses });
+  await probe.connect();
+  const prober = async (): Promise<void> => {
+    for (let n = 0; !stop; n++) {
+      const issuedAt = Date.now();
+      try {
+        await probe.set(`{victim}:probe:${n}`, 'x');
+        if (deadAt > 0 && issuedAt > deadAt && firstVictimWriteAfterKill === 0) firstVictimWriteAfterKill = Date.now();
+      } catch (error) {
+        if (error instanceof CommandOutcomeUnknownError) outcomeUnknown++;
+        else unexpected.push(error);
+      }
+    }
+  };
+  const writers = Promise.all([...Array.from({ length: 16 }, (_, id) => writer(id)), prober()]);
   await sleep(500);
   killedAt = Date.now();
   await cluster.node(victimPort).kill();
@@ -84,9 +100,10 @@ it('resumes after a primary is SIGKILLed and its replica promoted, losing no ack
   const unconfirmedLost = unconfirmedKeys.filter((key, i) => unconfirmedBack[i] !== unconfirmed.get(key)).length;
   console.log(
     `cluster failover: replica promoted ${promotedAt - killedAt} ms after SIGKILL (node timeout 1000 ms, seen by polling CLUSTER SLOTS), ` +
-      `client writes resumed after ${firstVictimWriteAfterKill - killedAt} ms; ` +
+      `client writes resumed after ${firstVictimWriteAfterKill - killedAt} ms (${firstVictimWriteAfterKill - promotedAt} ms after promotion); ` +
       `${acknowledged.size} acknowledged writes all present; ${unconfirmed.size} OK-but-unreplicated writes, ${unconfirmedLost} of them lost; ` +
       `${outcomeUnknown} writes failed with CommandOutcomeUnknownError; ${retries.length} retries`,
   );
   c.disconnect();
+  probe.disconnect();
 }, 60_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandNames, getCommandInfo } from '../../../src/commands/command-info.js';
-import { REDIS_VERSION } from '../../../src/commands/generated/command-table.js';
+import { COMMAND_TABLE_SOURCES } from '../../../src/commands/generated/command-table.js';
 import { isBlocking, isReadOnly, keyIndexes } from '../../../src/commands/key-positions.js';
 
 const split = (line: string): string[] => line.split(' ');
@@ -11,8 +11,8 @@ const keys = (line: string): number[] => {
 };
 
 describe('getCommandInfo', () => {
-  it('is generated from a real server and is case-insensitive', () => {
-    expect(REDIS_VERSION).toMatch(/^\d+\.\d+\.\d+/);
+  it('is generated from real servers\' command definitions and is case-insensitive', () => {
+    expect(COMMAND_TABLE_SOURCES).toEqual(['redis-7.4.1', 'valkey-8.0.1']);
     expect(commandNames().length).toBeGreaterThan(300);
     const get = getCommandInfo('GET');
     expect(get).toMatchObject({ name: 'get', arity: 2, readonly: true, write: false, container: false });
