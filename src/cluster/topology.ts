@@ -1,6 +1,7 @@
 // The cluster's shape: which node serves each slot, read from CLUSTER SLOTS and CLUSTER SHARDS (Redis 7+).
 // Every field read from a reply is validated; a reply that doesn't describe a usable cluster is rejected.
 import { RedisError } from '../errors.js';
+import { pairsToObject } from '../pairs-to-object.js';
 import { SLOT_COUNT } from './slot.js';
 
 export interface NodeAddress {
@@ -240,11 +241,7 @@ function checkRange(start: number, end: number): void {
 }
 
 function fields(raw: unknown, what: string): Record<string, unknown> {
-  if (Array.isArray(raw)) {
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i + 1 < raw.length; i += 2) out[String(raw[i])] = raw[i + 1];
-    return out;
-  }
+  if (Array.isArray(raw)) return pairsToObject(raw);
   if (raw !== null && typeof raw === 'object' && !Buffer.isBuffer(raw)) return raw as Record<string, unknown>;
   throw new TopologyError(`CLUSTER SHARDS: bad ${what} entry`);
 }
