@@ -107,7 +107,8 @@ describe('search demo, stdin closed before the start-up checks finished', () => 
       'what is this\nwhat is that\nwhat is this\n',
     );
     expect(await demo.exitCode, demo.stderr).toBe(0);
-    // The input had closed before the first answer, so only the first prompt shows.
+    // The end of input was in the pipe before the demo first read it, and every answer takes Redis round
+    // trips: readline has closed before the first answer, so only the first prompt shows.
     expect(demo.stdout).toBe(
       `${PROMPT}${answer(CACHE_MISS_MESSAGE, 'what is this')}${answer(CACHE_MISS_MESSAGE, 'what is that')}` +
         `${answer(CACHE_HIT_MESSAGE, 'what is this')}\nBye\n`,
