@@ -1,15 +1,26 @@
 // The `$ ` prompt loop: one line at a time, each handled to completion before the next is read, whether
 // typed or piped. Ends on EOF (Ctrl-D), Ctrl-C or SIGTERM; an in-flight query finishes first.
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 
 export const PROMPT = '$ ';
 
 export async function runPromptLoop(
-  input: NodeJS.ReadableStream & { isTTY?: boolean },
+  input: Readable & { isTTY?: boolean },
   output: NodeJS.WritableStream,
   handle: (line: string) => Promise<void>,
 ): Promise<void> {
+  // A stream whose end was already read never emits 'end' again: readline would wait forever.
+  if (input.readableEnded) return;
   const rl = createInterface({ input, output, prompt: PROMPT, terminal: input.isTTY === true });
+  // Piped input can end (and close readline) at any moment, even while a query runs. The lines read
+  // before that are still delivered below; only the prompt must not be shown again (Node 24 throws
+  // ERR_USE_AFTER_CLOSE on prompt() after close, older versions print it after the end of input).
+  let closed = false;
+  rl.once('close', () => (closed = true));
+  const promptIfOpen = (): void => {
+    if (!closed) rl.prompt();
+  };
   let stopping = false;
   const stop = (): void => {
     stopping = true;
@@ -21,13 +32,13 @@ export async function runPromptLoop(
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    rl.prompt();
+    promptIfOpen();
     for await (const line of rl) {
       if (stopping) break;
       const query = line.trim();
       if (query !== '') await handle(query);
       if (stopping) break;
-      rl.prompt();
+      promptIfOpen();
     }
   } finally {
     process.off('SIGINT', stop);

@@ -1,14 +1,13 @@
 // The README walkthrough, run for real: redis-server, a real Prometheus scraping the demo with prom.yaml's
 // job, a local Zipkin v2 receiver validating every payload against the Zipkin API schema, and the demo
 // (`node --import tsx examples/search-cli.ts`) driven through stdin with the guide's three queries.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CACHE_HIT_MESSAGE, CACHE_MISS_MESSAGE } from '../../examples/search-cli/search.js';
-import { trackPid, untrackPid } from '../helpers/cleanup.js';
+import { Demo } from '../helpers/demo-process.js';
 import { freePort } from '../helpers/free-port.js';
 import { prometheusBinary, promqlQueriesInMarkdown, startPrometheus, type PromSample } from '../helpers/prometheus.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
@@ -217,55 +216,4 @@ function hasFiniteValue(samples: PromSample[]): boolean {
 
 function count(text: string, needle: string): number {
   return text.split(needle).length - 1;
-}
-
-/** The demo as a child process: stdin to type into, stdout/stderr collected, killed by the test if left running. */
-class Demo {
-  stdout = '';
-  stderr = '';
-  readonly exitCode: Promise<number | null>;
-  private readonly child: ChildProcess;
-
-  constructor(args: string[]) {
-    // The demo's own environment variables must not leak in from the developer's shell.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'REDIS_URL' && !key.startsWith('OTEL_')));
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'examples/search-cli.ts', ...args], { cwd: root, env, stdio: 'pipe' });
-    const pid = this.child.pid;
-    if (pid !== undefined) trackPid(pid);
-    this.child.stdout?.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
-    this.child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.exitCode = new Promise((resolve, reject) => {
-      this.child.once('error', reject);
-      this.child.once('close', (code) => {
-        if (pid !== undefined) untrackPid(pid);
-        resolve(code);
-      });
-    });
-  }
-
-  type(text: string): void {
-    this.child.stdin?.write(text);
-  }
-
-  endInput(): void {
-    this.child.stdin?.end();
-  }
-
-  signal(signal: NodeJS.Signals): void {
-    this.child.kill(signal);
-  }
-
-  async waitForStdout(done: (stdout: string) => boolean, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!done(this.stdout)) {
-      if (this.child.exitCode !== null) throw new Error(`demo exited (${this.child.exitCode}) early:\n${this.stdout}\n${this.stderr}`);
-      if (Date.now() > deadline) throw new Error(`demo output not as expected after ${timeoutMs} ms:\n${this.stdout}\n${this.stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-
-  async kill(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
-    await this.exitCode.catch(() => undefined);
-  }
 }
