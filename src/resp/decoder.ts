@@ -6,6 +6,7 @@
 
 import { isAscii } from 'node:buffer';
 import { ProtocolError, ReplyError } from '../errors.js';
+import { setOwn } from './own-property.js';
 import type { DecoderHandlers, DecoderOptions } from './types.js';
 
 export type { DecoderHandlers, DecoderOptions } from './types.js';
@@ -74,6 +75,12 @@ const LARGE_STRING = 64 * 1024;
  * cheap to make but the external-memory pressure sets off extra full GCs. utf8Slice makes a heap string.
  */
 const EXTERNAL_STRING_BYTES = 1_000_000;
+/**
+ * Default maxAggregateLength: 2^32 - 1, the most elements a JS array can hold (and the most Redis keeps in one
+ * set or hash), so no reply a client could represent is refused. A header above it (`*999999999999`) can
+ * only come from a broken or hostile server; waiting for its elements would swallow every later reply.
+ */
+export const DEFAULT_MAX_AGGREGATE_LENGTH = 2 ** 32 - 1;
 
 /** One open aggregate. Frames are pooled per depth, so nesting does not allocate frame objects. */
 class Frame {
@@ -91,6 +98,7 @@ class Frame {
 export class RespDecoder {
   private readonly handlers: DecoderHandlers;
   private readonly maxBulkLength: number;
+  private readonly maxAggregateLength: number;
   private readonly maxDepth: number;
   private readonly maxLineLength: number;
 
@@ -116,6 +124,7 @@ export class RespDecoder {
   constructor(handlers: DecoderHandlers, options: DecoderOptions = {}) {
     this.handlers = handlers;
     this.maxBulkLength = options.maxBulkLength ?? 512 * 1024 * 1024;
+    this.maxAggregateLength = options.maxAggregateLength ?? DEFAULT_MAX_AGGREGATE_LENGTH;
     this.maxDepth = options.maxDepth ?? 1024;
     this.maxLineLength = options.maxLineLength ?? 64 * 1024;
   }
@@ -139,8 +148,11 @@ export class RespDecoder {
       while (pos < len && !this.abandoned) pos = this.step(chunk, pos);
     } catch (err) {
       this.reset(); // free partial state; only the failure is kept
-      this.failure = err instanceof ProtocolError ? err : new ProtocolError('decoder failed');
-      throw err;
+      // Not malformed input but a failure inside the decoder (a bug, a hostile environment): the stream is
+      // no longer trustworthy either, so the caller gets the same ProtocolError and resets the connection.
+      const failure = err instanceof ProtocolError ? err : new ProtocolError('the RESP decoder failed', { cause: err });
+      this.failure = failure;
+      throw failure;
     } finally {
       this.feeding = false;
     }
@@ -310,6 +322,7 @@ export class RespDecoder {
       this.emit(null);
       return;
     }
+    if (n > this.maxAggregateLength) throw tooLong(type, n, this.maxAggregateLength);
     const kind =
       type === T_MAP ? F_MAP : type === T_ATTRIBUTE ? F_ATTRIBUTE : type === T_PUSH && this.top === null ? F_PUSH : F_ARRAY;
     if (n > 0) {
@@ -334,11 +347,10 @@ export class RespDecoder {
     f.kind = kind;
     f.remaining = remaining;
     f.hasKey = false;
+    f.size = 0;
     if (kind === F_MAP) f.map = {};
-    else if (kind === F_STRING) {
-      f.parts = [];
-      f.size = 0;
-    } else if (kind !== F_ATTRIBUTE) f.items = [];
+    else if (kind === F_STRING) f.parts = [];
+    else if (kind !== F_ATTRIBUTE) f.items = [];
     this.depth = depth + 1;
     this.top = f;
   }
@@ -362,7 +374,7 @@ export class RespDecoder {
       const kind = f.kind;
       if (kind === F_MAP) {
         if (f.hasKey) {
-          setEntry(f.map, f.key, value);
+          setOwn(f.map, f.key, value);
           f.hasKey = false;
         } else {
           f.key = mapKey(value);
@@ -371,7 +383,14 @@ export class RespDecoder {
       } else if (kind !== F_ATTRIBUTE) {
         f.items.push(value);
       }
-      if (f.remaining < 0 || --f.remaining !== 0) return;
+      if (f.remaining < 0) {
+        // A streamed aggregate: count its elements (pairs for a map) against the same limit.
+        if (kind !== F_MAP || !f.hasKey) {
+          if (++f.size > this.maxAggregateLength) throw tooLong(kind === F_MAP ? T_MAP : T_ARRAY, f.size, this.maxAggregateLength);
+        }
+        return;
+      }
+      if (--f.remaining !== 0) return;
       value = this.close();
       if (kind === F_ATTRIBUTE) return; // it annotates the next value; it is not one itself
       if (kind === F_PUSH) {
@@ -564,15 +583,6 @@ function mapKey(value: unknown): string {
   return Array.isArray(value) ? '[array]' : '[map]';
 }
 
-function setEntry(map: Record<string, unknown>, key: string, value: unknown): void {
-  // Assigning '__proto__' would replace the prototype: define it as a plain own property instead.
-  if (key === '__proto__') {
-    Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-  } else {
-    map[key] = value;
-  }
-}
-
 /** Strict RESP length: optional '-', 1-15 digits; >= -1. Callers decide where -1 (null) is allowed. */
 function parseLength(buf: Buffer, type: number, start: number, end: number): number {
   let i = start;
@@ -590,11 +600,12 @@ function parseLength(buf: Buffer, type: number, start: number, end: number): num
   return 0 - n;
 }
 
-/** ':' integer: a number when it is a safe integer, else a bigint. */
+/** ':' integer (an optional '+' or '-', then digits): a number when it is a safe integer, else a bigint. */
 function parseInteger(buf: Buffer, start: number, end: number): number | bigint {
   let i = start;
-  const negative = buf[i] === 45;
-  if (negative) i++;
+  const sign = buf[i];
+  const negative = sign === 45;
+  if (negative || sign === 43) i++;
   if (i === end) throw badLine(buf, start - 1, end);
   if (end - i <= 15) {
     let n = 0;
@@ -610,8 +621,10 @@ function parseInteger(buf: Buffer, start: number, end: number): number | bigint 
   return big >= MIN_SAFE && big <= MAX_SAFE ? Number(big) : big;
 }
 
+/** An optional '+' or '-' (RESP3 allows both), then at least one digit. */
 function isIntegerText(buf: Buffer, start: number, end: number): boolean {
-  let i = buf[start] === 45 ? start + 1 : start;
+  const sign = buf[start];
+  let i = sign === 45 || sign === 43 ? start + 1 : start;
   if (i === end) return false;
   for (; i < end; i++) {
     const c = buf[i]!;
@@ -667,6 +680,10 @@ function lineTooLong(buf: Buffer, start: number, cap: number, kind: number): Pro
 
 function missingBodyCrlf(): ProtocolError {
   return new ProtocolError('missing CRLF after a bulk body');
+}
+
+function tooLong(type: number, n: number, max: number): ProtocolError {
+  return new ProtocolError(`'${String.fromCharCode(type)}' aggregate of ${n} elements exceeds maxAggregateLength ${max}`);
 }
 
 function tooDeep(maxDepth: number): ProtocolError {

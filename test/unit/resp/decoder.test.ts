@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ProtocolError, ReplyError } from '../../../src/errors.js';
 import { RespDecoder } from '../../../src/resp/decoder.js';
 import { canon, chunkings, run } from '../../fixtures/resp/harness.js';
@@ -262,5 +262,52 @@ describe('RespDecoder: untrusted lengths and nesting', () => {
     expect(canon([1, 'a', Buffer.from('b'), -0, NaN, 1n])).toEqual({
       array: [1, 'a', { buffer: '62' }, { negativeZero: true }, { nan: true }, { bigint: '1' }],
     });
+  });
+});
+
+describe('RespDecoder: maxAggregateLength', () => {
+  it('accepts aggregates of exactly the limit, whole / split / byte by byte', () => {
+    const input = Buffer.from('*2\r\n:1\r\n%2\r\n+a\r\n:1\r\n+b\r\n:2\r\n>2\r\n+x\r\n+y\r\n*?\r\n:1\r\n:2\r\n.\r\n%?\r\n+a\r\n:1\r\n+b\r\n:2\r\n.\r\n');
+    for (const [how, chunks] of chunkings(input)) {
+      const out = run(chunks, false, { maxAggregateLength: 2 });
+      expect(out.error, how).toBeNull();
+      expect(out.events, how).toEqual([
+        ['reply', canon([1, { a: 1, b: 2 }])],
+        ['push', canon(['x', 'y'])],
+        ['reply', canon([1, 2])],
+        ['reply', canon({ a: 1, b: 2 })],
+      ]);
+    }
+  });
+
+  it('refuses an absurd header by default, naming the limit', () => {
+    const out = run([Buffer.from('*999999999999\r\n')]);
+    expect(out.error).toBeInstanceOf(ProtocolError);
+    expect(String(out.error)).toContain('maxAggregateLength 4294967295');
+  });
+});
+
+describe('RespDecoder: a failure inside the decoder', () => {
+  it('is thrown as a ProtocolError (with the cause), so the connection resets instead of hanging', () => {
+    const replies: unknown[] = [];
+    const d = new RespDecoder({ onReply: (v) => replies.push(v), onPush: () => {}, returnBuffers: () => false });
+    const boom = new TypeError('simulated internal failure');
+    const define = vi.spyOn(Object, 'defineProperty').mockImplementationOnce(() => {
+      throw boom;
+    });
+    let thrown: unknown;
+    try {
+      d.feed(Buffer.from('%1\r\n+__proto__\r\n:1\r\n'));
+    } catch (error) {
+      thrown = error;
+    } finally {
+      define.mockRestore();
+    }
+    expect(thrown).toBeInstanceOf(ProtocolError);
+    expect((thrown as ProtocolError).cause).toBe(boom);
+    expect(replies).toEqual([]);
+    d.reset();
+    d.feed(Buffer.from(':1\r\n'));
+    expect(replies).toEqual([1]);
   });
 });
