@@ -214,6 +214,18 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     return 'OK';
   }
 
+  /**
+   * Stops reading the socket until resumeReading() (pub/sub backpressure: the server buffers instead, up to its
+   * own limits). Replies wait too. A reconnect's new socket reads again.
+   */
+  pauseReading(): void {
+    this.socket?.pause();
+  }
+
+  resumeReading(): void {
+    this.socket?.resume();
+  }
+
   /** Closes the socket now. Commands in flight reject with ConnectionClosedError; no reconnect. */
   disconnect(): void {
     if (this.status === 'end') return;
