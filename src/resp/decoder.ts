@@ -1,6 +1,7 @@
 // Incremental RESP2/RESP3 decoder: bytes in, values out. Replies that arrive whole are parsed straight out of
 // the chunk by offset; only an unfinished line (copied, bounded by maxLineLength) or an unfinished bulk body
-// (views of its chunks, concatenated once) outlive a feed() call. Aggregates live on an explicit frame stack,
+// (copied into a body buffer reused from reply to reply) outlive a feed() call, so the caller may reuse its
+// read buffer. Aggregates live on an explicit frame stack,
 // so partial arrays resume where they stopped and deep nesting cannot overflow the JS stack. No allocation
 // is ever sized from a declared length: lengths are untrusted until the bytes are there.
 
@@ -59,6 +60,13 @@ const DOUBLE_SYNTAX = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const NO_ITEMS: unknown[] = [];
 const NO_MAP: Record<string, unknown> = {};
 const NO_PARTS: Buffer[] = [];
+const NO_BODY = Buffer.alloc(0);
+/** The body buffer starts this big (or at the declared length, if smaller). */
+const BODY_MIN = 64 * 1024;
+/** Largest body buffer kept for the next reply (1 MiB values, with room); larger ones are dropped after use. */
+const BODY_KEEP = 2 * 1024 * 1024 + 64;
+/** The body buffer is released after this many top-level replies that did not need it. */
+const BODY_IDLE_REPLIES = 1024;
 
 // utf8Slice/latin1Slice skip toString()'s encoding lookup and argument checks (offsets are ours, in range).
 interface SliceBuffer {
@@ -113,8 +121,11 @@ export class RespDecoder {
   private lineEndsWithCr = false;
   private bulkType = 0;
   private bulkLength = 0;
-  private bulkParts: Buffer[] = NO_PARTS;
+  /** Bytes of the bulk body still arriving (bulkHave of them so far), reused from one reply to the next. */
+  private body: Buffer = NO_BODY;
   private bulkHave = 0;
+  /** Top-level replies since the body buffer was last needed (it is released after BODY_IDLE_REPLIES). */
+  private bodyIdle = 0;
   private failure: ProtocolError | null = null;
   private handlerError: { error: unknown } | null = null;
   private feeding = false;
@@ -131,8 +142,8 @@ export class RespDecoder {
 
   /**
    * Feed bytes as they arrive. Throws ProtocolError on malformed input; after that the decoder refuses
-   * input until reset(). Views of `chunk` may be kept until the reply they hold completes, so the caller
-   * must not reuse the buffer (net.Socket never does). A handler that throws does not derail decoding: the
+   * input until reset(). Nothing keeps a view of `chunk` after feed() returns (what outlives the call is
+   * copied), so the caller may read the socket into one reused buffer. A handler that throws does not derail decoding: the
    * rest of the chunk is decoded, then the first such error is re-thrown and the decoder stays usable.
    * A handler may call reset(): decoding of the current chunk stops there.
    */
@@ -171,7 +182,7 @@ export class RespDecoder {
     this.buffers = false;
     this.mode = M_IDLE;
     this.lineParts = NO_PARTS;
-    this.bulkParts = NO_PARTS;
+    this.body = NO_BODY;
     this.bulkHave = 0;
     this.failure = null;
     if (this.feeding) this.abandoned = true;
@@ -272,28 +283,48 @@ export class RespDecoder {
     const len = buf.length;
     if (bodyEnd + 2 <= len) {
       if (buf[bodyEnd] !== CR || buf[bodyEnd + 1] !== LF) throw missingBodyCrlf();
-      this.bulkValue(type, buf, next, bodyEnd, true);
+      this.bulkValue(type, buf, next, bodyEnd);
       return bodyEnd + 2;
     }
-    // The body continues in later chunks: keep views, concatenate once when it is all there.
+    // The body continues in later chunks: its bytes are copied into the body buffer as they arrive.
     this.mode = M_BULK;
     this.bulkType = type;
     this.bulkLength = n;
-    this.bulkParts = next < len ? [buf.subarray(next)] : [];
-    this.bulkHave = len - next;
+    this.bulkHave = 0;
+    this.appendBody(buf, next, len);
     return len;
   }
 
-  /** A complete bulk-like body in buf[start, end). `shared`: buf is the caller's chunk (copy what we keep). */
-  private bulkValue(type: number, buf: Buffer, start: number, end: number, shared: boolean): void {
+  /**
+   * Copies buf[start, end) after the body bytes received so far. The buffer grows with the bytes that arrived
+   * (at most doubling, never past the declared length): a declared length alone allocates nothing.
+   */
+  private appendBody(buf: Buffer, start: number, end: number): void {
+    const have = this.bulkHave;
+    const need = have + (end - start);
+    let body = this.body;
+    if (need > body.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.min(this.bulkLength + 2, Math.max(need, body.length * 2, BODY_MIN)));
+      if (have > 0) body.copy(grown, 0, 0, have);
+      this.body = body = grown;
+    }
+    buf.copy(body, have, start, end);
+    this.bulkHave = need;
+  }
+
+  /**
+   * A complete bulk-like body in buf[start, end): the caller's chunk or the reused body buffer, so what is
+   * kept is copied (a returned Buffer never pins a socket chunk).
+   */
+  private bulkValue(type: number, buf: Buffer, start: number, end: number): void {
     switch (type) {
       case T_BULK:
-        this.emit(this.buffers ? (shared ? copy(buf, start, end) : buf.subarray(start, end)) : utf8(buf, start, end));
+        this.emit(this.buffers ? copy(buf, start, end) : utf8(buf, start, end));
         return;
       case T_VERBATIM:
         if (buf[start + 3] !== COLON) throw new ProtocolError(`verbatim string without 'fmt:' prefix`);
         start += 4;
-        this.emit(this.buffers ? (shared ? copy(buf, start, end) : buf.subarray(start, end)) : utf8(buf, start, end));
+        this.emit(this.buffers ? copy(buf, start, end) : utf8(buf, start, end));
         return;
       case T_BLOB_ERROR:
         this.emit(new ReplyError(utf8(buf, start, end)));
@@ -305,7 +336,7 @@ export class RespDecoder {
         if (f.size > this.maxBulkLength) {
           throw new ProtocolError(`streamed string exceeds maxBulkLength ${this.maxBulkLength}`);
         }
-        f.parts.push(buf.subarray(start, end));
+        f.parts.push(copy(buf, start, end)); // the chunk's buffer may be reused once feed() returns
       }
     }
   }
@@ -399,6 +430,7 @@ export class RespDecoder {
       }
       f = this.top;
     }
+    if (this.body !== NO_BODY && ++this.bodyIdle > BODY_IDLE_REPLIES && this.mode !== M_BULK) this.body = NO_BODY;
     try {
       this.handlers.onReply(value);
     } catch (error) {
@@ -463,15 +495,16 @@ export class RespDecoder {
   private resumeBulk(chunk: Buffer, pos: number): number {
     const need = this.bulkLength + 2 - this.bulkHave;
     const take = Math.min(need, chunk.length - pos);
-    this.bulkParts.push(chunk.subarray(pos, pos + take));
-    this.bulkHave += take;
+    this.appendBody(chunk, pos, pos + take);
     if (take < need) return chunk.length;
     const n = this.bulkLength;
-    const whole = Buffer.concat(this.bulkParts, n + 2);
-    this.bulkParts = NO_PARTS;
+    const body = this.body;
     this.mode = M_IDLE;
-    if (whole[n] !== CR || whole[n + 1] !== LF) throw missingBodyCrlf();
-    this.bulkValue(this.bulkType, whole, 0, n, false);
+    this.bodyIdle = 0;
+    // A body buffer too big to keep around for the next large reply is dropped now.
+    if (body.length > BODY_KEEP) this.body = NO_BODY;
+    if (body[n] !== CR || body[n + 1] !== LF) throw missingBodyCrlf();
+    this.bulkValue(this.bulkType, body, 0, n);
     return pos + take;
   }
 

@@ -45,7 +45,7 @@ async function pubsubClients(r: Redis): Promise<{ omem: number }[]> {
 
 describe.each([2, 3] as const)('pub/sub backpressure over RESP%i', (protocol) => {
   it(`an unread for-await loop holds at most highWaterMark (+ one socket read) of ${MESSAGES} messages; Redis holds the rest; all arrive in order`, async () => {
-    const publisher = new Redis({ port: unlimited.port });
+    const publisher = new Redis({ port: unlimited.port, protocol });
     const sub = publisher.pubsub({ highWaterMark: HIGH_WATER, ignoreSubscribeMessages: true });
     try {
       const loop = sub[Symbol.asyncIterator]() as AsyncIterableIterator<PubSubMessage>; // confirmations are ignored
@@ -74,7 +74,7 @@ describe.each([2, 3] as const)('pub/sub backpressure over RESP%i', (protocol) =>
   });
 
   it("with a small client-output-buffer-limit pubsub, Redis disconnects the slow subscriber; it resubscribes and the loop goes on", async () => {
-    const publisher = new Redis({ port: limited.port });
+    const publisher = new Redis({ port: limited.port, protocol });
     const sub = publisher.pubsub({ highWaterMark: HIGH_WATER, ignoreSubscribeMessages: true });
     try {
       const loop = sub[Symbol.asyncIterator]() as AsyncIterableIterator<PubSubMessage>; // confirmations are ignored

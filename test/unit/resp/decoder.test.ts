@@ -311,3 +311,50 @@ describe('RespDecoder: a failure inside the decoder', () => {
     expect(replies).toEqual([1]);
   });
 });
+
+describe('RespDecoder: the caller may reuse its read buffer after each feed()', () => {
+  /** Feeds every chunk through one shared buffer, overwritten after each feed(); values are compared at the end. */
+  function runReused(chunks: readonly Buffer[], buffers: boolean): unknown[] {
+    const raw: Array<['reply' | 'push', unknown]> = [];
+    const decoder = new RespDecoder({
+      onReply: (v) => raw.push(['reply', v]),
+      onPush: (v) => raw.push(['push', v]),
+      returnBuffers: () => buffers,
+    });
+    const shared = Buffer.alloc(Math.max(1, ...chunks.map((c) => c.length)));
+    for (const chunk of chunks) {
+      chunk.copy(shared);
+      decoder.feed(shared.subarray(0, chunk.length));
+      shared.fill(0xee);
+    }
+    return raw.map(([kind, v]) => [kind, canon(v)]);
+  }
+
+  for (const buffers of [false, true]) {
+    it(`every valid fixture, whole / split / byte by byte (returnBuffers ${buffers})`, () => {
+      for (const fixture of validFixtures) {
+        const expected = expectedEvents(fixture, buffers);
+        for (const [how, chunks] of chunkings(bytes(fixture.input))) {
+          expect(runReused(chunks, buffers), `${fixture.name}: ${how}`).toEqual(expected);
+        }
+      }
+    });
+  }
+
+  it('a large body in 64 KiB reads of one buffer, twice in a row (the body buffer is reused too)', () => {
+    const body = Buffer.alloc(1024 * 1024 + 5, 'z');
+    body.write('ünïcode', 300_000);
+    const frame = Buffer.concat([Buffer.from(`$${body.length}\r\n`), body, Buffer.from('\r\n')]);
+    const stream = Buffer.concat([frame, frame]);
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < stream.length; i += 65536) chunks.push(stream.subarray(i, i + 65536));
+    for (const buffers of [false, true]) {
+      const out = runReused(chunks, buffers);
+      const value = canon(buffers ? body : body.toString('utf8'));
+      expect(out).toEqual([
+        ['reply', value],
+        ['reply', value],
+      ]);
+    }
+  });
+});
