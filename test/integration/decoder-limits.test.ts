@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProtocolError, Redis, type RedisOptions } from '../../src/index.js';
 import { respondLikeRedis, startFakeServer, type FakeServer } from '../helpers/fake-server.js';
+import { resp } from '../helpers/resp-literals.js';
 import { useSharedServer } from '../helpers/shared-server.js';
 
 const shared = useSharedServer();
@@ -69,6 +70,40 @@ describe('a failure inside the decoder', () => {
     } finally {
       spy.mockRestore();
       process.off('uncaughtException', onUncaught);
+    }
+  });
+});
+
+describe('a hostile pub/sub frame', () => {
+  it('a map where a channel or count belongs is not a pub/sub frame: it goes to the push event, nothing throws', async () => {
+    // A map with a 'toString' field: String() or Buffer methods on it would throw inside the data handler.
+    const hostile = resp.map([[resp.simple('toString'), resp.simple('x')]]);
+    const f = await startFakeServer((command, reply) => {
+      if (command[0] === 'SUBSCRIBE') {
+        reply(resp.push([resp.bulk('message'), hostile, resp.bulk('m')]));
+        reply(resp.push([resp.bulk('subscribe'), resp.bulk('ch'), hostile]));
+        reply(resp.push([resp.bulk('subscribe'), resp.bulk('ch'), resp.int(1)]));
+        return;
+      }
+      respondLikeRedis(command, reply);
+    });
+    fakes.push(f);
+    const sub = client({ port: f.port, protocol: 3, lazyConnect: true }).pubsub();
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const pushes: unknown[][] = [];
+      sub.on('push', (push: unknown[]) => pushes.push(push));
+      expect(await sub.subscribe('ch')).toBe(1);
+      expect(pushes.map((push) => push[0])).toEqual(['message', 'subscribe']);
+      expect(await sub.ping()).toBe('PONG');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(uncaught).toEqual([]);
+      expect(f.connections).toBe(1);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      sub.disconnect();
     }
   });
 });
