@@ -1,13 +1,13 @@
 // Reply shaping shared by the command families. Each accepts both the RESP2 and the RESP3 form of a reply.
-import { setOwn } from '../resp/own-property.js';
+import { finishOwnObject, startOwnObject } from '../resp/own-property.js';
 
 /** RESP2 flat `[k1, v1, k2, v2]` or RESP3 map (already an object) → plain object. */
 export function toObject<V = string>(raw: unknown): Record<string, V> {
   if (raw === null || raw === undefined) return {};
   if (!Array.isArray(raw)) return raw as Record<string, V>;
-  const out: Record<string, V> = {};
-  for (let i = 0; i + 1 < raw.length; i += 2) setOwn(out, String(raw[i]), raw[i + 1]);
-  return out;
+  const out = startOwnObject();
+  for (let i = 0; i + 1 < raw.length; i += 2) out[String(raw[i])] = raw[i + 1];
+  return finishOwnObject(out) as Record<string, V>;
 }
 
 /** Integer reply 0/1 → boolean. */

@@ -7,7 +7,7 @@
 
 import { isAscii } from 'node:buffer';
 import { ProtocolError, ReplyError } from '../errors.js';
-import { setOwn } from './own-property.js';
+import { finishOwnObject, startOwnObject } from './own-property.js';
 import type { DecoderHandlers, DecoderOptions } from './types.js';
 
 export type { DecoderHandlers, DecoderOptions } from './types.js';
@@ -379,7 +379,7 @@ export class RespDecoder {
     f.remaining = remaining;
     f.hasKey = false;
     f.size = 0;
-    if (kind === F_MAP) f.map = {};
+    if (kind === F_MAP) f.map = startOwnObject();
     else if (kind === F_STRING) f.parts = [];
     else if (kind !== F_ATTRIBUTE) f.items = [];
     this.depth = depth + 1;
@@ -389,7 +389,7 @@ export class RespDecoder {
   /** Closes the top frame and returns its value; frames keep no references to delivered values. */
   private close(): unknown {
     const f = this.top!;
-    const value = f.kind === F_MAP ? f.map : f.items;
+    const value = f.kind === F_MAP ? finishOwnObject(f.map) : f.items;
     f.items = NO_ITEMS;
     f.map = NO_MAP;
     f.parts = NO_PARTS;
@@ -405,7 +405,7 @@ export class RespDecoder {
       const kind = f.kind;
       if (kind === F_MAP) {
         if (f.hasKey) {
-          setOwn(f.map, f.key, value);
+          f.map[f.key] = value; // an own property whatever the key (see startOwnObject)
           f.hasKey = false;
         } else {
           f.key = mapKey(value);

@@ -57,7 +57,7 @@ describe('a failure inside the decoder', () => {
     const onUncaught = (error: unknown) => uncaught.push(error);
     process.on('uncaughtException', onUncaught);
     const boom = new TypeError('simulated failure while building a map');
-    const spy = vi.spyOn(Object, 'defineProperty').mockImplementationOnce(() => {
+    const spy = vi.spyOn(Object, 'setPrototypeOf').mockImplementationOnce(() => {
       throw boom;
     });
     try {

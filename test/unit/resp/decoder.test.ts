@@ -292,7 +292,7 @@ describe('RespDecoder: a failure inside the decoder', () => {
     const replies: unknown[] = [];
     const d = new RespDecoder({ onReply: (v) => replies.push(v), onPush: () => {}, returnBuffers: () => false });
     const boom = new TypeError('simulated internal failure');
-    const define = vi.spyOn(Object, 'defineProperty').mockImplementationOnce(() => {
+    const setPrototype = vi.spyOn(Object, 'setPrototypeOf').mockImplementationOnce(() => {
       throw boom;
     });
     let thrown: unknown;
@@ -301,7 +301,7 @@ describe('RespDecoder: a failure inside the decoder', () => {
     } catch (error) {
       thrown = error;
     } finally {
-      define.mockRestore();
+      setPrototype.mockRestore();
     }
     expect(thrown).toBeInstanceOf(ProtocolError);
     expect((thrown as ProtocolError).cause).toBe(boom);
