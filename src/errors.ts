@@ -43,8 +43,8 @@ export class AskError extends ReplyError {}
 
 /** The server sent bytes that are not valid RESP, or exceeded a configured limit. */
 export class ProtocolError extends RedisError {
-  constructor(message: string) {
-    super(message, 'EPROTOCOL');
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 'EPROTOCOL', options);
   }
 }
 

@@ -64,17 +64,17 @@ export class SubscriberConnection extends Connection {
   private route(frame: unknown[], isReply: boolean): boolean {
     const kind = text(frame[0]);
     if (kind === 'message' || kind === 'smessage') {
-      if (frame.length !== 3) return false;
+      if (frame.length !== 3 || !isWire(frame[1]) || !isWire(frame[2])) return false;
       this.onFrame({ kind, channel: frame[1] as Wire, message: frame[2] as Wire });
       return true;
     }
     if (kind === 'pmessage') {
-      if (frame.length !== 4) return false;
+      if (frame.length !== 4 || !isWire(frame[1]) || !isWire(frame[2]) || !isWire(frame[3])) return false;
       this.onFrame({ kind, pattern: frame[1] as Wire, channel: frame[2] as Wire, message: frame[3] as Wire });
       return true;
     }
-    if (kind !== undefined && SUBSCRIPTION_KINDS.has(kind) && frame.length === 3) {
-      this.onFrame({ kind: kind as SubscriptionKind, channel: (frame[1] ?? null) as Wire | null, count: Number(frame[2]) });
+    if (kind !== undefined && SUBSCRIPTION_KINDS.has(kind) && frame.length === 3 && (frame[1] === null || isWire(frame[1])) && typeof frame[2] === 'number') {
+      this.onFrame({ kind: kind as SubscriptionKind, channel: frame[1] as Wire | null, count: frame[2] });
       this.confirm(frame);
       return true;
     }
@@ -106,6 +106,11 @@ function namesChannel(command: PubSubCommand, channel: unknown): boolean {
   // Compare bytes: RESP2 frames carry Buffers, RESP3 pushes UTF-8 strings, arguments either.
   const name = typeof channel === 'string' ? Buffer.from(channel) : channel;
   return command.args.some((arg) => name.equals(Buffer.isBuffer(arg) ? arg : Buffer.from(String(arg))));
+}
+
+/** Frames of other shapes are not pub/sub frames (a hostile server's map in their place must not reach String()). */
+function isWire(value: unknown): value is Wire {
+  return typeof value === 'string' || Buffer.isBuffer(value);
 }
 
 function text(value: unknown): string | undefined {

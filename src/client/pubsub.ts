@@ -3,7 +3,7 @@ import type { ResolvedOptions } from '../connection/options.js';
 import { ArgumentError, ClientClosedError, ReplyError } from '../errors.js';
 import type { RedisArg } from '../resp/types.js';
 import { PubSubCommand, SubscriberConnection, type PubSubFrame, type SubscriptionKind, type Wire } from './pubsub-connection.js';
-import { EventQueue } from './pubsub-queue.js';
+import { EventQueue, type QueueFlow } from './pubsub-queue.js';
 import { emitErrorIfListened, emitSafely, rethrowLater } from '../events.js';
 
 export type { SubscriptionKind } from './pubsub-connection.js';
@@ -38,7 +38,15 @@ export interface SubscriberOptions {
    * reads push frames as UTF-8 text.
    */
   buffers?: boolean;
+  /**
+   * Backpressure for `for await` loops: when this many events wait unread in a loop, the subscriber stops
+   * reading its socket (Redis then buffers, up to its `client-output-buffer-limit pubsub`) and reads again once
+   * the loop is down to half. Default 1,000. Handlers and events are never paused for: they run as messages arrive.
+   */
+  highWaterMark?: number;
 }
+
+const DEFAULT_HIGH_WATER_MARK = 1000;
 
 export type SubscribeCommand = 'SUBSCRIBE' | 'PSUBSCRIBE' | 'SSUBSCRIBE' | 'UNSUBSCRIBE' | 'PUNSUBSCRIBE' | 'SUNSUBSCRIBE';
 type Family = 'channel' | 'pattern' | 'shard';
@@ -89,9 +97,27 @@ export class Subscriber<T extends string | Buffer = string> extends EventEmitter
   private readonly subscriptions: Record<Family, Map<string, Subscription<T>>> = { channel: new Map(), pattern: new Map(), shard: new Map() };
   private readonly pending = new Set<PendingCommand>();
   private readonly queues = new Set<EventQueue<PubSubEvent<T>>>();
+  /** Loops over their high-water mark: while any is, the socket is not read. */
+  private readonly fullQueues = new Set<EventQueue<PubSubEvent<T>>>();
+  private readonly flow: QueueFlow<PubSubEvent<T>>;
 
   constructor(clientOptions: ResolvedOptions, options: SubscriberOptions = {}) {
     super();
+    const highWaterMark = options.highWaterMark ?? DEFAULT_HIGH_WATER_MARK;
+    if (!Number.isInteger(highWaterMark) || highWaterMark < 1) {
+      throw new ArgumentError('Option highWaterMark must be a positive integer (events waiting in a for-await loop)');
+    }
+    this.flow = {
+      highWaterMark,
+      lowWaterMark: Math.floor(highWaterMark / 2),
+      onFull: (queue) => {
+        this.fullQueues.add(queue);
+        if (this.fullQueues.size === 1) this.connection.pauseReading();
+      },
+      onDrain: (queue) => {
+        if (this.fullQueues.delete(queue) && this.fullQueues.size === 0) this.connection.resumeReading();
+      },
+    };
     this.buffers = options.buffers === true;
     this.ignoreSubscribeMessages = options.ignoreSubscribeMessages === true;
     const protocol = this.buffers ? 2 : clientOptions.protocol;
@@ -100,12 +126,15 @@ export class Subscriber<T extends string | Buffer = string> extends EventEmitter
       this.connection.on(event, (...payload: unknown[]) => this.emit(event, ...payload));
     }
     this.connection.on('ready', () => {
+      // A new socket reads; a loop that is still full pauses it again (its resubscribe then waits for the loop).
+      if (this.fullQueues.size > 0) this.connection.pauseReading();
       this.resubscribe();
       this.emit('ready');
     });
     this.connection.on('end', () => {
       for (const queue of this.queues) queue.end();
       this.queues.clear();
+      this.fullQueues.clear();
       this.emit('end');
     });
     this.connection.on('error', (error: Error) => emitErrorIfListened(this, error));
@@ -193,7 +222,7 @@ export class Subscriber<T extends string | Buffer = string> extends EventEmitter
 
   /** Events as they arrive (messages, and confirmations unless ignoreSubscribeMessages). Ends when the subscriber closes. */
   [Symbol.asyncIterator](): AsyncIterableIterator<PubSubEvent<T>> {
-    const queue = new EventQueue<PubSubEvent<T>>((q) => this.queues.delete(q));
+    const queue = new EventQueue<PubSubEvent<T>>((q) => this.queues.delete(q), this.flow);
     if (this.connection.status === 'end') queue.end();
     else this.queues.add(queue);
     return queue;
@@ -204,8 +233,16 @@ export class Subscriber<T extends string | Buffer = string> extends EventEmitter
     for await (const event of this) if (isMessage(event)) yield event;
   }
 
-  /** Closes the connection after pending commands (subscriptions end with it). */
+  /** Events waiting unread in the fullest `for await` loop (at most about highWaterMark plus one socket read). */
+  get buffered(): number {
+    let most = 0;
+    for (const queue of this.queues) most = Math.max(most, queue.size);
+    return most;
+  }
+
+  /** Closes the connection after pending commands (subscriptions end with it). Reading resumes, so QUIT's reply arrives. */
   quit(): Promise<'OK'> {
+    this.connection.resumeReading();
     return this.connection.quit();
   }
 

@@ -22,7 +22,7 @@ import { Fifo } from './fifo.js';
 import type { ResolvedOptions } from './options.js';
 import { reconnectDelay } from './reconnect.js';
 import { openSocket } from './socket-factory.js';
-import { emitErrorIfListened, rethrowLater } from '../events.js';
+import { emitErrorIfListened, emitSafely } from '../events.js';
 import { pairsToObject } from '../pairs-to-object.js';
 import { isTransientHandshakeError } from '../transient-errors.js';
 
@@ -101,7 +101,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.protocol = options.protocol;
     this.sessionProtocol = options.protocol;
     this.db = options.db;
-    this.decoder = new RespDecoder(this, { maxBulkLength: options.maxBulkLength, maxDepth: options.maxDepth });
+    const { maxBulkLength, maxAggregateLength, maxDepth } = options;
+    this.decoder = new RespDecoder(this, { maxBulkLength, maxAggregateLength, maxDepth });
   }
 
   // ---- public API ---------------------------------------------------------------------------------------
@@ -251,6 +252,18 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     return 'OK';
   }
 
+  /**
+   * Stops reading the socket until resumeReading() (pub/sub backpressure: the server buffers instead, up to its
+   * own limits). Replies wait too. A reconnect's new socket reads again.
+   */
+  pauseReading(): void {
+    this.socket?.pause();
+  }
+
+  resumeReading(): void {
+    this.socket?.resume();
+  }
+
   /** Closes the socket now. Commands in flight reject with ConnectionClosedError; no reconnect. */
   disconnect(): void {
     if (this.status === 'end') return;
@@ -268,13 +281,18 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       return;
     }
     if (command.state === CommandState.Settled) return; // timed out: its late reply is dropped here, in order
-    if (reply instanceof ReplyError) {
-      if (reply.code === 'LOADING' && this.holdWhileLoading(command)) return;
-      command.reject(this.shapeReplyError(reply, command));
-      return;
+    try {
+      if (reply instanceof ReplyError) {
+        if (reply.code === 'LOADING' && this.holdWhileLoading(command)) return;
+        command.reject(this.shapeReplyError(reply, command));
+        return;
+      }
+      if (SESSION_COMMANDS.has(command.name) && this.status === 'ready') this.followSession(command, reply);
+      command.resolve(reply);
+    } catch (error) {
+      // Whatever failed while settling it, the command was answered: it must not wait forever.
+      command.reject(error);
     }
-    if (SESSION_COMMANDS.has(command.name) && this.status === 'ready') this.followSession(command, reply);
-    command.resolve(reply);
   }
 
   /**
@@ -334,7 +352,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 
   onPush(push: unknown[]): void {
     if (this.discarding) return;
-    if (this.listenerCount('push') > 0) this.emit('push', push);
+    if (this.listenerCount('push') > 0) emitSafely(this, 'push', push);
   }
 
   returnBuffers(): boolean {
@@ -415,10 +433,10 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     try {
       this.decoder.feed(chunk);
     } catch (error) {
-      if (error instanceof ProtocolError) this.failProtocol(error);
-      // A throwing 'push' listener: the decoder has finished the chunk; surface the error outside the
-      // socket's data handler, as any throwing event listener would.
-      else rethrowLater(error);
+      // Listener errors never get here (emitSafely re-throws them later) and command settling is guarded, so
+      // anything else is a failure while routing a reply: which reply belongs to which command is no longer
+      // known, so reset like a malformed frame instead of leaving commands waiting forever.
+      this.failProtocol(error instanceof ProtocolError ? error : new ProtocolError('failed to handle a reply', { cause: error }));
     }
   }
 

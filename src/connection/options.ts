@@ -2,6 +2,7 @@ import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
 import { ArgumentError } from '../errors.js';
 import { FOREIGN_CLIENT_OPTIONS } from '../foreign-options.js';
 import { checkOptionKeys } from '../option-check.js';
+import { DEFAULT_MAX_AGGREGATE_LENGTH } from '../resp/decoder.js';
 import type { ReconnectStrategy } from './reconnect.js';
 
 export interface RedisOptions {
@@ -35,6 +36,8 @@ export interface RedisOptions {
   maxReadRetries?: number;
   /** Largest bulk reply accepted, in bytes. Default 512 MiB. */
   maxBulkLength?: number;
+  /** Most elements (map: pairs) accepted in one reply aggregate; a larger header resets the connection. Default 2^32 - 1. */
+  maxAggregateLength?: number;
   /** Deepest reply nesting accepted. Default 1024. */
   maxDepth?: number;
   /**
@@ -64,6 +67,7 @@ export const REDIS_OPTION_KEYS: Readonly<Record<keyof RedisOptions, true>> = {
   offlineQueueAttempts: true,
   maxReadRetries: true,
   maxBulkLength: true,
+  maxAggregateLength: true,
   maxDepth: true,
   poolSize: true,
 };
@@ -90,6 +94,7 @@ export interface ResolvedOptions {
   maxReadRetries: number;
   offlineQueueAttempts: number;
   maxBulkLength: number;
+  maxAggregateLength: number;
   maxDepth: number;
   poolSize: number;
 }
@@ -185,6 +190,7 @@ export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOption
     maxReadRetries: nonNegative('maxReadRetries', o.maxReadRetries, 3),
     offlineQueueAttempts: Math.max(1, nonNegative('offlineQueueAttempts', o.offlineQueueAttempts, 20)),
     maxBulkLength: nonNegative('maxBulkLength', o.maxBulkLength, 512 * 1024 * 1024),
+    maxAggregateLength: nonNegative('maxAggregateLength', o.maxAggregateLength, DEFAULT_MAX_AGGREGATE_LENGTH),
     maxDepth: nonNegative('maxDepth', o.maxDepth, 1024),
     poolSize: positiveInteger('poolSize', o.poolSize, 8),
   };

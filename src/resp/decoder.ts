@@ -1,11 +1,13 @@
 // Incremental RESP2/RESP3 decoder: bytes in, values out. Replies that arrive whole are parsed straight out of
 // the chunk by offset; only an unfinished line (copied, bounded by maxLineLength) or an unfinished bulk body
-// (views of its chunks, concatenated once) outlive a feed() call. Aggregates live on an explicit frame stack,
+// (copied into a body buffer reused from reply to reply) outlive a feed() call, so the caller may reuse its
+// read buffer. Aggregates live on an explicit frame stack,
 // so partial arrays resume where they stopped and deep nesting cannot overflow the JS stack. No allocation
 // is ever sized from a declared length: lengths are untrusted until the bytes are there.
 
 import { isAscii } from 'node:buffer';
 import { ProtocolError, ReplyError } from '../errors.js';
+import { finishOwnObject, startOwnObject } from './own-property.js';
 import type { DecoderHandlers, DecoderOptions } from './types.js';
 
 export type { DecoderHandlers, DecoderOptions } from './types.js';
@@ -58,6 +60,13 @@ const DOUBLE_SYNTAX = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const NO_ITEMS: unknown[] = [];
 const NO_MAP: Record<string, unknown> = {};
 const NO_PARTS: Buffer[] = [];
+const NO_BODY = Buffer.alloc(0);
+/** The body buffer starts this big (or at the declared length, if smaller). */
+const BODY_MIN = 64 * 1024;
+/** Largest body buffer kept for the next reply (1 MiB values, with room); larger ones are dropped after use. */
+const BODY_KEEP = 2 * 1024 * 1024 + 64;
+/** The body buffer is released after this many top-level replies that did not need it. */
+const BODY_IDLE_REPLIES = 1024;
 
 // utf8Slice/latin1Slice skip toString()'s encoding lookup and argument checks (offsets are ours, in range).
 interface SliceBuffer {
@@ -74,6 +83,12 @@ const LARGE_STRING = 64 * 1024;
  * cheap to make but the external-memory pressure sets off extra full GCs. utf8Slice makes a heap string.
  */
 const EXTERNAL_STRING_BYTES = 1_000_000;
+/**
+ * Default maxAggregateLength: 2^32 - 1, the most elements a JS array can hold (and the most Redis keeps in one
+ * set or hash), so no reply a client could represent is refused. A header above it (`*999999999999`) can
+ * only come from a broken or hostile server; waiting for its elements would swallow every later reply.
+ */
+export const DEFAULT_MAX_AGGREGATE_LENGTH = 2 ** 32 - 1;
 
 /** One open aggregate. Frames are pooled per depth, so nesting does not allocate frame objects. */
 class Frame {
@@ -91,6 +106,7 @@ class Frame {
 export class RespDecoder {
   private readonly handlers: DecoderHandlers;
   private readonly maxBulkLength: number;
+  private readonly maxAggregateLength: number;
   private readonly maxDepth: number;
   private readonly maxLineLength: number;
 
@@ -105,8 +121,11 @@ export class RespDecoder {
   private lineEndsWithCr = false;
   private bulkType = 0;
   private bulkLength = 0;
-  private bulkParts: Buffer[] = NO_PARTS;
+  /** Bytes of the bulk body still arriving (bulkHave of them so far), reused from one reply to the next. */
+  private body: Buffer = NO_BODY;
   private bulkHave = 0;
+  /** Top-level replies since the body buffer was last needed (it is released after BODY_IDLE_REPLIES). */
+  private bodyIdle = 0;
   private failure: ProtocolError | null = null;
   private handlerError: { error: unknown } | null = null;
   private feeding = false;
@@ -116,14 +135,15 @@ export class RespDecoder {
   constructor(handlers: DecoderHandlers, options: DecoderOptions = {}) {
     this.handlers = handlers;
     this.maxBulkLength = options.maxBulkLength ?? 512 * 1024 * 1024;
+    this.maxAggregateLength = options.maxAggregateLength ?? DEFAULT_MAX_AGGREGATE_LENGTH;
     this.maxDepth = options.maxDepth ?? 1024;
     this.maxLineLength = options.maxLineLength ?? 64 * 1024;
   }
 
   /**
    * Feed bytes as they arrive. Throws ProtocolError on malformed input; after that the decoder refuses
-   * input until reset(). Views of `chunk` may be kept until the reply they hold completes, so the caller
-   * must not reuse the buffer (net.Socket never does). A handler that throws does not derail decoding: the
+   * input until reset(). Nothing keeps a view of `chunk` after feed() returns (what outlives the call is
+   * copied), so the caller may read the socket into one reused buffer. A handler that throws does not derail decoding: the
    * rest of the chunk is decoded, then the first such error is re-thrown and the decoder stays usable.
    * A handler may call reset(): decoding of the current chunk stops there.
    */
@@ -139,8 +159,11 @@ export class RespDecoder {
       while (pos < len && !this.abandoned) pos = this.step(chunk, pos);
     } catch (err) {
       this.reset(); // free partial state; only the failure is kept
-      this.failure = err instanceof ProtocolError ? err : new ProtocolError('decoder failed');
-      throw err;
+      // Not malformed input but a failure inside the decoder (a bug, a hostile environment): the stream is
+      // no longer trustworthy either, so the caller gets the same ProtocolError and resets the connection.
+      const failure = err instanceof ProtocolError ? err : new ProtocolError('the RESP decoder failed', { cause: err });
+      this.failure = failure;
+      throw failure;
     } finally {
       this.feeding = false;
     }
@@ -159,7 +182,7 @@ export class RespDecoder {
     this.buffers = false;
     this.mode = M_IDLE;
     this.lineParts = NO_PARTS;
-    this.bulkParts = NO_PARTS;
+    this.body = NO_BODY;
     this.bulkHave = 0;
     this.failure = null;
     if (this.feeding) this.abandoned = true;
@@ -260,28 +283,48 @@ export class RespDecoder {
     const len = buf.length;
     if (bodyEnd + 2 <= len) {
       if (buf[bodyEnd] !== CR || buf[bodyEnd + 1] !== LF) throw missingBodyCrlf();
-      this.bulkValue(type, buf, next, bodyEnd, true);
+      this.bulkValue(type, buf, next, bodyEnd);
       return bodyEnd + 2;
     }
-    // The body continues in later chunks: keep views, concatenate once when it is all there.
+    // The body continues in later chunks: its bytes are copied into the body buffer as they arrive.
     this.mode = M_BULK;
     this.bulkType = type;
     this.bulkLength = n;
-    this.bulkParts = next < len ? [buf.subarray(next)] : [];
-    this.bulkHave = len - next;
+    this.bulkHave = 0;
+    this.appendBody(buf, next, len);
     return len;
   }
 
-  /** A complete bulk-like body in buf[start, end). `shared`: buf is the caller's chunk (copy what we keep). */
-  private bulkValue(type: number, buf: Buffer, start: number, end: number, shared: boolean): void {
+  /**
+   * Copies buf[start, end) after the body bytes received so far. The buffer grows with the bytes that arrived
+   * (at most doubling, never past the declared length): a declared length alone allocates nothing.
+   */
+  private appendBody(buf: Buffer, start: number, end: number): void {
+    const have = this.bulkHave;
+    const need = have + (end - start);
+    let body = this.body;
+    if (need > body.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.min(this.bulkLength + 2, Math.max(need, body.length * 2, BODY_MIN)));
+      if (have > 0) body.copy(grown, 0, 0, have);
+      this.body = body = grown;
+    }
+    buf.copy(body, have, start, end);
+    this.bulkHave = need;
+  }
+
+  /**
+   * A complete bulk-like body in buf[start, end): the caller's chunk or the reused body buffer, so what is
+   * kept is copied (a returned Buffer never pins a socket chunk).
+   */
+  private bulkValue(type: number, buf: Buffer, start: number, end: number): void {
     switch (type) {
       case T_BULK:
-        this.emit(this.buffers ? (shared ? copy(buf, start, end) : buf.subarray(start, end)) : utf8(buf, start, end));
+        this.emit(this.buffers ? copy(buf, start, end) : utf8(buf, start, end));
         return;
       case T_VERBATIM:
         if (buf[start + 3] !== COLON) throw new ProtocolError(`verbatim string without 'fmt:' prefix`);
         start += 4;
-        this.emit(this.buffers ? (shared ? copy(buf, start, end) : buf.subarray(start, end)) : utf8(buf, start, end));
+        this.emit(this.buffers ? copy(buf, start, end) : utf8(buf, start, end));
         return;
       case T_BLOB_ERROR:
         this.emit(new ReplyError(utf8(buf, start, end)));
@@ -293,7 +336,7 @@ export class RespDecoder {
         if (f.size > this.maxBulkLength) {
           throw new ProtocolError(`streamed string exceeds maxBulkLength ${this.maxBulkLength}`);
         }
-        f.parts.push(buf.subarray(start, end));
+        f.parts.push(copy(buf, start, end)); // the chunk's buffer may be reused once feed() returns
       }
     }
   }
@@ -310,6 +353,7 @@ export class RespDecoder {
       this.emit(null);
       return;
     }
+    if (n > this.maxAggregateLength) throw tooLong(type, n, this.maxAggregateLength);
     const kind =
       type === T_MAP ? F_MAP : type === T_ATTRIBUTE ? F_ATTRIBUTE : type === T_PUSH && this.top === null ? F_PUSH : F_ARRAY;
     if (n > 0) {
@@ -334,11 +378,10 @@ export class RespDecoder {
     f.kind = kind;
     f.remaining = remaining;
     f.hasKey = false;
-    if (kind === F_MAP) f.map = {};
-    else if (kind === F_STRING) {
-      f.parts = [];
-      f.size = 0;
-    } else if (kind !== F_ATTRIBUTE) f.items = [];
+    f.size = 0;
+    if (kind === F_MAP) f.map = startOwnObject();
+    else if (kind === F_STRING) f.parts = [];
+    else if (kind !== F_ATTRIBUTE) f.items = [];
     this.depth = depth + 1;
     this.top = f;
   }
@@ -346,7 +389,7 @@ export class RespDecoder {
   /** Closes the top frame and returns its value; frames keep no references to delivered values. */
   private close(): unknown {
     const f = this.top!;
-    const value = f.kind === F_MAP ? f.map : f.items;
+    const value = f.kind === F_MAP ? finishOwnObject(f.map) : f.items;
     f.items = NO_ITEMS;
     f.map = NO_MAP;
     f.parts = NO_PARTS;
@@ -362,7 +405,7 @@ export class RespDecoder {
       const kind = f.kind;
       if (kind === F_MAP) {
         if (f.hasKey) {
-          setEntry(f.map, f.key, value);
+          f.map[f.key] = value; // an own property whatever the key (see startOwnObject)
           f.hasKey = false;
         } else {
           f.key = mapKey(value);
@@ -371,7 +414,14 @@ export class RespDecoder {
       } else if (kind !== F_ATTRIBUTE) {
         f.items.push(value);
       }
-      if (f.remaining < 0 || --f.remaining !== 0) return;
+      if (f.remaining < 0) {
+        // A streamed aggregate: count its elements (pairs for a map) against the same limit.
+        if (kind !== F_MAP || !f.hasKey) {
+          if (++f.size > this.maxAggregateLength) throw tooLong(kind === F_MAP ? T_MAP : T_ARRAY, f.size, this.maxAggregateLength);
+        }
+        return;
+      }
+      if (--f.remaining !== 0) return;
       value = this.close();
       if (kind === F_ATTRIBUTE) return; // it annotates the next value; it is not one itself
       if (kind === F_PUSH) {
@@ -380,6 +430,7 @@ export class RespDecoder {
       }
       f = this.top;
     }
+    if (this.body !== NO_BODY && ++this.bodyIdle > BODY_IDLE_REPLIES && this.mode !== M_BULK) this.body = NO_BODY;
     try {
       this.handlers.onReply(value);
     } catch (error) {
@@ -444,15 +495,16 @@ export class RespDecoder {
   private resumeBulk(chunk: Buffer, pos: number): number {
     const need = this.bulkLength + 2 - this.bulkHave;
     const take = Math.min(need, chunk.length - pos);
-    this.bulkParts.push(chunk.subarray(pos, pos + take));
-    this.bulkHave += take;
+    this.appendBody(chunk, pos, pos + take);
     if (take < need) return chunk.length;
     const n = this.bulkLength;
-    const whole = Buffer.concat(this.bulkParts, n + 2);
-    this.bulkParts = NO_PARTS;
+    const body = this.body;
     this.mode = M_IDLE;
-    if (whole[n] !== CR || whole[n + 1] !== LF) throw missingBodyCrlf();
-    this.bulkValue(this.bulkType, whole, 0, n, false);
+    this.bodyIdle = 0;
+    // A body buffer too big to keep around for the next large reply is dropped now.
+    if (body.length > BODY_KEEP) this.body = NO_BODY;
+    if (body[n] !== CR || body[n + 1] !== LF) throw missingBodyCrlf();
+    this.bulkValue(this.bulkType, body, 0, n);
     return pos + take;
   }
 
@@ -564,15 +616,6 @@ function mapKey(value: unknown): string {
   return Array.isArray(value) ? '[array]' : '[map]';
 }
 
-function setEntry(map: Record<string, unknown>, key: string, value: unknown): void {
-  // Assigning '__proto__' would replace the prototype: define it as a plain own property instead.
-  if (key === '__proto__') {
-    Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-  } else {
-    map[key] = value;
-  }
-}
-
 /** Strict RESP length: optional '-', 1-15 digits; >= -1. Callers decide where -1 (null) is allowed. */
 function parseLength(buf: Buffer, type: number, start: number, end: number): number {
   let i = start;
@@ -590,11 +633,12 @@ function parseLength(buf: Buffer, type: number, start: number, end: number): num
   return 0 - n;
 }
 
-/** ':' integer: a number when it is a safe integer, else a bigint. */
+/** ':' integer (an optional '+' or '-', then digits): a number when it is a safe integer, else a bigint. */
 function parseInteger(buf: Buffer, start: number, end: number): number | bigint {
   let i = start;
-  const negative = buf[i] === 45;
-  if (negative) i++;
+  const sign = buf[i];
+  const negative = sign === 45;
+  if (negative || sign === 43) i++;
   if (i === end) throw badLine(buf, start - 1, end);
   if (end - i <= 15) {
     let n = 0;
@@ -610,8 +654,10 @@ function parseInteger(buf: Buffer, start: number, end: number): number | bigint 
   return big >= MIN_SAFE && big <= MAX_SAFE ? Number(big) : big;
 }
 
+/** An optional '+' or '-' (RESP3 allows both), then at least one digit. */
 function isIntegerText(buf: Buffer, start: number, end: number): boolean {
-  let i = buf[start] === 45 ? start + 1 : start;
+  const sign = buf[start];
+  let i = sign === 45 || sign === 43 ? start + 1 : start;
   if (i === end) return false;
   for (; i < end; i++) {
     const c = buf[i]!;
@@ -667,6 +713,10 @@ function lineTooLong(buf: Buffer, start: number, cap: number, kind: number): Pro
 
 function missingBodyCrlf(): ProtocolError {
   return new ProtocolError('missing CRLF after a bulk body');
+}
+
+function tooLong(type: number, n: number, max: number): ProtocolError {
+  return new ProtocolError(`'${String.fromCharCode(type)}' aggregate of ${n} elements exceeds maxAggregateLength ${max}`);
 }
 
 function tooDeep(maxDepth: number): ProtocolError {

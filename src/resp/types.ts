@@ -21,6 +21,11 @@ export interface DecoderHandlers {
 export interface DecoderOptions {
   /** Largest accepted bulk, verbatim, blob error or streamed string, in bytes. Default 512 MiB. */
   maxBulkLength?: number;
+  /**
+   * Most elements accepted in one array, set or push, or pairs in one map or attribute (streamed ones
+   * included). Default 2^32 - 1. A larger header is refused at once instead of waiting forever for elements.
+   */
+  maxAggregateLength?: number;
   /** Deepest accepted nesting of aggregates (attributes included). Default 1024. */
   maxDepth?: number;
   /** Longest accepted simple string / error / number line, in bytes. Default 64 KiB. */

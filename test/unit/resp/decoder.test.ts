@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ProtocolError, ReplyError } from '../../../src/errors.js';
 import { RespDecoder } from '../../../src/resp/decoder.js';
 import { canon, chunkings, run } from '../../fixtures/resp/harness.js';
@@ -262,5 +262,99 @@ describe('RespDecoder: untrusted lengths and nesting', () => {
     expect(canon([1, 'a', Buffer.from('b'), -0, NaN, 1n])).toEqual({
       array: [1, 'a', { buffer: '62' }, { negativeZero: true }, { nan: true }, { bigint: '1' }],
     });
+  });
+});
+
+describe('RespDecoder: maxAggregateLength', () => {
+  it('accepts aggregates of exactly the limit, whole / split / byte by byte', () => {
+    const input = Buffer.from('*2\r\n:1\r\n%2\r\n+a\r\n:1\r\n+b\r\n:2\r\n>2\r\n+x\r\n+y\r\n*?\r\n:1\r\n:2\r\n.\r\n%?\r\n+a\r\n:1\r\n+b\r\n:2\r\n.\r\n');
+    for (const [how, chunks] of chunkings(input)) {
+      const out = run(chunks, false, { maxAggregateLength: 2 });
+      expect(out.error, how).toBeNull();
+      expect(out.events, how).toEqual([
+        ['reply', canon([1, { a: 1, b: 2 }])],
+        ['push', canon(['x', 'y'])],
+        ['reply', canon([1, 2])],
+        ['reply', canon({ a: 1, b: 2 })],
+      ]);
+    }
+  });
+
+  it('refuses an absurd header by default, naming the limit', () => {
+    const out = run([Buffer.from('*999999999999\r\n')]);
+    expect(out.error).toBeInstanceOf(ProtocolError);
+    expect(String(out.error)).toContain('maxAggregateLength 4294967295');
+  });
+});
+
+describe('RespDecoder: a failure inside the decoder', () => {
+  it('is thrown as a ProtocolError (with the cause), so the connection resets instead of hanging', () => {
+    const replies: unknown[] = [];
+    const d = new RespDecoder({ onReply: (v) => replies.push(v), onPush: () => {}, returnBuffers: () => false });
+    const boom = new TypeError('simulated internal failure');
+    const setPrototype = vi.spyOn(Object, 'setPrototypeOf').mockImplementationOnce(() => {
+      throw boom;
+    });
+    let thrown: unknown;
+    try {
+      d.feed(Buffer.from('%1\r\n+__proto__\r\n:1\r\n'));
+    } catch (error) {
+      thrown = error;
+    } finally {
+      setPrototype.mockRestore();
+    }
+    expect(thrown).toBeInstanceOf(ProtocolError);
+    expect((thrown as ProtocolError).cause).toBe(boom);
+    expect(replies).toEqual([]);
+    d.reset();
+    d.feed(Buffer.from(':1\r\n'));
+    expect(replies).toEqual([1]);
+  });
+});
+
+describe('RespDecoder: the caller may reuse its read buffer after each feed()', () => {
+  /** Feeds every chunk through one shared buffer, overwritten after each feed(); values are compared at the end. */
+  function runReused(chunks: readonly Buffer[], buffers: boolean): unknown[] {
+    const raw: Array<['reply' | 'push', unknown]> = [];
+    const decoder = new RespDecoder({
+      onReply: (v) => raw.push(['reply', v]),
+      onPush: (v) => raw.push(['push', v]),
+      returnBuffers: () => buffers,
+    });
+    const shared = Buffer.alloc(Math.max(1, ...chunks.map((c) => c.length)));
+    for (const chunk of chunks) {
+      chunk.copy(shared);
+      decoder.feed(shared.subarray(0, chunk.length));
+      shared.fill(0xee);
+    }
+    return raw.map(([kind, v]) => [kind, canon(v)]);
+  }
+
+  for (const buffers of [false, true]) {
+    it(`every valid fixture, whole / split / byte by byte (returnBuffers ${buffers})`, () => {
+      for (const fixture of validFixtures) {
+        const expected = expectedEvents(fixture, buffers);
+        for (const [how, chunks] of chunkings(bytes(fixture.input))) {
+          expect(runReused(chunks, buffers), `${fixture.name}: ${how}`).toEqual(expected);
+        }
+      }
+    });
+  }
+
+  it('a large body in 64 KiB reads of one buffer, twice in a row (the body buffer is reused too)', () => {
+    const body = Buffer.alloc(1024 * 1024 + 5, 'z');
+    body.write('ünïcode', 300_000);
+    const frame = Buffer.concat([Buffer.from(`$${body.length}\r\n`), body, Buffer.from('\r\n')]);
+    const stream = Buffer.concat([frame, frame]);
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < stream.length; i += 65536) chunks.push(stream.subarray(i, i + 65536));
+    for (const buffers of [false, true]) {
+      const out = runReused(chunks, buffers);
+      const value = canon(buffers ? body : body.toString('utf8'));
+      expect(out).toEqual([
+        ['reply', value],
+        ['reply', value],
+      ]);
+    }
   });
 });
