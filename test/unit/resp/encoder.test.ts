@@ -138,7 +138,7 @@ describe('encodeCommand: bad arguments', () => {
 
 describe('encodeCommand: round trip through the decoder', () => {
   it('random commands decode back to the same arguments', () => {
-    const seed = Number(process.env.RESP_FUZZ_SEED ?? Date.now() % 2 ** 31);
+    const seed = Number(process.env.RESP_FUZZ_SEED ?? 20_261_130); // fixed: every run checks the same cases
     const g = new Gen(prng(seed));
     for (let c = 0; c < 5000; c++) {
       const args: Array<string | Buffer | number> = [];

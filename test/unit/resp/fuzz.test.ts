@@ -1,14 +1,14 @@
-// Seeded fuzzing of the decoder. Set RESP_FUZZ_SEED to replay a failure (the seed is in every message).
+// Seeded fuzzing of the decoder. The default seed is fixed, so every run (and CI) checks the same 130,000
+// frames; set RESP_FUZZ_SEED to explore others or to replay a failure (the seed is in every message).
 import { describe, expect, it } from 'vitest';
 import { ProtocolError } from '../../../src/errors.js';
 import { RespDecoder } from '../../../src/resp/decoder.js';
 import { encode, expected, Gen, prng, type Node } from '../../fixtures/resp/generate.js';
 import { canon } from '../../fixtures/resp/harness.js';
 
-const SEED = Number(process.env.RESP_FUZZ_SEED ?? Date.now() % 2 ** 31);
+const SEED = Number(process.env.RESP_FUZZ_SEED ?? 20_261_130);
 const VALID_CASES = 30_000;
 const MUTATED_FRAMES = 100_000;
-const TIME_BUDGET_MS = 15_000;
 
 function topEvent(node: Node, buffers: boolean): unknown[] {
   let n = node;
@@ -74,7 +74,6 @@ function mutate(g: Gen, input: Buffer): Buffer {
 describe(`RespDecoder fuzz (seed ${SEED})`, () => {
   it(`round-trips ${VALID_CASES} random valid streams fed in random chunks`, () => {
     const g = new Gen(prng(SEED));
-    const started = Date.now();
     for (let c = 0; c < VALID_CASES; c++) {
       const buffers = g.int(2) === 0;
       const nodes = Array.from({ length: 1 + g.int(3) }, () => g.node(g.int(4)));
@@ -93,12 +92,10 @@ describe(`RespDecoder fuzz (seed ${SEED})`, () => {
       }
       expect(got, `seed ${SEED} case ${c}: ${JSON.stringify(bytes.toString('latin1'))}`).toEqual(want);
     }
-    expect(Date.now() - started, `seed ${SEED}: took too long`).toBeLessThan(TIME_BUDGET_MS);
   });
 
   it(`${MUTATED_FRAMES} mutated frames give only values or ProtocolErrors, never anything else`, () => {
     const g = new Gen(prng(SEED ^ 0x5bd1e995));
-    const started = Date.now();
     let frames = 0;
     let protocolErrors = 0;
     let values = 0;
@@ -124,9 +121,6 @@ describe(`RespDecoder fuzz (seed ${SEED})`, () => {
         }
       }
       if (failed) expect(() => d.feed(Buffer.from('+OK\r\n'))).toThrow(ProtocolError);
-      if (c % 1000 === 0) {
-        expect(Date.now() - started, `seed ${SEED}: fuzzing is too slow (a hang?)`).toBeLessThan(TIME_BUDGET_MS);
-      }
     }
     // Sanity: the mutations produce both outcomes in bulk.
     expect(protocolErrors).toBeGreaterThan(MUTATED_FRAMES / 20);
