@@ -30,6 +30,8 @@ export class Command<T = unknown> {
    * calls with side effects); true: always safe to re-send. undefined: decided from the command table.
    */
   retryable: boolean | undefined = undefined;
+  /** Runs once when the command settles (stops a per-call cancellation watcher). */
+  afterSettle: (() => void) | undefined = undefined;
   private resolveFn!: (value: T) => void;
   private rejectFn!: (error: unknown) => void;
 
@@ -53,7 +55,7 @@ export class Command<T = unknown> {
 
   resolve(reply: unknown): void {
     if (this.state === CommandState.Settled) return;
-    this.state = CommandState.Settled;
+    this.markSettled();
     if (this.transform === undefined) {
       this.resolveFn(reply as T);
       return;
@@ -70,7 +72,16 @@ export class Command<T = unknown> {
 
   reject(error: unknown): void {
     if (this.state === CommandState.Settled) return;
-    this.state = CommandState.Settled;
+    this.markSettled();
     this.rejectFn(error);
+  }
+
+  /** Every way of settling goes through here (subclasses too). */
+  protected markSettled(): void {
+    this.state = CommandState.Settled;
+    const after = this.afterSettle;
+    if (after === undefined) return;
+    this.afterSettle = undefined;
+    after();
   }
 }

@@ -9,6 +9,7 @@ import {
   ConnectionClosedError,
   MovedError,
   OfflineQueueFullError,
+  CommandAbortedError,
   ProtocolError,
   RedisError,
   ReplyError,
@@ -18,6 +19,7 @@ import { RespDecoder, type DecoderHandlers } from '../resp/decoder.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import { Command, CommandState, type ReplyTransform } from './command.js';
+import { hasCallOptions, watchCall, type CallOptions, type CancelError } from './call-options.js';
 import { Fifo } from './fifo.js';
 import type { ResolvedOptions } from './options.js';
 import { reconnectDelay } from './reconnect.js';
@@ -164,6 +166,62 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     }
     this.enqueue(command);
     return command.promise;
+  }
+
+  /** send() with per-call options (a signal that cancels it, a timeout of its own). */
+  sendWith<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, options: CallOptions): Promise<T> {
+    let command: Command<T>;
+    try {
+      command = new Command<T>(name, args, encodeCommand(name, args), returnBuffers, transform);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.enqueueCall([command], options);
+    return command.promise;
+  }
+
+  /**
+   * Queues the commands of one call (one command, or a batch's commands in order) under per-call options. On
+   * cancellation (signal aborted, or the call's own timeout expired) every command of the call still pending
+   * settles at once: unsent ones leave the queue and are never written; written ones reject but stay in the
+   * reply order as settled placeholders, so their replies are consumed and never handed to a later command.
+   */
+  enqueueCall(commands: readonly Command<any>[], options: CallOptions | undefined): void {
+    if (!hasCallOptions(options)) {
+      for (const command of commands) this.enqueue(command);
+      return;
+    }
+    const signal = options.signal;
+    if (signal?.aborted === true) {
+      for (const command of commands) command.reject(new CommandAbortedError(command.name, signal.reason, false));
+      return;
+    }
+    for (const command of commands) this.enqueue(command);
+    const live = commands.filter((command) => command.state !== CommandState.Settled);
+    if (live.length === 0) return;
+    // The call's own timeout replaces commandTimeout for these commands.
+    if (options.timeout !== undefined) for (const command of live) command.deadline = 0;
+    const stop = watchCall(options, (error) => this.cancelCall(live, error));
+    let pending = live.length;
+    const settledOne = (): void => {
+      if (--pending === 0) stop();
+    };
+    for (const command of live) command.afterSettle = settledOne;
+  }
+
+  private cancelCall(commands: readonly Command<any>[], error: CancelError): void {
+    let unsent: Set<Command<any>> | undefined;
+    for (const command of commands) {
+      if (command.state === CommandState.Settled) continue;
+      const sent = command.state === CommandState.Written;
+      if (!sent) (unsent ??= new Set()).add(command);
+      command.reject(error(command.name, sent));
+    }
+    if (unsent === undefined) return;
+    const removed = unsent;
+    // Rejected already, so flush would skip them; removing them keeps the offline queue's count true.
+    this.unsent.removeWhere((command) => removed.has(command));
+    for (let i = this.loadingHeld.length - 1; i >= 0; i--) if (removed.has(this.loadingHeld[i] as Command<any>)) this.loadingHeld.splice(i, 1);
   }
 
   /** Queues a built command. It is written at the end of this event-loop turn, together with every other one. */
