@@ -103,6 +103,7 @@ export async function sendBlocking<T>(
       if (connection === undefined) acquiring.then((late) => pool.release(late), () => undefined);
       return await command.promise;
     }
+    connection.setBlockingWait(true);
     connection.enqueue(command);
     command.deadline = 0; // the guard below owns this command's deadline
     const own = blockingTimeoutMs(name, args);
@@ -118,7 +119,10 @@ export async function sendBlocking<T>(
     stopWatching?.();
     if (guard !== undefined) clearTimeout(guard);
     // release() keeps the connection only if it is healthy and idle; anything else is closed.
-    if (connection !== undefined && !destroyed) pool.release(connection);
+    if (connection !== undefined && !destroyed) {
+      connection.setBlockingWait(false);
+      pool.release(connection);
+    }
   }
 }
 

@@ -127,6 +127,28 @@ export class Redis extends EventEmitter {
     this.connection.disconnect();
   }
 
+  /**
+   * Lets the process exit while this client is connected (like `socket.unref()`): its connection, its pool's
+   * connections and its reconnect timers no longer keep the event loop alive. Subscribers (`pubsub()`) have
+   * their own connection and are not affected.
+   */
+  unref(): this {
+    this.connection.unref();
+    this.unreferenced = true;
+    this.poolInstance?.unref();
+    return this;
+  }
+
+  /** Undoes unref(). */
+  ref(): this {
+    this.connection.ref();
+    this.unreferenced = false;
+    this.poolInstance?.ref();
+    return this;
+  }
+
+  private unreferenced = false;
+
   /** A new client with the same options (and overrides): its own connection. */
   duplicate(overrides: RedisOptions = {}): this {
     const Ctor = this.constructor as new (options: RedisOptions) => this;
@@ -169,7 +191,11 @@ export class Redis extends EventEmitter {
 
   /** Extra connections (created on first use, at most `poolSize`) for WATCH, blocking commands, subscribers. */
   get pool(): ConnectionPool {
-    return (this.poolInstance ??= new ConnectionPool(this.options, this.options.poolSize, this.connection));
+    if (this.poolInstance === undefined) {
+      this.poolInstance = new ConnectionPool(this.options, this.options.poolSize, this.connection);
+      if (this.unreferenced) this.poolInstance.unref();
+    }
+    return this.poolInstance;
   }
 
   private poolInstance: ConnectionPool | undefined;

@@ -25,6 +25,8 @@ export class Command<T = unknown> {
   retries = 0;
   /** How many times the server answered -LOADING and it was held to be sent again. */
   loadingWaits = 0;
+  /** How many times it was sent again because reconnectOnError answered 2. */
+  errorResends = 0;
   /**
    * false: never re-sent after a connection loss even when read-only (commands inside MULTI, blocking
    * calls with side effects); true: always safe to re-send. undefined: decided from the command table.

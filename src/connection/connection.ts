@@ -27,6 +27,7 @@ import { openSocket } from './socket-factory.js';
 import { emitErrorIfListened, emitSafely } from '../events.js';
 import { pairsToObject } from '../pairs-to-object.js';
 import { isTransientHandshakeError } from '../transient-errors.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 
 /**
  * - `wait`: created with lazyConnect, nothing opened yet
@@ -95,6 +96,20 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private repliesReceived = 0;
   /** Since when the head of the reply order has been a timed-out command with no reply arriving (see checkTimeouts). */
   private stall: { replies: number; since: number } | undefined = undefined;
+  /** false after unref(): the socket and the reconnect timers don't keep the process alive. */
+  private referenced = true;
+  /** pingInterval: the idle check's timer, and the reply count it saw last (no new reply = idle since). */
+  private pingTimer: NodeJS.Timeout | undefined;
+  private repliesAtLastPingCheck = -1;
+  /** A blocking command is waiting on this connection: socketTimeout is suspended (see setBlockingWait). */
+  private blockingWait = false;
+  /**
+   * reconnectOnError asked for a reconnect: nothing more is written; once the replies already owed have
+   * arrived, the socket is closed and the connection reconnects. `errorResends` are the commands to send
+   * again on the new connection (their error replies said they did not run).
+   */
+  private drainingForReconnect: ReplyError | undefined = undefined;
+  private readonly errorResends: Command<any>[] = [];
   private readonly flushBound = () => this.flush();
   private readonly checkTimeoutsBound = () => this.checkTimeouts();
 
@@ -322,6 +337,34 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.socket?.resume();
   }
 
+  /** Lets the process exit while this connection is open (its socket and timers no longer keep it alive). */
+  unref(): void {
+    this.referenced = false;
+    this.socket?.unref();
+    this.reconnectTimer?.unref();
+    this.connectTimer?.unref();
+    this.loadingTimer?.unref();
+  }
+
+  /** Undoes unref(): the open connection keeps the process alive again. */
+  ref(): void {
+    this.referenced = true;
+    this.socket?.ref();
+    this.reconnectTimer?.ref();
+    this.connectTimer?.ref();
+    this.loadingTimer?.ref();
+  }
+
+  /**
+   * A blocking command (BLPOP …) waits on this connection: socketTimeout is suspended until it is answered, so
+   * a long wait the caller asked for is not mistaken for a dead socket (the caller's guard bounds it instead).
+   */
+  setBlockingWait(waiting: boolean): void {
+    this.blockingWait = waiting;
+    const timeout = this.options.socketTimeout;
+    if (timeout > 0) this.socket?.setTimeout(waiting ? 0 : timeout);
+  }
+
   /** Closes the socket now. Commands in flight reject with ConnectionClosedError; no reconnect. */
   disconnect(): void {
     if (this.status === 'end') return;
@@ -342,7 +385,9 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     try {
       if (reply instanceof ReplyError) {
         if (reply.code === 'LOADING' && this.holdWhileLoading(command)) return;
-        command.reject(this.shapeReplyError(reply, command));
+        const shaped = this.shapeReplyError(reply, command);
+        if (this.options.reconnectOnError !== undefined && this.reconnectAfterError(command, shaped)) return;
+        command.reject(shaped);
         return;
       }
       if (SESSION_COMMANDS.has(command.name) && this.status === 'ready') this.followSession(command, reply);
@@ -350,6 +395,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     } catch (error) {
       // Whatever failed while settling it, the command was answered: it must not wait forever.
       command.reject(error);
+    } finally {
+      if (this.drainingForReconnect !== undefined && this.inflight.length === 0) this.reconnectAfterDrain();
     }
   }
 
@@ -405,6 +452,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       this.unsent.prepend(held);
       if (this.status === 'ready') this.flush();
     }, LOADING_RETRY_MS);
+    if (!this.referenced) this.loadingTimer.unref();
     return true;
   }
 
@@ -464,7 +512,9 @@ export class Connection extends EventEmitter implements DecoderHandlers {
         this.lastError = new ConnectTimeoutError(this.options.connectTimeout);
         socket.destroy(this.lastError);
       }, this.options.connectTimeout);
+      if (!this.referenced) this.connectTimer.unref();
     }
+    if (!this.referenced) socket.unref();
     socket.once(readyEvent, () => {
       if (this.socket !== socket) return;
       this.setStatus('connect');
@@ -516,9 +566,22 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       if (password !== undefined) await this.sendInternal(socket, 'AUTH', username !== undefined ? [username, password] : [password]);
       if (name !== undefined) await this.sendInternal(socket, 'CLIENT', ['SETNAME', name]);
     }
+    if (this.options.clientInfo) await this.announceClient(socket);
     // this.db, not options.db: a reconnect returns to the database the application last SELECTed.
     if (this.db !== 0) await this.sendInternal(socket, 'SELECT', [String(this.db)]);
     if (this.trackingArgs !== undefined) await this.restoreTracking(socket, this.trackingArgs);
+  }
+
+  /**
+   * CLIENT SETINFO lib-name / lib-ver, so operators see which client library is connected (CLIENT LIST /
+   * CLIENT INFO). Servers before 7.2 (no SETINFO) or an ACL that forbids it answer with an error: ignored.
+   */
+  private async announceClient(socket: Socket): Promise<void> {
+    const replies = await Promise.allSettled([
+      this.sendInternal(socket, 'CLIENT', ['SETINFO', 'LIB-NAME', PACKAGE_NAME]),
+      this.sendInternal(socket, 'CLIENT', ['SETINFO', 'LIB-VER', PACKAGE_VERSION]),
+    ]);
+    for (const reply of replies) if (reply.status === 'rejected' && !(reply.reason instanceof ReplyError)) throw reply.reason;
   }
 
   /**
@@ -554,6 +617,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.everReady = true;
     this.lastError = undefined;
     this.setStatus('ready');
+    this.startHealthChecks(socket);
     this.emit('ready');
     if (this.unsent.length > 0) this.flush();
   }
@@ -578,7 +642,9 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     const cause = this.lastError;
     const wasReady = this.status === 'ready';
     this.stall = undefined;
+    this.stopHealthChecks();
     this.settleInflightAfterLoss(cause);
+    this.releaseErrorResends();
     if (this.status === 'closing' || this.status === 'end') {
       this.finish(new ClientClosedError());
       return;
@@ -605,6 +671,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       this.reconnectTimer = undefined;
       if (this.status === 'reconnecting') this.openSocket();
     }, delay);
+    if (!this.referenced) this.reconnectTimer.unref();
   }
 
   /**
@@ -645,6 +712,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private writeable(): Socket | undefined {
     const socket = this.socket;
     // Between a destroy() and its 'close' event the status is still 'ready': those writes would vanish.
+    if (this.drainingForReconnect !== undefined) return undefined; // reconnectOnError: wait for the owed replies, then reconnect
     return this.status === 'ready' && !this.discarding && socket !== undefined && !socket.destroyed && socket.writable ? socket : undefined;
   }
 
@@ -740,6 +808,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private finish(reason: Error): void {
     this.setStatus('end');
     this.clearConnectTimer();
+    this.stopHealthChecks();
     if (this.timeoutTimer !== undefined) clearTimeout(this.timeoutTimer);
     this.timeoutTimer = undefined;
     if (this.loadingTimer !== undefined) clearTimeout(this.loadingTimer);
@@ -829,7 +898,111 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.discarding = true; // stop reading and writing on this socket: its reply order is lost
     this.socket?.destroy();
   }
+
+  // ---- health checks (pingInterval, socketTimeout) ------------------------------------------------------
+
+  private startHealthChecks(socket: Socket): void {
+    const { pingInterval, socketTimeout } = this.options;
+    if (socketTimeout > 0) {
+      socket.setTimeout(this.blockingWait ? 0 : socketTimeout);
+      socket.on('timeout', () => {
+        if (this.socket !== socket || this.blockingWait) return;
+        this.resetStalled(`The socket saw no traffic for ${socketTimeout} ms (socketTimeout): the connection was reset`);
+      });
+    }
+    if (pingInterval > 0) this.schedulePingCheck(pingInterval);
+  }
+
+  private stopHealthChecks(): void {
+    if (this.pingTimer !== undefined) clearTimeout(this.pingTimer);
+    this.pingTimer = undefined;
+    this.repliesAtLastPingCheck = -1;
+  }
+
+  private schedulePingCheck(delay: number): void {
+    // Unref'd: a health check alone never keeps the process alive (the socket does, unless unref()'d).
+    this.pingTimer = setTimeout(() => this.checkIdle(), delay);
+    this.pingTimer.unref();
+  }
+
+  /**
+   * Every pingInterval: when no reply came since the last check and nothing is pending, the connection has
+   * been idle for at least pingInterval, so a PING goes out. Counting replies keeps the command path free of
+   * clock reads.
+   */
+  private checkIdle(): void {
+    this.pingTimer = undefined;
+    const interval = this.options.pingInterval;
+    const socket = this.socket;
+    if (this.status !== 'ready' || socket === undefined) return;
+    const idle = this.repliesReceived === this.repliesAtLastPingCheck && this.inflight.length === 0 && this.unsent.length === 0;
+    this.repliesAtLastPingCheck = this.repliesReceived;
+    if (idle) this.sendHealthPing(socket, interval);
+    this.schedulePingCheck(interval);
+  }
+
+  /** A PING that fails or gets no reply within `limit` ms resets the connection (the loss rules settle what was in flight). */
+  private sendHealthPing(socket: Socket, limit: number): void {
+    const ping = new Command('PING', [], encodeCommand('PING', []), false, undefined);
+    ping.retryable = false;
+    this.enqueue(ping);
+    ping.deadline = 0; // judged here, not by commandTimeout
+    const reset = (why: string): void => {
+      if (this.socket === socket && !this.discarding) this.resetStalled(why);
+    };
+    const timer = setTimeout(() => reset(`PING got no reply within ${limit} ms (pingInterval): the connection was reset`), limit);
+    timer.unref();
+    ping.promise.then(
+      () => clearTimeout(timer),
+      (error: unknown) => {
+        clearTimeout(timer);
+        if (error instanceof ReplyError) reset(`PING was answered with an error (${error.code}): the connection was reset`);
+      },
+    );
+  }
+
+  // ---- reconnectOnError ---------------------------------------------------------------------------------
+
+  /**
+   * Asks options.reconnectOnError about an error reply. On yes, the connection stops writing, lets the replies
+   * already owed arrive, then reconnects; with 2, the command is held to be sent again on the new connection
+   * when that is safe (see mayResendAfterError). Returns true when the command was held (not rejected).
+   */
+  private reconnectAfterError(command: Command<any>, error: ReplyError): boolean {
+    if (this.status !== 'ready') return false; // a handshake reply: the handshake's own rules apply
+    let decision: boolean | 1 | 2;
+    try {
+      decision = (this.options.reconnectOnError as (error: ReplyError) => boolean | 1 | 2)(error);
+    } catch (thrown) {
+      emitErrorIfListened(this, new RedisError('reconnectOnError threw; treated as false', 'ERECONNECTONERROR', { cause: thrown }));
+      return false;
+    }
+    if (decision !== true && decision !== 1 && decision !== 2) return false;
+    this.drainingForReconnect ??= error;
+    if (decision !== 2 || !mayResendAfterError(command, error) || command.errorResends >= MAX_ERROR_RESENDS) return false;
+    command.errorResends++;
+    command.state = CommandState.Queued;
+    this.errorResends.push(command);
+    return true;
+  }
+
+  /** Every reply owed has arrived: close the socket; onSocketClosed reconnects and queues the held commands first. */
+  private reconnectAfterDrain(): void {
+    const cause = this.drainingForReconnect;
+    const socket = this.socket;
+    if (socket === undefined) return;
+    this.lastError = new RedisError(`Reconnecting after the error reply ${cause?.code ?? ''} (reconnectOnError)`, 'ERECONNECTONERROR', { cause });
+    this.discarding = true; // the rest of this chunk (if any) belongs to no command
+    socket.destroy();
+  }
+
+  /** The commands held by reconnectOnError go in front of the queue (they were answered before anything queued was written). */
+  private releaseErrorResends(): void {
+    this.drainingForReconnect = undefined;
+    this.unsent.prepend(this.errorResends.splice(0));
+  }
 }
+
 
 /**
  * Most characters joined into one socket write. Far below V8's string limit (~512 MiB), far above a turn of
@@ -845,6 +1018,25 @@ const MAX_LOADING_WAITS = 300;
 const CONNECT_FAILED = 'connect-failed';
 /** The ways a connection attempt ends. */
 const ATTEMPT_OUTCOMES = ['ready', 'reconnecting', 'end'] as const;
+
+/** How often one command is sent again because reconnectOnError asked for it (a proxy still on the old primary …). */
+const MAX_ERROR_RESENDS = 3;
+
+/**
+ * Error replies that say the command was refused before it ran: a write refused by a replica (READONLY), a
+ * replica without its master (MASTERDOWN), too few good replicas for a write (NOREPLICAS).
+ */
+const REFUSED_BEFORE_RUNNING: ReadonlySet<string> = new Set(['READONLY', 'MASTERDOWN', 'NOREPLICAS']);
+
+/**
+ * Whether reconnectOnError's 2 may send a failed command again: never inside MULTI (the transaction was
+ * discarded as a whole); reads always (running them twice changes nothing); writes only when the error says
+ * they were refused before running.
+ */
+function mayResendAfterError(command: Command, error: ReplyError): boolean {
+  if (command.retryable === false) return false;
+  return REFUSED_BEFORE_RUNNING.has(error.code) || isReadOnly(command.name, command.args);
+}
 
 /** Commands that change the session state the connection follows (see followSession). */
 const SESSION_COMMANDS: ReadonlySet<string> = new Set(['SELECT', 'RESET', 'HELLO', 'CLIENT']);

@@ -2,7 +2,7 @@
 // one rejects at once and its reply is still consumed; a cancelled blocking command does not leave its pooled
 // connection blocked for the next caller.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArgumentError, BatchError, CommandAbortedError, CommandTimeoutError, Redis } from '../../src/index.js';
+import { ArgumentError, BatchError, CommandAbortedError, CommandTimeoutError, OcRedis, Redis } from '../../src/index.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 
 let server: RedisServerHandle;
@@ -203,5 +203,22 @@ describe('withOptions: cancelling a blocking command', () => {
     await waitFor(async () => (await blockedClients('blpop')) === 0);
     await r.rpush('timeout:list', 'x');
     expect(await r.lrange('timeout:list', 0, -1)).toEqual(['x']);
+  });
+});
+
+describe('withOptions on the instrumented client', () => {
+  it('OcRedis views carry the options through the instrumentation proxy', async () => {
+    const c = new OcRedis({ port: server.port, lazyConnect: true });
+    try {
+      const controller = new AbortController();
+      const cancelled = c.withOptions({ signal: controller.signal }).set('oc:cancelled', 'x');
+      const timedOut = c.withOptions({ timeout: 50 }).call('DEBUG', 'SLEEP', '0.2');
+      controller.abort();
+      await expect(cancelled).rejects.toMatchObject({ name: 'AbortError', sent: false });
+      await expect(timedOut).rejects.toBeInstanceOf(CommandTimeoutError);
+      expect(await c.get('oc:cancelled')).toBeNull();
+    } finally {
+      c.disconnect();
+    }
   });
 });
