@@ -554,8 +554,11 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     const helloArgs: RedisArg[] = [String(this.sessionProtocol)];
     if (password !== undefined) helloArgs.push('AUTH', username ?? 'default', password);
     if (name !== undefined) helloArgs.push('SETNAME', name);
+    const helloReply = this.sendInternal(socket, 'HELLO', helloArgs);
+    // Written right behind HELLO, so the handshake still takes one round trip.
+    const announced = this.options.clientInfo ? this.announceClient(socket) : undefined;
     try {
-      const hello = await this.sendInternal(socket, 'HELLO', helloArgs);
+      const hello = await helloReply;
       this.protocol = this.sessionProtocol;
       this.hello = toHello(hello);
     } catch (error) {
@@ -566,7 +569,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       if (password !== undefined) await this.sendInternal(socket, 'AUTH', username !== undefined ? [username, password] : [password]);
       if (name !== undefined) await this.sendInternal(socket, 'CLIENT', ['SETNAME', name]);
     }
-    if (this.options.clientInfo) await this.announceClient(socket);
+    await announced;
     // this.db, not options.db: a reconnect returns to the database the application last SELECTed.
     if (this.db !== 0) await this.sendInternal(socket, 'SELECT', [String(this.db)]);
     if (this.trackingArgs !== undefined) await this.restoreTracking(socket, this.trackingArgs);
@@ -574,14 +577,15 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 
   /**
    * CLIENT SETINFO lib-name / lib-ver, so operators see which client library is connected (CLIENT LIST /
-   * CLIENT INFO). Servers before 7.2 (no SETINFO) or an ACL that forbids it answer with an error: ignored.
+   * CLIENT INFO). Servers before 7.2 (no SETINFO), an ACL that forbids it, or a server that wants AUTH first
+   * (no HELLO: Redis < 6) answer with an error: ignored.
    */
   private async announceClient(socket: Socket): Promise<void> {
-    const replies = await Promise.allSettled([
+    // Never rejects: a lost connection fails the handshake through HELLO's own reply.
+    await Promise.allSettled([
       this.sendInternal(socket, 'CLIENT', ['SETINFO', 'LIB-NAME', PACKAGE_NAME]),
       this.sendInternal(socket, 'CLIENT', ['SETINFO', 'LIB-VER', PACKAGE_VERSION]),
     ]);
-    for (const reply of replies) if (reply.status === 'rejected' && !(reply.reason instanceof ReplyError)) throw reply.reason;
   }
 
   /**
