@@ -339,20 +339,20 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 
   /** Lets the process exit while this connection is open (its socket and timers no longer keep it alive). */
   unref(): void {
-    this.referenced = false;
-    this.socket?.unref();
-    this.reconnectTimer?.unref();
-    this.connectTimer?.unref();
-    this.loadingTimer?.unref();
+    this.setReferenced(false);
   }
 
   /** Undoes unref(): the open connection keeps the process alive again. */
   ref(): void {
-    this.referenced = true;
-    this.socket?.ref();
-    this.reconnectTimer?.ref();
-    this.connectTimer?.ref();
-    this.loadingTimer?.ref();
+    this.setReferenced(true);
+  }
+
+  private setReferenced(referenced: boolean): void {
+    this.referenced = referenced;
+    for (const handle of [this.socket, this.reconnectTimer, this.connectTimer, this.loadingTimer]) {
+      if (referenced) handle?.ref();
+      else handle?.unref();
+    }
   }
 
   /**
@@ -941,7 +941,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     if (this.status !== 'ready' || socket === undefined) return;
     const idle = this.repliesReceived === this.repliesAtLastPingCheck && this.inflight.length === 0 && this.unsent.length === 0;
     this.repliesAtLastPingCheck = this.repliesReceived;
-    if (idle) this.sendHealthPing(socket, interval);
+    if (idle) this.sendHealthPing(socket, Math.max(interval, PING_REPLY_FLOOR_MS));
     this.schedulePingCheck(interval);
   }
 
@@ -1022,6 +1022,12 @@ const MAX_LOADING_WAITS = 300;
 const CONNECT_FAILED = 'connect-failed';
 /** The ways a connection attempt ends. */
 const ATTEMPT_OUTCOMES = ['ready', 'reconnecting', 'end'] as const;
+
+/**
+ * The least time a health-check PING is given to be answered, whatever pingInterval is: a busy server (a slow
+ * command from another client) or a loaded client must not be mistaken for a dead one.
+ */
+const PING_REPLY_FLOOR_MS = 1_000;
 
 /** How often one command is sent again because reconnectOnError asked for it (a proxy still on the old primary …). */
 const MAX_ERROR_RESENDS = 3;

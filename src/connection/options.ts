@@ -47,7 +47,7 @@ export interface RedisOptions {
   poolSize?: number;
   /**
    * ms of idleness (no reply, nothing pending) after which a PING is sent; a PING that fails or gets no reply
-   * within another pingInterval resets the connection (reconnect). 0 (default) = off. Not used by subscribers.
+   * within pingInterval (at least 1 s) resets the connection (reconnect). 0 (default) = off. Not used by subscribers.
    */
   pingInterval?: number;
   /**

@@ -1,23 +1,11 @@
 // Per-call options (withOptions: signal, timeout): a queued command that is cancelled is never sent; a written
 // one rejects at once and its reply is still consumed; a cancelled blocking command does not leave its pooled
 // connection blocked for the next caller.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ArgumentError, BatchError, CommandAbortedError, CommandTimeoutError, OcRedis, Redis } from '../../src/index.js';
-import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { useSharedServer } from '../helpers/shared-server.js';
 
-let server: RedisServerHandle;
-let r: Redis;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  r = new Redis({ port: server.port });
-  await r.connect();
-});
-
-afterAll(async () => {
-  await r?.quit();
-  await server?.stop();
-});
+const shared = useSharedServer();
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -29,7 +17,7 @@ async function stateOf(promise: Promise<unknown>): Promise<'pending' | 'settled'
 }
 
 async function blockedClients(cmd: string): Promise<number> {
-  const text = await server.cli('CLIENT', 'LIST');
+  const text = await shared.server.cli('CLIENT', 'LIST');
   // flags=b: blocked right now (cmd= alone is only the last command the connection ran).
   return text.split('\n').filter((line) => /\bflags=\S*b/.test(line) && new RegExp(`\\bcmd=${cmd}\\b`).test(line)).length;
 }
@@ -44,24 +32,24 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Pr
 
 describe('withOptions: validation', () => {
   it('refuses bad options before anything is sent', () => {
-    expect(() => r.withOptions({ timeout: -1 })).toThrow(ArgumentError);
-    expect(() => r.withOptions({ signal: {} as AbortSignal })).toThrow(ArgumentError);
-    expect(() => r.withOptions({ sginal: new AbortController().signal } as never)).toThrow(/unknown option 'sginal'/);
+    expect(() => shared.r.withOptions({ timeout: -1 })).toThrow(ArgumentError);
+    expect(() => shared.r.withOptions({ signal: {} as AbortSignal })).toThrow(ArgumentError);
+    expect(() => shared.r.withOptions({ sginal: new AbortController().signal } as never)).toThrow(/unknown option 'sginal'/);
   });
 
   it('an already-aborted signal rejects without queueing anything', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stop'));
-    const error = await r.withOptions({ signal: controller.signal }).set('never:1', 'x').catch((e: unknown) => e);
+    const error = await shared.r.withOptions({ signal: controller.signal }).set('never:1', 'x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommandAbortedError);
     expect((error as CommandAbortedError).sent).toBe(false);
-    expect(await r.exists('never:1')).toBe(0);
+    expect(await shared.r.exists('never:1')).toBe(0);
   });
 });
 
 describe('withOptions: cancelling a queued command', () => {
   it('removes it from the offline queue: it is never sent, and the others get their own replies', async () => {
-    const c = new Redis({ port: server.port, lazyConnect: true });
+    const c = new Redis({ port: shared.server.port, lazyConnect: true });
     try {
       const controller = new AbortController();
       const before = c.set('queued:before', 'b');
@@ -76,14 +64,14 @@ describe('withOptions: cancelling a queued command', () => {
       expect(c.connection.queuedCount).toBe(2);
       expect(await before).toBe('OK');
       expect(await after).toBe('b');
-      expect(await r.exists('queued:cancelled')).toBe(0);
+      expect(await shared.r.exists('queued:cancelled')).toBe(0);
     } finally {
       c.disconnect();
     }
   });
 
   it('a MULTI cancelled before it was written runs nothing', async () => {
-    const c = new Redis({ port: server.port, lazyConnect: true });
+    const c = new Redis({ port: shared.server.port, lazyConnect: true });
     try {
       const controller = new AbortController();
       const multi = c.withOptions({ signal: controller.signal }).multi();
@@ -93,7 +81,7 @@ describe('withOptions: cancelling a queued command', () => {
       controller.abort();
       await expect(exec).rejects.toBeInstanceOf(CommandAbortedError);
       expect(await c.ping()).toBe('PONG');
-      expect(await r.exists('multi:cancelled', 'multi:counter')).toBe(0);
+      expect(await shared.r.exists('multi:cancelled', 'multi:counter')).toBe(0);
     } finally {
       c.disconnect();
     }
@@ -102,42 +90,42 @@ describe('withOptions: cancelling a queued command', () => {
 
 describe('withOptions: cancelling a written command', () => {
   it('rejects at once, while the server is still busy; its late reply is consumed, not given to the next command', async () => {
-    await r.set('written:marker', 'marker-value');
+    await shared.r.set('written:marker', 'marker-value');
     const controller = new AbortController();
-    const sleeping = r.call('DEBUG', 'SLEEP', '0.3');
-    const cancelled = r.withOptions({ signal: controller.signal }).incr('written:counter');
-    const next = r.get('written:marker');
+    const sleeping = shared.r.call('DEBUG', 'SLEEP', '0.3');
+    const cancelled = shared.r.withOptions({ signal: controller.signal }).incr('written:counter');
+    const next = shared.r.get('written:marker');
     await nextTurn(); // all three are written now
-    expect(r.connection.queuedCount).toBe(0);
+    expect(shared.r.connection.queuedCount).toBe(0);
     controller.abort();
     const error = await cancelled.catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'AbortError', sent: true });
     expect(await stateOf(sleeping)).toBe('pending'); // rejected before the server answered anything
     expect(await sleeping).toBe('OK');
     expect(await next).toBe('marker-value'); // not INCR's integer
-    expect(await r.get('written:counter')).toBe('1'); // a written command may still run: `sent: true` says so
-    expect(r.connection.inflightCount).toBe(0);
+    expect(await shared.r.get('written:counter')).toBe('1'); // a written command may still run: `sent: true` says so
+    expect(shared.r.connection.inflightCount).toBe(0);
   });
 
   it('a per-call timeout rejects with CommandTimeoutError and the next command gets its own reply', async () => {
-    await r.set('timeout:marker', 'm');
-    const slow = r.withOptions({ timeout: 50 }).call('DEBUG', 'SLEEP', '0.3');
-    const next = r.get('timeout:marker');
+    await shared.r.set('timeout:marker', 'm');
+    const slow = shared.r.withOptions({ timeout: 50 }).call('DEBUG', 'SLEEP', '0.3');
+    const next = shared.r.get('timeout:marker');
     await expect(slow).rejects.toBeInstanceOf(CommandTimeoutError);
     expect(await stateOf(next)).toBe('pending');
     expect(await next).toBe('m');
-    expect(await r.ping()).toBe('PONG');
+    expect(await shared.r.ping()).toBe('PONG');
   });
 
   it('a pipeline cancelled after it was written rejects every handle and exec(); the next commands are matched right', async () => {
-    await r.set('pipe:marker', 'pm');
+    await shared.r.set('pipe:marker', 'pm');
     const controller = new AbortController();
-    const sleeping = r.call('DEBUG', 'SLEEP', '0.3');
-    const pipeline = r.withOptions({ signal: controller.signal }).pipeline();
+    const sleeping = shared.r.call('DEBUG', 'SLEEP', '0.3');
+    const pipeline = shared.r.withOptions({ signal: controller.signal }).pipeline();
     const a = pipeline.incr('pipe:a');
     const b = pipeline.get('pipe:marker');
     const exec = pipeline.exec();
-    const next = r.get('pipe:marker');
+    const next = shared.r.get('pipe:marker');
     await nextTurn();
     controller.abort();
     const error = await exec.catch((e: unknown) => e);
@@ -146,36 +134,36 @@ describe('withOptions: cancelling a written command', () => {
     await expect(b).rejects.toBeInstanceOf(CommandAbortedError);
     expect(await sleeping).toBe('OK');
     expect(await next).toBe('pm');
-    expect(await r.incr('pipe:a')).toBe(2);
+    expect(await shared.r.incr('pipe:a')).toBe(2);
   });
 
   it('settling normally stops watching the signal: a later abort changes nothing', async () => {
     const controller = new AbortController();
-    const view = r.withOptions({ signal: controller.signal });
+    const view = shared.r.withOptions({ signal: controller.signal });
     expect(await view.set('watch:k', 'v')).toBe('OK');
     controller.abort();
-    expect(await r.get('watch:k')).toBe('v');
-    expect(await r.ping()).toBe('PONG');
+    expect(await shared.r.get('watch:k')).toBe('v');
+    expect(await shared.r.ping()).toBe('PONG');
   });
 });
 
 describe('withOptions: cancelling a blocking command', () => {
   it('BLPOP 0 cancelled while the server blocks it: the pooled connection is closed, not reused while blocked', async () => {
     const controller = new AbortController();
-    const popping = r.withOptions({ signal: controller.signal }).blpop('blocked:list', 0);
+    const popping = shared.r.withOptions({ signal: controller.signal }).blpop('blocked:list', 0);
     await waitFor(async () => (await blockedClients('blpop')) === 1);
     controller.abort('done waiting');
     const error = await popping.catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'AbortError', sent: true, reason: 'done waiting' });
     await waitFor(async () => (await blockedClients('blpop')) === 0); // the server no longer blocks for it
     // Nothing is popped by a ghost waiter: the element stays until the next BLPOP takes it.
-    expect(await r.rpush('blocked:list', 'a')).toBe(1);
-    expect(await r.llen('blocked:list')).toBe(1);
-    expect(await r.blpop('blocked:list', 1)).toEqual({ key: 'blocked:list', element: 'a' });
+    expect(await shared.r.rpush('blocked:list', 'a')).toBe(1);
+    expect(await shared.r.llen('blocked:list')).toBe(1);
+    expect(await shared.r.blpop('blocked:list', 1)).toEqual({ key: 'blocked:list', element: 'a' });
   });
 
   it('cancelled while waiting for a pool connection: nothing is sent and the connection returns to the pool', async () => {
-    const c = new Redis({ port: server.port, poolSize: 1 });
+    const c = new Redis({ port: shared.server.port, poolSize: 1 });
     try {
       await c.connect();
       const holder = c.blpop('pool:holder', 0);
@@ -186,10 +174,10 @@ describe('withOptions: cancelling a blocking command', () => {
       controller.abort();
       const error = await waitingBlock.catch((e: unknown) => e);
       expect(error).toMatchObject({ name: 'AbortError', sent: false });
-      await r.rpush('pool:holder', 'h');
+      await shared.r.rpush('pool:holder', 'h');
       expect(await holder).toEqual({ key: 'pool:holder', element: 'h' });
       // The pool's only connection serves the next blocking call (it was not lost to the cancelled waiter).
-      await r.rpush('pool:next', 'n');
+      await shared.r.rpush('pool:next', 'n');
       expect(await c.blpop('pool:next', 1)).toEqual({ key: 'pool:next', element: 'n' });
       expect(c.pool.total).toBe(1);
     } finally {
@@ -198,17 +186,17 @@ describe('withOptions: cancelling a blocking command', () => {
   });
 
   it('a per-call timeout on BLPOP 0 rejects with CommandTimeoutError and frees the server side', async () => {
-    const error = await r.withOptions({ timeout: 100 }).blpop('timeout:list', 0).catch((e: unknown) => e);
+    const error = await shared.r.withOptions({ timeout: 100 }).blpop('timeout:list', 0).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommandTimeoutError);
     await waitFor(async () => (await blockedClients('blpop')) === 0);
-    await r.rpush('timeout:list', 'x');
-    expect(await r.lrange('timeout:list', 0, -1)).toEqual(['x']);
+    await shared.r.rpush('timeout:list', 'x');
+    expect(await shared.r.lrange('timeout:list', 0, -1)).toEqual(['x']);
   });
 });
 
 describe('withOptions on the instrumented client', () => {
   it('OcRedis views carry the options through the instrumentation proxy', async () => {
-    const c = new OcRedis({ port: server.port, lazyConnect: true });
+    const c = new OcRedis({ port: shared.server.port, lazyConnect: true });
     try {
       const controller = new AbortController();
       const cancelled = c.withOptions({ signal: controller.signal }).set('oc:cancelled', 'x');

@@ -102,7 +102,7 @@ describe('pingInterval', () => {
     try {
       await r.connect();
       // The server stops answering every client (PING included) for a while.
-      await server.cli('CLIENT', 'PAUSE', '1500', 'ALL');
+      await server.cli('CLIENT', 'PAUSE', '3000', 'ALL'); // longer than PING_REPLY_FLOOR_MS
       await waitFor(() => reconnects > 0);
       expect(errors.some((error) => /PING got no reply/.test(error.message))).toBe(true);
       expect(await r.ping()).toBe('PONG'); // once the pause is over
