@@ -381,7 +381,12 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       this.failProtocol(new ProtocolError('Received a reply with no command waiting for it'));
       return;
     }
-    if (command.state === CommandState.Settled) return; // timed out: its late reply is dropped here, in order
+    if (command.state === CommandState.Settled) {
+      // Timed out or cancelled: its late reply is dropped here, in order. It may be the last reply a
+      // reconnectOnError drain was waiting for.
+      if (this.drainingForReconnect !== undefined && this.inflight.length === 0) this.reconnectAfterDrain();
+      return;
+    }
     try {
       if (reply instanceof ReplyError) {
         if (reply.code === 'LOADING' && this.holdWhileLoading(command)) return;

@@ -230,6 +230,29 @@ describe('reconnectOnError across a failover behind a proxy', () => {
     }
   });
 
+  it('2: the reconnect also happens when the last reply owed belongs to a cancelled command', async () => {
+    const forwarder = await startForwarder(primary.port);
+    const r = new Redis({ port: forwarder.port, reconnectOnError: (error) => error.code === 'READONLY' && 2 });
+    try {
+      await r.connect();
+      await failover(primary, replica);
+      forwarder.target = replica.port;
+      const controller = new AbortController();
+      const write = r.set('roe:placeholder', 'P'); // READONLY first: the drain starts
+      const slow = r.withOptions({ signal: controller.signal }).call('DEBUG', 'SLEEP', '0.2'); // its reply comes last
+      await new Promise((resolve) => setImmediate(resolve));
+      controller.abort();
+      await expect(slow).rejects.toMatchObject({ name: 'AbortError', sent: true });
+      expect(await write).toBe('OK');
+      expect(await replica.cli('GET', 'roe:placeholder')).toBe('P');
+    } finally {
+      r.disconnect();
+      await forwarder.close();
+      await failover(replica, primary);
+      await waitFor(async () => /master_link_status:up/.test(await replica.cli('INFO', 'replication')));
+    }
+  });
+
   it('true: the failed write rejects with READONLY, the client reconnects, and the next write goes to the new primary', async () => {
     const forwarder = await startForwarder(primary.port);
     const r = new Redis({ port: forwarder.port, reconnectOnError: (error) => error.code === 'READONLY' });
