@@ -76,6 +76,22 @@ export class CommandTimeoutError extends RedisError {
   }
 }
 
+/**
+ * The call was cancelled through its AbortSignal (see `withOptions`). `reason` is the signal's reason. `sent`
+ * says whether the command had already been written: a written command may still run on the server (its late
+ * reply is discarded); an unsent one never will.
+ */
+export class CommandAbortedError extends RedisError {
+  override readonly name = 'AbortError';
+  constructor(
+    command: string,
+    readonly reason: unknown,
+    readonly sent: boolean,
+  ) {
+    super(sent ? `${command} was cancelled after it was sent (it may still run on the server)` : `${command} was cancelled before it was sent`, 'ABORT_ERR', { cause: reason });
+  }
+}
+
 /** The TCP/TLS/unix connection (including the handshake) did not complete within `connectTimeout`. */
 export class ConnectTimeoutError extends RedisError {
   constructor(timeoutMs: number) {

@@ -1,8 +1,9 @@
 // Public exports only.
-export { Redis, type RedisOptions, type ConnectionStatus } from './client/redis.js';
+export { Redis, type RedisOptions, type ConnectionStatus, type CallOptions } from './client/redis.js';
 export { Batch, Pipeline, Multi, Deferred, type DeferredStatus, type QueuedCommand } from './client/pipeline.js';
 export { Transaction, type TransactionOptions } from './client/transaction.js';
 export { ConnectionPool } from './client/pool.js';
+export { createPool, RedisPool, PooledClient } from './client/redis-pool.js';
 export {
   Subscriber,
   type SubscriberOptions,

@@ -1,5 +1,6 @@
 import { Command, type ReplyTransform } from '../connection/command.js';
 import type { Connection } from '../connection/connection.js';
+import type { CallOptions } from '../connection/call-options.js';
 import { ArgumentError, BatchError, RedisError } from '../errors.js';
 import { parseCall } from '../commands/parse-call.js';
 import { encodeCommand } from '../resp/encoder.js';
@@ -38,6 +39,8 @@ export abstract class Batch {
   /** The commands queued through this batch; the root's list holds every nested batch's commands too. */
   private readonly entries: BatchEntry[] = [];
   private executed = false;
+  /** Per-call options (signal, timeout) for exec(), from `withOptions(…).pipeline()` / `.multi()`. Root only. */
+  callOptions: CallOptions | undefined = undefined;
   /** The first queue-time error (root only): exec() refuses to send anything. */
   private failure: unknown = undefined;
 

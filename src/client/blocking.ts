@@ -1,8 +1,10 @@
 // Blocking commands (BLPOP, BZPOPMIN, XREAD BLOCK …) run on a connection leased from the client's pool, so a
 // call parked on the server never holds up the shared auto-pipelined connection.
-import { Command, type ReplyTransform } from '../connection/command.js';
+import { Command, CommandState, type ReplyTransform } from '../connection/command.js';
+import { hasCallOptions, watchCall, type CallOptions } from '../connection/call-options.js';
+import type { Connection } from '../connection/connection.js';
 import { isBlocking } from '../commands/key-positions.js';
-import { CommandTimeoutError } from '../errors.js';
+import { CommandAbortedError, CommandTimeoutError } from '../errors.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import type { ConnectionPool } from './pool.js';
@@ -60,7 +62,12 @@ export function blockingTimeoutMs(name: string, args: readonly RedisArg[]): numb
  * Runs a blocking command on a pooled connection (the pool switches it to the client's database). The connection's own
  * commandTimeout does not apply; instead a guard rejects the call with CommandTimeoutError and destroys the
  * connection when no reply came within the command's timeout + BLOCKING_GRACE_MS. A timeout of 0 (block
- * forever) is guarded by `commandTimeout` alone, when one is set.
+ * forever) is guarded by `commandTimeout` alone, when one is set. A per-call `timeout` replaces that guard.
+ *
+ * Cancelled (per-call signal or timeout) while waiting for a connection: rejects at once, and the connection,
+ * when it comes, goes back to the pool unused. Cancelled after it was written: rejects at once and the
+ * connection is closed, because the server keeps it blocked (closing ends the wait on the server too; an
+ * element the server popped in that same instant is lost, as with any connection lost during a BLPOP).
  */
 export async function sendBlocking<T>(
   pool: ConnectionPool,
@@ -69,28 +76,53 @@ export async function sendBlocking<T>(
   args: readonly RedisArg[],
   returnBuffers: boolean,
   transform: ReplyTransform<T> | undefined,
+  callOptions?: CallOptions,
 ): Promise<T> {
   const command = new Command<T>(name, args, encodeCommand(name, args), returnBuffers, transform);
-  const connection = await pool.acquire();
+  if (callOptions?.signal?.aborted === true) throw new CommandAbortedError(name, callOptions.signal.reason, false);
+  let connection: Connection | undefined;
   let destroyed = false;
+  const drop = (): void => {
+    if (connection === undefined || destroyed) return;
+    destroyed = true;
+    pool.destroy(connection);
+  };
   let guard: NodeJS.Timeout | undefined;
+  const stopWatching = hasCallOptions(callOptions)
+    ? watchCall(callOptions, (error) => {
+        const sent = command.state === CommandState.Written;
+        command.reject(error(name, sent));
+        if (sent) drop();
+      })
+    : undefined;
   try {
+    const acquiring = pool.acquire();
+    connection = await Promise.race([acquiring, command.promise.then(() => undefined, () => undefined)]);
+    if (connection === undefined || command.state === CommandState.Settled) {
+      // Cancelled while waiting for a connection: nothing was sent; the connection goes back unused.
+      if (connection === undefined) acquiring.then((late) => pool.release(late), () => undefined);
+      return await command.promise;
+    }
+    connection.setBlockingWait(true);
     connection.enqueue(command);
     command.deadline = 0; // the guard below owns this command's deadline
     const own = blockingTimeoutMs(name, args);
-    const limit = own === undefined || own === 0 ? commandTimeout : own + BLOCKING_GRACE_MS;
-    if (limit > 0) {
+    const limit = callOptions?.timeout ?? (own === undefined || own === 0 ? commandTimeout : own + BLOCKING_GRACE_MS);
+    if (limit > 0 && callOptions?.timeout === undefined) {
       guard = setTimeout(() => {
         command.reject(new CommandTimeoutError(name, limit));
-        destroyed = true;
-        pool.destroy(connection);
+        drop();
       }, limit);
     }
     return await command.promise;
   } finally {
+    stopWatching?.();
     if (guard !== undefined) clearTimeout(guard);
     // release() keeps the connection only if it is healthy and idle; anything else is closed.
-    if (!destroyed) pool.release(connection);
+    if (connection !== undefined && !destroyed) {
+      connection.setBlockingWait(false);
+      pool.release(connection);
+    }
   }
 }
 

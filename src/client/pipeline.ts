@@ -31,7 +31,10 @@ export class Pipeline extends Batch {
 
   protected run(entries: readonly BatchEntry[]): Promise<unknown[]> {
     // One synchronous loop: nothing else can interleave, and auto-pipelining writes them all at once.
-    for (const entry of entries) this.connection.enqueue(entry.command as Command);
+    this.connection.enqueueCall(
+      entries.map((entry) => entry.command as Command),
+      this.callOptions,
+    );
     return collectReplies(entries);
   }
 }
@@ -58,7 +61,7 @@ class HandleCommand extends Command<any> {
 
   override resolve(reply: unknown): void {
     if (this.state === CommandState.Settled) return;
-    this.state = CommandState.Settled;
+    this.markSettled();
     const transform = this.transform;
     if (transform === undefined) {
       this.handle.resolve(reply);
@@ -73,7 +76,7 @@ class HandleCommand extends Command<any> {
 
   override reject(error: unknown): void {
     if (this.state === CommandState.Settled) return;
-    this.state = CommandState.Settled;
+    this.markSettled();
     this.handle.reject(error);
   }
 }
@@ -150,10 +153,8 @@ export class Multi extends Batch {
     const multi = Batch.wireCommand('MULTI', [], false, undefined);
     const exec = Batch.wireCommand('EXEC', [], returnBuffers, undefined);
     const all: Command[] = [multi, ...entries.map((entry) => entry.command as Command), exec];
-    for (const command of all) {
-      command.retryable = false;
-      this.connection.enqueue(command);
-    }
+    for (const command of all) command.retryable = false;
+    this.connection.enqueueCall(all, this.callOptions);
     alignDeadlines(all);
     const outcomes = await Promise.allSettled(all.map((command) => command.promise));
     const execOutcome = outcomes[outcomes.length - 1] as PromiseSettledResult<unknown>;

@@ -29,6 +29,8 @@ export class ConnectionPool {
   /** Connections being opened (they count against `size`). */
   private opening = 0;
   private closed = false;
+  /** unref() was called: connections (open and future) don't keep the process alive. */
+  private unreferenced = false;
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -132,6 +134,22 @@ export class ConnectionPool {
     await Promise.all(idle.map((connection) => connection.quit().catch(() => undefined)));
   }
 
+  /** Connections (open and opened later) no longer keep the process alive. */
+  unref(): void {
+    this.unreferenced = true;
+    for (const connection of this.connections()) connection.unref();
+  }
+
+  /** Undoes unref(). */
+  ref(): void {
+    this.unreferenced = false;
+    for (const connection of this.connections()) connection.ref();
+  }
+
+  private connections(): Connection[] {
+    return [...this.leased, ...this.idleConnections];
+  }
+
   /** Closes every connection now (the client's disconnect()). */
   disconnect(): void {
     this.closed = true;
@@ -151,6 +169,7 @@ export class ConnectionPool {
     // The options object itself, not a copy: Sentinel updates its host and port for reconnects.
     const connection = new Connection(this.options);
     connection.db = this.owner.db; // opened straight on the owner's database: the handshake SELECTs it
+    if (this.unreferenced) connection.unref();
     const onReconnecting = ({ attempt, error }: { attempt: number; error?: Error }) => {
       if (attempt < this.options.offlineQueueAttempts) return;
       giveUp(new ConnectionClosedError(`Could not connect after ${attempt} attempts`, { cause: error }));

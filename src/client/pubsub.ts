@@ -121,7 +121,7 @@ export class Subscriber<T extends string | Buffer = string> extends EventEmitter
     this.buffers = options.buffers === true;
     this.ignoreSubscribeMessages = options.ignoreSubscribeMessages === true;
     const protocol = this.buffers ? 2 : clientOptions.protocol;
-    this.connection = new SubscriberConnection({ ...clientOptions, protocol, lazyConnect: true }, (frame) => this.onFrame(frame));
+    this.connection = new SubscriberConnection({ ...clientOptions, protocol, lazyConnect: true, ...SUBSCRIBER_HEALTH }, (frame) => this.onFrame(frame));
     for (const event of ['connect', 'reconnecting', 'push'] as const) {
       this.connection.on(event, (...payload: unknown[]) => this.emit(event, ...payload));
     }
@@ -355,3 +355,9 @@ function isMessage<T extends string | Buffer>(event: PubSubEvent<T>): event is P
   return event.kind === 'message' || event.kind === 'pmessage' || event.kind === 'smessage';
 }
 
+
+/**
+ * A subscriber is idle by design (it waits for messages) and RESP2 answers PING in subscribed mode with a
+ * frame shaped like a message: pingInterval and socketTimeout apply to command connections only.
+ */
+const SUBSCRIBER_HEALTH = { pingInterval: 0, socketTimeout: 0 } as const;

@@ -11,6 +11,8 @@ import type { RedisArg } from '../resp/types.js';
 import type { RedisKey } from '../commands/define.js';
 import { Multi, Pipeline, type Batch } from './pipeline.js';
 import { ConnectionPool } from './pool.js';
+import { checkCallOptions, type CallOptions } from '../connection/call-options.js';
+import { callOptionsView } from './call-options-view.js';
 import { Transaction, runTransaction, type TransactionOptions } from './transaction.js';
 import { routesToPool, sendBlocking } from './blocking.js';
 import { Subscriber, type SubscriberOptions } from './pubsub.js';
@@ -18,7 +20,7 @@ import { hscanEntries, scanKeys, sscanMembers, zscanMembers, type KeyScanOptions
 import { createScript, type Script, type ScriptOptions } from './scripts.js';
 import type { ScoredMember } from '../commands/replies.js';
 
-export type { RedisOptions, ConnectionStatus };
+export type { RedisOptions, ConnectionStatus, CallOptions };
 
 /**
  * A Redis client on one auto-pipelined connection. Typed command methods (`get`, `hgetall`, `zadd` …) are
@@ -87,9 +89,30 @@ export class Redis extends EventEmitter {
 
   /** Sends one command on the shared connection. The single path every command method goes through. */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
+    const callOptions = this.takeCallOptions();
     // Blocking commands (BLPOP, XREAD BLOCK …) run on a pooled connection; one Set lookup for the rest.
-    if (routesToPool(name, args)) return this.sendBlocking(name, args, returnBuffers, transform);
+    if (routesToPool(name, args)) return this.sendBlocking(name, args, returnBuffers, transform, callOptions);
+    if (callOptions !== undefined) return this.connection.sendWith(name, args, returnBuffers, transform, callOptions);
     return this.connection.send(name, args, returnBuffers, transform);
+  }
+
+  /**
+   * A view of this client whose calls carry per-call options: `r.withOptions({ signal, timeout }).get('k')`.
+   * Command methods, call(), sendCommand(), and the exec() of its pipeline() / multi() (and blocking
+   * commands, on the pool) honour them; other methods run as on the client. Cheap: make one per call or keep
+   * one. Bad options throw ArgumentError here.
+   */
+  withOptions(options: CallOptions): this {
+    return callOptionsView(this, checkCallOptions(options));
+  }
+
+  /** Set by a withOptions view for the one synchronous call it forwards; read (and cleared) where commands are made. */
+  pendingCallOptions: CallOptions | undefined = undefined;
+
+  private takeCallOptions(): CallOptions | undefined {
+    const options = this.pendingCallOptions;
+    if (options !== undefined) this.pendingCallOptions = undefined;
+    return options;
   }
 
   /** Gracefully closes: pending commands complete, then QUIT. */
@@ -104,6 +127,28 @@ export class Redis extends EventEmitter {
     this.connection.disconnect();
   }
 
+  /**
+   * Lets the process exit while this client is connected (like `socket.unref()`): its connection, its pool's
+   * connections and its reconnect timers no longer keep the event loop alive. Subscribers (`pubsub()`) have
+   * their own connection and are not affected.
+   */
+  unref(): this {
+    this.connection.unref();
+    this.unreferenced = true;
+    this.poolInstance?.unref();
+    return this;
+  }
+
+  /** Undoes unref(). */
+  ref(): this {
+    this.connection.ref();
+    this.unreferenced = false;
+    this.poolInstance?.ref();
+    return this;
+  }
+
+  private unreferenced = false;
+
   /** A new client with the same options (and overrides): its own connection. */
   duplicate(overrides: RedisOptions = {}): this {
     const Ctor = this.constructor as new (options: RedisOptions) => this;
@@ -117,12 +162,16 @@ export class Redis extends EventEmitter {
    * (a pipeline or MULTI batch), the new pipeline queues onto it and runs with the parent's exec() (redpipe).
    */
   pipeline(parent?: Batch): Pipeline {
-    return new Pipeline(this.connection, parent);
+    const pipeline = new Pipeline(this.connection, parent);
+    pipeline.callOptions = this.takeCallOptions();
+    return pipeline;
   }
 
   /** A MULTI/EXEC batch on the shared connection (atomic; no WATCH: use `watch()` / `transaction()`). */
   multi(): Multi {
-    return new Multi(this.connection);
+    const multi = new Multi(this.connection);
+    multi.callOptions = this.takeCallOptions();
+    return multi;
   }
 
   /**
@@ -142,7 +191,11 @@ export class Redis extends EventEmitter {
 
   /** Extra connections (created on first use, at most `poolSize`) for WATCH, blocking commands, subscribers. */
   get pool(): ConnectionPool {
-    return (this.poolInstance ??= new ConnectionPool(this.options, this.options.poolSize, this.connection));
+    if (this.poolInstance === undefined) {
+      this.poolInstance = new ConnectionPool(this.options, this.options.poolSize, this.connection);
+      if (this.unreferenced) this.poolInstance.unref();
+    }
+    return this.poolInstance;
   }
 
   private poolInstance: ConnectionPool | undefined;
@@ -206,8 +259,8 @@ export class Redis extends EventEmitter {
   }
 
   /** A blocking command on a pooled connection, on the database this client uses (see blocking.ts). */
-  private sendBlocking<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined): Promise<T> {
-    return sendBlocking(this.pool, this.options.commandTimeout, name, args, returnBuffers, transform);
+  private sendBlocking<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, callOptions: CallOptions | undefined): Promise<T> {
+    return sendBlocking(this.pool, this.options.commandTimeout, name, args, returnBuffers, transform, callOptions);
   }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {

@@ -25,11 +25,15 @@ export class Command<T = unknown> {
   retries = 0;
   /** How many times the server answered -LOADING and it was held to be sent again. */
   loadingWaits = 0;
+  /** How many times it was sent again because reconnectOnError answered 2. */
+  errorResends = 0;
   /**
    * false: never re-sent after a connection loss even when read-only (commands inside MULTI, blocking
    * calls with side effects); true: always safe to re-send. undefined: decided from the command table.
    */
   retryable: boolean | undefined = undefined;
+  /** Runs once when the command settles (stops a per-call cancellation watcher). */
+  afterSettle: (() => void) | undefined = undefined;
   private resolveFn!: (value: T) => void;
   private rejectFn!: (error: unknown) => void;
 
@@ -53,7 +57,7 @@ export class Command<T = unknown> {
 
   resolve(reply: unknown): void {
     if (this.state === CommandState.Settled) return;
-    this.state = CommandState.Settled;
+    this.markSettled();
     if (this.transform === undefined) {
       this.resolveFn(reply as T);
       return;
@@ -70,7 +74,16 @@ export class Command<T = unknown> {
 
   reject(error: unknown): void {
     if (this.state === CommandState.Settled) return;
-    this.state = CommandState.Settled;
+    this.markSettled();
     this.rejectFn(error);
+  }
+
+  /** Every way of settling goes through here (subclasses too). */
+  protected markSettled(): void {
+    this.state = CommandState.Settled;
+    const after = this.afterSettle;
+    if (after === undefined) return;
+    this.afterSettle = undefined;
+    after();
   }
 }

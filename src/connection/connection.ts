@@ -9,6 +9,7 @@ import {
   ConnectionClosedError,
   MovedError,
   OfflineQueueFullError,
+  CommandAbortedError,
   ProtocolError,
   RedisError,
   ReplyError,
@@ -18,6 +19,7 @@ import { RespDecoder, type DecoderHandlers } from '../resp/decoder.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import { Command, CommandState, type ReplyTransform } from './command.js';
+import { hasCallOptions, watchCall, type CallOptions, type CancelError } from './call-options.js';
 import { Fifo } from './fifo.js';
 import type { ResolvedOptions } from './options.js';
 import { reconnectDelay } from './reconnect.js';
@@ -25,6 +27,7 @@ import { openSocket } from './socket-factory.js';
 import { emitErrorIfListened, emitSafely } from '../events.js';
 import { pairsToObject } from '../pairs-to-object.js';
 import { isTransientHandshakeError } from '../transient-errors.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 
 /**
  * - `wait`: created with lazyConnect, nothing opened yet
@@ -93,6 +96,20 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private repliesReceived = 0;
   /** Since when the head of the reply order has been a timed-out command with no reply arriving (see checkTimeouts). */
   private stall: { replies: number; since: number } | undefined = undefined;
+  /** false after unref(): the socket and the reconnect timers don't keep the process alive. */
+  private referenced = true;
+  /** pingInterval: the idle check's timer, and the reply count it saw last (no new reply = idle since). */
+  private pingTimer: NodeJS.Timeout | undefined;
+  private repliesAtLastPingCheck = -1;
+  /** A blocking command is waiting on this connection: socketTimeout is suspended (see setBlockingWait). */
+  private blockingWait = false;
+  /**
+   * reconnectOnError asked for a reconnect: nothing more is written; once the replies already owed have
+   * arrived, the socket is closed and the connection reconnects. `errorResends` are the commands to send
+   * again on the new connection (their error replies said they did not run).
+   */
+  private drainingForReconnect: ReplyError | undefined = undefined;
+  private readonly errorResends: Command<any>[] = [];
   private readonly flushBound = () => this.flush();
   private readonly checkTimeoutsBound = () => this.checkTimeouts();
 
@@ -164,6 +181,62 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     }
     this.enqueue(command);
     return command.promise;
+  }
+
+  /** send() with per-call options (a signal that cancels it, a timeout of its own). */
+  sendWith<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, options: CallOptions): Promise<T> {
+    let command: Command<T>;
+    try {
+      command = new Command<T>(name, args, encodeCommand(name, args), returnBuffers, transform);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.enqueueCall([command], options);
+    return command.promise;
+  }
+
+  /**
+   * Queues the commands of one call (one command, or a batch's commands in order) under per-call options. On
+   * cancellation (signal aborted, or the call's own timeout expired) every command of the call still pending
+   * settles at once: unsent ones leave the queue and are never written; written ones reject but stay in the
+   * reply order as settled placeholders, so their replies are consumed and never handed to a later command.
+   */
+  enqueueCall(commands: readonly Command<any>[], options: CallOptions | undefined): void {
+    if (!hasCallOptions(options)) {
+      for (const command of commands) this.enqueue(command);
+      return;
+    }
+    const signal = options.signal;
+    if (signal?.aborted === true) {
+      for (const command of commands) command.reject(new CommandAbortedError(command.name, signal.reason, false));
+      return;
+    }
+    for (const command of commands) this.enqueue(command);
+    const live = commands.filter((command) => command.state !== CommandState.Settled);
+    if (live.length === 0) return;
+    // The call's own timeout replaces commandTimeout for these commands.
+    if (options.timeout !== undefined) for (const command of live) command.deadline = 0;
+    const stop = watchCall(options, (error) => this.cancelCall(live, error));
+    let pending = live.length;
+    const settledOne = (): void => {
+      if (--pending === 0) stop();
+    };
+    for (const command of live) command.afterSettle = settledOne;
+  }
+
+  private cancelCall(commands: readonly Command<any>[], error: CancelError): void {
+    let unsent: Set<Command<any>> | undefined;
+    for (const command of commands) {
+      if (command.state === CommandState.Settled) continue;
+      const sent = command.state === CommandState.Written;
+      if (!sent) (unsent ??= new Set()).add(command);
+      command.reject(error(command.name, sent));
+    }
+    if (unsent === undefined) return;
+    const removed = unsent;
+    // Rejected already, so flush would skip them; removing them keeps the offline queue's count true.
+    this.unsent.removeWhere((command) => removed.has(command));
+    for (let i = this.loadingHeld.length - 1; i >= 0; i--) if (removed.has(this.loadingHeld[i] as Command<any>)) this.loadingHeld.splice(i, 1);
   }
 
   /** Queues a built command. It is written at the end of this event-loop turn, together with every other one. */
@@ -264,6 +337,34 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.socket?.resume();
   }
 
+  /** Lets the process exit while this connection is open (its socket and timers no longer keep it alive). */
+  unref(): void {
+    this.setReferenced(false);
+  }
+
+  /** Undoes unref(): the open connection keeps the process alive again. */
+  ref(): void {
+    this.setReferenced(true);
+  }
+
+  private setReferenced(referenced: boolean): void {
+    this.referenced = referenced;
+    for (const handle of [this.socket, this.reconnectTimer, this.connectTimer, this.loadingTimer]) {
+      if (referenced) handle?.ref();
+      else handle?.unref();
+    }
+  }
+
+  /**
+   * A blocking command (BLPOP …) waits on this connection: socketTimeout is suspended until it is answered, so
+   * a long wait the caller asked for is not mistaken for a dead socket (the caller's guard bounds it instead).
+   */
+  setBlockingWait(waiting: boolean): void {
+    this.blockingWait = waiting;
+    const timeout = this.options.socketTimeout;
+    if (timeout > 0) this.socket?.setTimeout(waiting ? 0 : timeout);
+  }
+
   /** Closes the socket now. Commands in flight reject with ConnectionClosedError; no reconnect. */
   disconnect(): void {
     if (this.status === 'end') return;
@@ -280,11 +381,18 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       this.failProtocol(new ProtocolError('Received a reply with no command waiting for it'));
       return;
     }
-    if (command.state === CommandState.Settled) return; // timed out: its late reply is dropped here, in order
+    if (command.state === CommandState.Settled) {
+      // Timed out or cancelled: its late reply is dropped here, in order. It may be the last reply a
+      // reconnectOnError drain was waiting for.
+      if (this.drainingForReconnect !== undefined && this.inflight.length === 0) this.reconnectAfterDrain();
+      return;
+    }
     try {
       if (reply instanceof ReplyError) {
         if (reply.code === 'LOADING' && this.holdWhileLoading(command)) return;
-        command.reject(this.shapeReplyError(reply, command));
+        const shaped = this.shapeReplyError(reply, command);
+        if (this.options.reconnectOnError !== undefined && this.reconnectAfterError(command, shaped)) return;
+        command.reject(shaped);
         return;
       }
       if (SESSION_COMMANDS.has(command.name) && this.status === 'ready') this.followSession(command, reply);
@@ -292,6 +400,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     } catch (error) {
       // Whatever failed while settling it, the command was answered: it must not wait forever.
       command.reject(error);
+    } finally {
+      if (this.drainingForReconnect !== undefined && this.inflight.length === 0) this.reconnectAfterDrain();
     }
   }
 
@@ -347,6 +457,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       this.unsent.prepend(held);
       if (this.status === 'ready') this.flush();
     }, LOADING_RETRY_MS);
+    if (!this.referenced) this.loadingTimer.unref();
     return true;
   }
 
@@ -406,7 +517,9 @@ export class Connection extends EventEmitter implements DecoderHandlers {
         this.lastError = new ConnectTimeoutError(this.options.connectTimeout);
         socket.destroy(this.lastError);
       }, this.options.connectTimeout);
+      if (!this.referenced) this.connectTimer.unref();
     }
+    if (!this.referenced) socket.unref();
     socket.once(readyEvent, () => {
       if (this.socket !== socket) return;
       this.setStatus('connect');
@@ -446,8 +559,11 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     const helloArgs: RedisArg[] = [String(this.sessionProtocol)];
     if (password !== undefined) helloArgs.push('AUTH', username ?? 'default', password);
     if (name !== undefined) helloArgs.push('SETNAME', name);
+    const helloReply = this.sendInternal(socket, 'HELLO', helloArgs);
+    // Written right behind HELLO, so the handshake still takes one round trip.
+    const announced = this.options.clientInfo ? this.announceClient(socket) : undefined;
     try {
-      const hello = await this.sendInternal(socket, 'HELLO', helloArgs);
+      const hello = await helloReply;
       this.protocol = this.sessionProtocol;
       this.hello = toHello(hello);
     } catch (error) {
@@ -458,9 +574,23 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       if (password !== undefined) await this.sendInternal(socket, 'AUTH', username !== undefined ? [username, password] : [password]);
       if (name !== undefined) await this.sendInternal(socket, 'CLIENT', ['SETNAME', name]);
     }
+    await announced;
     // this.db, not options.db: a reconnect returns to the database the application last SELECTed.
     if (this.db !== 0) await this.sendInternal(socket, 'SELECT', [String(this.db)]);
     if (this.trackingArgs !== undefined) await this.restoreTracking(socket, this.trackingArgs);
+  }
+
+  /**
+   * CLIENT SETINFO lib-name / lib-ver, so operators see which client library is connected (CLIENT LIST /
+   * CLIENT INFO). Servers before 7.2 (no SETINFO), an ACL that forbids it, or a server that wants AUTH first
+   * (no HELLO: Redis < 6) answer with an error: ignored.
+   */
+  private async announceClient(socket: Socket): Promise<void> {
+    // Never rejects: a lost connection fails the handshake through HELLO's own reply.
+    await Promise.allSettled([
+      this.sendInternal(socket, 'CLIENT', ['SETINFO', 'LIB-NAME', PACKAGE_NAME]),
+      this.sendInternal(socket, 'CLIENT', ['SETINFO', 'LIB-VER', PACKAGE_VERSION]),
+    ]);
   }
 
   /**
@@ -496,6 +626,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.everReady = true;
     this.lastError = undefined;
     this.setStatus('ready');
+    this.startHealthChecks(socket);
     this.emit('ready');
     if (this.unsent.length > 0) this.flush();
   }
@@ -520,7 +651,9 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     const cause = this.lastError;
     const wasReady = this.status === 'ready';
     this.stall = undefined;
+    this.stopHealthChecks();
     this.settleInflightAfterLoss(cause);
+    this.releaseErrorResends();
     if (this.status === 'closing' || this.status === 'end') {
       this.finish(new ClientClosedError());
       return;
@@ -547,6 +680,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       this.reconnectTimer = undefined;
       if (this.status === 'reconnecting') this.openSocket();
     }, delay);
+    if (!this.referenced) this.reconnectTimer.unref();
   }
 
   /**
@@ -587,6 +721,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private writeable(): Socket | undefined {
     const socket = this.socket;
     // Between a destroy() and its 'close' event the status is still 'ready': those writes would vanish.
+    if (this.drainingForReconnect !== undefined) return undefined; // reconnectOnError: wait for the owed replies, then reconnect
     return this.status === 'ready' && !this.discarding && socket !== undefined && !socket.destroyed && socket.writable ? socket : undefined;
   }
 
@@ -682,6 +817,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private finish(reason: Error): void {
     this.setStatus('end');
     this.clearConnectTimer();
+    this.stopHealthChecks();
     if (this.timeoutTimer !== undefined) clearTimeout(this.timeoutTimer);
     this.timeoutTimer = undefined;
     if (this.loadingTimer !== undefined) clearTimeout(this.loadingTimer);
@@ -771,7 +907,111 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.discarding = true; // stop reading and writing on this socket: its reply order is lost
     this.socket?.destroy();
   }
+
+  // ---- health checks (pingInterval, socketTimeout) ------------------------------------------------------
+
+  private startHealthChecks(socket: Socket): void {
+    const { pingInterval, socketTimeout } = this.options;
+    if (socketTimeout > 0) {
+      socket.setTimeout(this.blockingWait ? 0 : socketTimeout);
+      socket.on('timeout', () => {
+        if (this.socket !== socket || this.blockingWait) return;
+        this.resetStalled(`The socket saw no traffic for ${socketTimeout} ms (socketTimeout): the connection was reset`);
+      });
+    }
+    if (pingInterval > 0) this.schedulePingCheck(pingInterval);
+  }
+
+  private stopHealthChecks(): void {
+    if (this.pingTimer !== undefined) clearTimeout(this.pingTimer);
+    this.pingTimer = undefined;
+    this.repliesAtLastPingCheck = -1;
+  }
+
+  private schedulePingCheck(delay: number): void {
+    // Unref'd: a health check alone never keeps the process alive (the socket does, unless unref()'d).
+    this.pingTimer = setTimeout(() => this.checkIdle(), delay);
+    this.pingTimer.unref();
+  }
+
+  /**
+   * Every pingInterval: when no reply came since the last check and nothing is pending, the connection has
+   * been idle for at least pingInterval, so a PING goes out. Counting replies keeps the command path free of
+   * clock reads.
+   */
+  private checkIdle(): void {
+    this.pingTimer = undefined;
+    const interval = this.options.pingInterval;
+    const socket = this.socket;
+    if (this.status !== 'ready' || socket === undefined) return;
+    const idle = this.repliesReceived === this.repliesAtLastPingCheck && this.inflight.length === 0 && this.unsent.length === 0;
+    this.repliesAtLastPingCheck = this.repliesReceived;
+    if (idle) this.sendHealthPing(socket, Math.max(interval, PING_REPLY_FLOOR_MS));
+    this.schedulePingCheck(interval);
+  }
+
+  /** A PING that fails or gets no reply within `limit` ms resets the connection (the loss rules settle what was in flight). */
+  private sendHealthPing(socket: Socket, limit: number): void {
+    const ping = new Command('PING', [], encodeCommand('PING', []), false, undefined);
+    ping.retryable = false;
+    this.enqueue(ping);
+    ping.deadline = 0; // judged here, not by commandTimeout
+    const reset = (why: string): void => {
+      if (this.socket === socket && !this.discarding) this.resetStalled(why);
+    };
+    const timer = setTimeout(() => reset(`PING got no reply within ${limit} ms (pingInterval): the connection was reset`), limit);
+    timer.unref();
+    ping.promise.then(
+      () => clearTimeout(timer),
+      (error: unknown) => {
+        clearTimeout(timer);
+        if (error instanceof ReplyError) reset(`PING was answered with an error (${error.code}): the connection was reset`);
+      },
+    );
+  }
+
+  // ---- reconnectOnError ---------------------------------------------------------------------------------
+
+  /**
+   * Asks options.reconnectOnError about an error reply. On yes, the connection stops writing, lets the replies
+   * already owed arrive, then reconnects; with 2, the command is held to be sent again on the new connection
+   * when that is safe (see mayResendAfterError). Returns true when the command was held (not rejected).
+   */
+  private reconnectAfterError(command: Command<any>, error: ReplyError): boolean {
+    if (this.status !== 'ready') return false; // a handshake reply: the handshake's own rules apply
+    let decision: boolean | 1 | 2;
+    try {
+      decision = (this.options.reconnectOnError as (error: ReplyError) => boolean | 1 | 2)(error);
+    } catch (thrown) {
+      emitErrorIfListened(this, new RedisError('reconnectOnError threw; treated as false', 'ERECONNECTONERROR', { cause: thrown }));
+      return false;
+    }
+    if (decision !== true && decision !== 1 && decision !== 2) return false;
+    this.drainingForReconnect ??= error;
+    if (decision !== 2 || !mayResendAfterError(command, error) || command.errorResends >= MAX_ERROR_RESENDS) return false;
+    command.errorResends++;
+    command.state = CommandState.Queued;
+    this.errorResends.push(command);
+    return true;
+  }
+
+  /** Every reply owed has arrived: close the socket; onSocketClosed reconnects and queues the held commands first. */
+  private reconnectAfterDrain(): void {
+    const cause = this.drainingForReconnect;
+    const socket = this.socket;
+    if (socket === undefined) return;
+    this.lastError = new RedisError(`Reconnecting after the error reply ${cause?.code ?? ''} (reconnectOnError)`, 'ERECONNECTONERROR', { cause });
+    this.discarding = true; // the rest of this chunk (if any) belongs to no command
+    socket.destroy();
+  }
+
+  /** The commands held by reconnectOnError go in front of the queue (they were answered before anything queued was written). */
+  private releaseErrorResends(): void {
+    this.drainingForReconnect = undefined;
+    this.unsent.prepend(this.errorResends.splice(0));
+  }
 }
+
 
 /**
  * Most characters joined into one socket write. Far below V8's string limit (~512 MiB), far above a turn of
@@ -787,6 +1027,31 @@ const MAX_LOADING_WAITS = 300;
 const CONNECT_FAILED = 'connect-failed';
 /** The ways a connection attempt ends. */
 const ATTEMPT_OUTCOMES = ['ready', 'reconnecting', 'end'] as const;
+
+/**
+ * The least time a health-check PING is given to be answered, whatever pingInterval is: a busy server (a slow
+ * command from another client) or a loaded client must not be mistaken for a dead one.
+ */
+const PING_REPLY_FLOOR_MS = 1_000;
+
+/** How often one command is sent again because reconnectOnError asked for it (a proxy still on the old primary …). */
+const MAX_ERROR_RESENDS = 3;
+
+/**
+ * Error replies that say the command was refused before it ran: a write refused by a replica (READONLY), a
+ * replica without its master (MASTERDOWN), too few good replicas for a write (NOREPLICAS).
+ */
+const REFUSED_BEFORE_RUNNING: ReadonlySet<string> = new Set(['READONLY', 'MASTERDOWN', 'NOREPLICAS']);
+
+/**
+ * Whether reconnectOnError's 2 may send a failed command again: never inside MULTI (the transaction was
+ * discarded as a whole); reads always (running them twice changes nothing); writes only when the error says
+ * they were refused before running.
+ */
+function mayResendAfterError(command: Command, error: ReplyError): boolean {
+  if (command.retryable === false) return false;
+  return REFUSED_BEFORE_RUNNING.has(error.code) || isReadOnly(command.name, command.args);
+}
 
 /** Commands that change the session state the connection follows (see followSession). */
 const SESSION_COMMANDS: ReadonlySet<string> = new Set(['SELECT', 'RESET', 'HELLO', 'CLIENT']);

@@ -1,5 +1,5 @@
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
-import { ArgumentError } from '../errors.js';
+import { ArgumentError, type ReplyError } from '../errors.js';
 import { FOREIGN_CLIENT_OPTIONS } from '../foreign-options.js';
 import { checkOptionKeys } from '../option-check.js';
 import { DEFAULT_MAX_AGGREGATE_LENGTH } from '../resp/decoder.js';
@@ -45,6 +45,26 @@ export interface RedisOptions {
    * `pool`, created on first use). Default 8.
    */
   poolSize?: number;
+  /**
+   * ms of idleness (no reply, nothing pending) after which a PING is sent; a PING that fails or gets no reply
+   * within pingInterval (at least 1 s) resets the connection (reconnect). 0 (default) = off. Not used by subscribers.
+   */
+  pingInterval?: number;
+  /**
+   * ms the socket may see no traffic in either direction before it is closed and the connection reconnects
+   * (node-redis's socket.socketTimeout). Suspended while a blocking command waits; not used by subscribers.
+   * Combine with a shorter pingInterval to keep idle connections open. 0 (default) = off.
+   */
+  socketTimeout?: number;
+  /**
+   * Called with every error reply (ioredis's reconnectOnError). true / 1: reconnect once the replies already
+   * owed have arrived; 2: also send the failed command again on the new connection, when that is safe (see
+   * README). false: nothing special. Typical: `(e) => e.code === 'READONLY' && 2` behind a proxy that
+   * follows failovers.
+   */
+  reconnectOnError?: (error: ReplyError) => boolean | 1 | 2;
+  /** Announce the library with CLIENT SETINFO lib-name / lib-ver in the handshake (Redis 7.2+). Default true. */
+  clientInfo?: boolean;
 }
 
 /** Every key of RedisOptions (the compiler keeps this list complete): anything else is refused. */
@@ -70,6 +90,10 @@ export const REDIS_OPTION_KEYS: Readonly<Record<keyof RedisOptions, true>> = {
   maxAggregateLength: true,
   maxDepth: true,
   poolSize: true,
+  pingInterval: true,
+  socketTimeout: true,
+  reconnectOnError: true,
+  clientInfo: true,
 };
 
 /** The largest database index a server can be configured with (`databases` is an int). */
@@ -97,6 +121,10 @@ export interface ResolvedOptions {
   maxAggregateLength: number;
   maxDepth: number;
   poolSize: number;
+  pingInterval: number;
+  socketTimeout: number;
+  reconnectOnError: ((error: ReplyError) => boolean | 1 | 2) | undefined;
+  clientInfo: boolean;
 }
 
 /** Parses `redis://[user[:password]@]host[:port][/db]`, `rediss://…` (TLS) and `unix:///path?db=N`. */
@@ -193,6 +221,10 @@ export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOption
     maxAggregateLength: nonNegative('maxAggregateLength', o.maxAggregateLength, DEFAULT_MAX_AGGREGATE_LENGTH),
     maxDepth: nonNegative('maxDepth', o.maxDepth, 1024),
     poolSize: positiveInteger('poolSize', o.poolSize, 8),
+    pingInterval: nonNegative('pingInterval', o.pingInterval, 0),
+    socketTimeout: nonNegative('socketTimeout', o.socketTimeout, 0),
+    reconnectOnError: o.reconnectOnError,
+    clientInfo: o.clientInfo ?? true,
   };
 }
 
@@ -208,6 +240,8 @@ function checkValueTypes(o: RedisOptions): void {
   }
   if (o.tls !== undefined && o.tls !== true && (typeof o.tls !== 'object' || o.tls === null)) throw new ArgumentError('Option tls must be true or an object of tls.connect options');
   if (o.lazyConnect !== undefined && typeof o.lazyConnect !== 'boolean') throw new ArgumentError('Option lazyConnect must be a boolean');
+  if (o.clientInfo !== undefined && typeof o.clientInfo !== 'boolean') throw new ArgumentError('Option clientInfo must be a boolean');
+  if (o.reconnectOnError !== undefined && typeof o.reconnectOnError !== 'function') throw new ArgumentError('Option reconnectOnError must be a function (error) => boolean | 1 | 2');
   const strategy: unknown = o.reconnectStrategy;
   const strategyOk = strategy === undefined || strategy === false || typeof strategy === 'function' || (typeof strategy === 'number' && Number.isFinite(strategy) && strategy >= 0);
   if (!strategyOk) throw new ArgumentError('Option reconnectStrategy must be false, a delay in ms, or a function (attempt, cause) => delay | false');

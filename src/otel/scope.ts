@@ -1,4 +1,6 @@
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
+
 /** The instrumentation scope (tracer and meter name) every ocredis span and metric is reported under. */
-export const SCOPE_NAME = 'ocredis';
-/** package.json's version (test/unit/otel/scope-version.test.ts checks it): reading package.json at run time breaks bundlers. */
-export const SCOPE_VERSION = '0.1.0';
+export const SCOPE_NAME = PACKAGE_NAME;
+/** The package version. */
+export const SCOPE_VERSION = PACKAGE_VERSION;

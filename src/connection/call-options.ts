@@ -1,0 +1,67 @@
+// Per-call options (`r.withOptions({ signal, timeout })`): validation, and the one watcher that turns an
+// aborted signal or an expired per-call timeout into a cancellation.
+import { ArgumentError, CommandAbortedError, CommandTimeoutError } from '../errors.js';
+
+export interface CallOptions {
+  /** Cancels the call: a queued command is removed unsent; a written one rejects at once (its reply is still consumed). */
+  signal?: AbortSignal;
+  /** ms from the call until its reply; replaces `commandTimeout` for this call. 0 = no limit. */
+  timeout?: number;
+}
+
+/** Checks per-call options once, when the view is made, so a bad value fails before anything is sent. */
+export function checkCallOptions(options: unknown): CallOptions {
+  if (typeof options !== 'object' || options === null) throw new ArgumentError('withOptions: options must be an object { signal?, timeout? }');
+  const { signal, timeout, ...rest } = options as Record<string, unknown>;
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) throw new ArgumentError(`withOptions: unknown option '${unknown[0]}' (known: signal, timeout)`);
+  if (signal !== undefined && !isAbortSignal(signal)) throw new ArgumentError('withOptions: signal must be an AbortSignal');
+  if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0)) {
+    throw new ArgumentError('withOptions: timeout must be a non-negative finite number of ms');
+  }
+  const checked: CallOptions = {};
+  if (signal !== undefined) checked.signal = signal as AbortSignal;
+  if (timeout !== undefined && timeout > 0) checked.timeout = timeout as number;
+  return checked;
+}
+
+function isAbortSignal(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as AbortSignal).aborted === 'boolean' && typeof (value as AbortSignal).addEventListener === 'function';
+}
+
+/** Builds the error a cancelled command rejects with, given its name and whether it was already written. */
+export type CancelError = (command: string, sent: boolean) => Error;
+
+/** Whether the options ask for anything (an empty view costs nothing per call). */
+export function hasCallOptions(options: CallOptions | undefined): options is CallOptions {
+  return options !== undefined && (options.signal !== undefined || options.timeout !== undefined);
+}
+
+/**
+ * Calls `cancel` when the signal aborts or the timeout expires (whichever comes first, once; at once when the
+ * signal is already aborted). Returns the function that stops watching: call it when the call settles.
+ */
+export function watchCall(options: CallOptions, cancel: (error: CancelError) => void): () => void {
+  const { signal, timeout } = options;
+  let done = false;
+  let timer: NodeJS.Timeout | undefined;
+  const onAbort = (): void => fire((command, sent) => new CommandAbortedError(command, signal?.reason, sent));
+  const stop = (): void => {
+    if (done) return;
+    done = true;
+    if (timer !== undefined) clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  };
+  function fire(error: CancelError): void {
+    if (done) return;
+    stop();
+    cancel(error);
+  }
+  if (signal?.aborted === true) {
+    onAbort();
+    return stop;
+  }
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (timeout !== undefined && timeout > 0) timer = setTimeout(() => fire((command) => new CommandTimeoutError(command, timeout)), timeout);
+  return stop;
+}
