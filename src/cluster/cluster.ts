@@ -27,6 +27,10 @@ import { parseCall } from '../commands/parse-call.js';
 import { isRedirectError, isRetryableClusterError, suggestsStaleMap } from '../transient-errors.js';
 import { nodeKey, type NodeAddress, type SlotMap } from './topology.js';
 import { emitErrorIfListened, emitSafely } from '../events.js';
+import { ConnectionPool } from '../client/pool.js';
+import type { Transaction, TransactionOptions } from '../client/transaction.js';
+import type { RedisKey } from '../commands/define.js';
+import { runClusterTransaction, startClusterTransaction, type TransactionRouter } from './cluster-transaction.js';
 
 export type { ClusterOptions, RedirectEvent, RetryEvent, CommandObserver };
 
@@ -46,6 +50,11 @@ interface Shard {
 export interface ClusterNode {
   readonly address: NodeAddress;
   readonly connection: Connection;
+  /**
+   * Extra connections to this node, leased for WATCH transactions and blocking commands so they never hold up
+   * the shared one (created on first use, at most `nodeOptions.poolSize`, default 8).
+   */
+  readonly pool: ConnectionPool;
   /** Sends a command to this node only: no slot routing, no redirections. */
   call(command: string, ...args: RedisArg[]): Promise<unknown>;
 }
@@ -60,10 +69,11 @@ export interface ClusterNode {
  * Events: `redirect` (RedirectEvent), `retry` (RetryEvent), `refresh` ({ shards }), `error` (node connection
  * errors, only when listened to), `end`.
  */
-export class RedisCluster extends EventEmitter implements CommandRouter, BatchRouter {
+export class RedisCluster extends EventEmitter implements CommandRouter, BatchRouter, TransactionRouter {
   readonly options: ResolvedClusterOptions;
   private map: { shards: Shard[]; slotShard: Int16Array } | undefined;
   private readonly nodeConnections = new Map<string, ClusterNode>();
+  private readonly nodePools = new Map<string, ConnectionPool>();
   private refreshing: Promise<void> | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   private lastRefreshAt = 0;
@@ -118,6 +128,25 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   /** MULTI … EXEC on one node: every key of every queued command must hash to the same slot. */
   multi(): ClusterMulti {
     return new ClusterMulti(this);
+  }
+
+  /**
+   * Leases a connection on the primary serving `keys` (one slot, else CrossSlotError before anything is sent)
+   * and WATCHes them; then as on a single server: reads on the transaction, `tx.multi()` … `exec()`
+   * (WatchError if a watched key changed), or `tx.unwatch()`. Commands on other slots are refused.
+   */
+  watch(...keys: RedisKey[]): Promise<Transaction> {
+    return startClusterTransaction(this, keys);
+  }
+
+  /**
+   * Runs `fn` in a WATCH transaction on the primary serving the watched keys (one slot), re-running it on
+   * WatchError (default up to 100 times) and, after a MOVED, on the slot's new owner.
+   */
+  transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...watchKeys: RedisKey[]): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, options: TransactionOptions): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...rest: (RedisKey | TransactionOptions)[]): Promise<T> {
+    return runClusterTransaction(this, fn, rest);
   }
 
   /**
@@ -181,7 +210,9 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   async quit(): Promise<'OK'> {
     this.closed = true;
     this.clearRefreshTimer();
-    await Promise.all([...this.nodeConnections.values()].map((node) => node.connection.quit().catch(ignore)));
+    const pools = [...this.nodePools.values()].map((pool) => pool.close());
+    this.nodePools.clear();
+    await Promise.all([...this.nodeConnections.values()].map((node) => node.connection.quit().catch(ignore)).concat(pools));
     this.nodeConnections.clear();
     this.emit('end');
     return 'OK';
@@ -191,6 +222,8 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   disconnect(): void {
     this.closed = true;
     this.clearRefreshTimer();
+    for (const pool of this.nodePools.values()) pool.disconnect();
+    this.nodePools.clear();
     for (const node of this.nodeConnections.values()) node.connection.disconnect();
     this.nodeConnections.clear();
     this.emit('end');
@@ -444,6 +477,8 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
       // Gone from the cluster: commands already queued there still complete (or are re-routed) as it closes.
       this.nodeConnections.delete(key);
       node.connection.quit().catch(ignore);
+      this.nodePools.get(key)?.close().catch(ignore);
+      this.nodePools.delete(key);
     }
     emitSafely(this, 'refresh', { shards: shards.length });
   }
@@ -467,9 +502,15 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
       connection.send('READONLY', []).catch(ignore);
       connection.on('ready', () => connection.send('READONLY', []).catch(ignore));
     }
+    const pools = this.nodePools;
     const node: ClusterNode = {
       address,
       connection,
+      get pool() {
+        let pool = pools.get(key);
+        if (pool === undefined) pools.set(key, (pool = new ConnectionPool(connection.options, connection.options.poolSize, connection)));
+        return pool;
+      },
       call: (command: string, ...args: RedisArg[]) => {
         const parsed = parseCall(command, args);
         return parsed instanceof ArgumentError ? Promise.reject(parsed) : connection.send(parsed.name, parsed.args);
