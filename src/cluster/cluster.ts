@@ -23,6 +23,7 @@ import { ClusterMulti, ClusterPipeline, type BatchRouter } from './cluster-batch
 import { ClusterSubscriber, type ClusterSubscriberOptions } from './cluster-pubsub.js';
 import { resolveClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './options.js';
 import { parseRedirect } from './redirect.js';
+import { fanOutOf, type FanOut } from './fan-out.js';
 import { parseCall } from '../commands/parse-call.js';
 import { isRedirectError, isRetryableClusterError, suggestsStaleMap } from '../transient-errors.js';
 import { nodeKey, type NodeAddress, type SlotMap } from './topology.js';
@@ -110,6 +111,8 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     let command: ClusterCommand<T>;
     try {
       const slot = commandSlot(name, args);
+      const fanOut = slot < 0 ? fanOutOf(name, args) : undefined;
+      if (fanOut !== undefined) return this.sendToEach(fanOut, name, args, returnBuffers, transform);
       const readOnly = this.options.readFrom === 'replica' && isReadOnly(name, args);
       command = new ClusterCommand<T>(this, name, args, encodeCommand(name, args), returnBuffers, transform, slot, readOnly, observer);
     } catch (error) {
@@ -118,6 +121,26 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     if (this.closed) command.fail(new ClientClosedError());
     else this.dispatch(command);
     return command.promise;
+  }
+
+  /**
+   * A keyless command the command table says runs on every primary (or every node), sent once to each node
+   * of the current map; the replies combine as its response policy says (see fan-out.ts). Not retried: a
+   * node that fails fails the call (unless one success is enough).
+   */
+  private async sendToEach<T>(fanOut: FanOut, name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined): Promise<T> {
+    if (this.closed) throw new ClientClosedError();
+    if (this.map === undefined) await this.refresh();
+    const outcomes = await Promise.allSettled(this.nodes(fanOut.targets).map((node) => node.connection.send(name, args, returnBuffers)));
+    const replies: unknown[] = [];
+    let failure: PromiseRejectedResult | undefined;
+    for (const outcome of outcomes) {
+      if (outcome.status === 'fulfilled') replies.push(outcome.value);
+      else failure ??= outcome;
+    }
+    if (failure !== undefined && !(fanOut.oneSucceeded && replies.length > 0)) throw failure.reason;
+    const combined = fanOut.combine(replies);
+    return transform === undefined ? (combined as T) : transform(combined);
   }
 
   /** A pipeline: commands queued now, sent together on exec(), each to its own node; replies in call order. */
