@@ -62,7 +62,7 @@ export const FOREIGN_CLUSTER_OPTIONS: Readonly<Record<string, string>> = {
   enableOfflineQueue: "set 'maxOfflineQueue' in 'nodeOptions'",
   enableReadyCheck: 'not needed',
   enableAutoPipelining: 'not needed: ocredis always pipelines the commands of one event-loop turn',
-  natMap: 'not supported',
+  natMap: "use 'nodeAddressMap' (same shape: { 'host:port': { host, port } } or a function)",
   dnsLookup: 'not supported',
   resolveSrv: 'not supported',
   useSRVRecords: 'not supported',

@@ -4,7 +4,8 @@ import { isReadOnly } from '../commands/key-positions.js';
 import type { CommandMethods } from '../commands/index.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
 import { Connection } from '../connection/connection.js';
-import { resolveOptions } from '../connection/options.js';
+import { resolveOptions, type ResolvedOptions } from '../connection/options.js';
+import { mapAddress } from '../address-map.js';
 import {
   ArgumentError,
   ClientClosedError,
@@ -456,7 +457,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     let lastError: unknown;
     for (const node of candidates) {
       try {
-        const map = await fetchSlotMap(node, this.options.nodeOptions, this.options.refreshTimeout);
+        const map = await fetchSlotMap(node, this.options.nodeOptions, this.options.refreshTimeout, this.reachableAddress(node));
         if (this.closed) return;
         this.applyMap(map);
         return;
@@ -516,7 +517,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     const key = nodeKey(address);
     const existing = this.nodeConnections.get(key);
     if (existing !== undefined) return existing;
-    const connection = new Connection(resolveOptions({ ...this.options.nodeOptions, host: address.host, port: address.port, lazyConnect: true }));
+    const connection = new Connection(this.nodeConnectionOptions(address));
     connection.on('error', (error: Error) => emitErrorIfListened(this, error));
     connection.on('reconnecting', () => this.scheduleRefresh().catch(ignore));
     if (this.options.readFrom === 'replica') {
@@ -541,6 +542,20 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     };
     this.nodeConnections.set(key, node);
     return node;
+  }
+
+  /**
+   * @internal Where to connect for a node as the cluster names it (the topology, MOVED/ASK): through
+   * nodeAddressMap. Everything else (the map, node keys, events) keeps the announced address.
+   */
+  reachableAddress(announced: NodeAddress): NodeAddress {
+    return mapAddress(this.options.nodeAddressMap, announced);
+  }
+
+  /** @internal Connection options for a node (the cluster subscriber opens its own connections with them). */
+  nodeConnectionOptions(announced: NodeAddress): ResolvedOptions {
+    const { host, port } = this.reachableAddress(announced);
+    return resolveOptions({ ...this.options.nodeOptions, host, port, lazyConnect: true });
   }
 
   private isDownAt(address: NodeAddress): boolean {

@@ -3,6 +3,7 @@ import { ArgumentError } from '../errors.js';
 import { FOREIGN_CLIENT_OPTIONS, FOREIGN_CLUSTER_OPTIONS } from '../foreign-options.js';
 import { checkOptionKeys } from '../option-check.js';
 import { isValidPort, type NodeAddress } from './topology.js';
+import { checkAddressMap, type NodeAddressMap } from '../address-map.js';
 
 /** Options of every node connection: everything but where to connect (that comes from the topology). */
 export type ClusterNodeOptions = Omit<RedisOptions, 'host' | 'port' | 'path' | 'db' | 'lazyConnect'>;
@@ -29,6 +30,12 @@ export interface ClusterOptions {
   minRefreshInterval?: number;
   /** ms allowed for one CLUSTER SHARDS / SLOTS query (connect included). Default 2,000. */
   refreshTimeout?: number;
+  /**
+   * Announced → reachable address, for nodes behind NAT or in containers: the topology and MOVED/ASK name
+   * nodes as they announce themselves; the client connects where this map says. `{ 'host:port': { host,
+   * port } }` or a function `(address, { host, port }) => { host, port } | undefined`. Root nodes are mapped too.
+   */
+  nodeAddressMap?: NodeAddressMap;
 }
 
 /** Every key of ClusterOptions (the compiler keeps this list complete): anything else is refused. */
@@ -42,6 +49,7 @@ const CLUSTER_OPTION_KEYS: Readonly<Record<keyof ClusterOptions, true>> = {
   lazyConnect: true,
   minRefreshInterval: true,
   refreshTimeout: true,
+  nodeAddressMap: true,
 };
 
 /** What the topology decides for each node connection, so nodeOptions cannot set it. */
@@ -65,6 +73,7 @@ export interface ResolvedClusterOptions {
   lazyConnect: boolean;
   minRefreshInterval: number;
   refreshTimeout: number;
+  nodeAddressMap: NodeAddressMap | undefined;
 }
 
 export function defaultRetryDelay(attempt: number): number {
@@ -91,6 +100,7 @@ export function resolveClusterOptions(options: ClusterOptions): ResolvedClusterO
     lazyConnect: options.lazyConnect ?? false,
     minRefreshInterval: count('minRefreshInterval', options.minRefreshInterval, 100),
     refreshTimeout: count('refreshTimeout', options.refreshTimeout, 2_000),
+    nodeAddressMap: checkAddressMap('RedisCluster', options.nodeAddressMap),
   };
 }
 

@@ -16,6 +16,12 @@ export interface ClusterHandle {
   waitStable(timeoutMs?: number): Promise<void>;
   /** Moves one slot with its keys from the node on `fromPort` to the node on `toPort` (SETSLOT + MIGRATE). */
   moveSlot(slot: number, fromPort: number, toPort: number): Promise<void>;
+  /**
+   * Makes every node announce another client port (`cluster-announce-port`, keyed by its real port; the bus
+   * port stays the real one), and waits until every node's CLUSTER SLOTS names the announced ports. Replicas
+   * follow their primary's announced address, so use it on clusters without replicas.
+   */
+  announcePorts(announced: ReadonlyMap<number, number>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -126,6 +132,20 @@ class Cluster implements ClusterHandle {
     await from.cli('CLUSTER', 'SETSLOT', String(slot), 'NODE', toId);
     const live = await this.liveNodes();
     await Promise.all(live.filter((node) => node !== from && node !== to).map((node) => node.cli('CLUSTER', 'SETSLOT', String(slot), 'NODE', toId).catch(() => '')));
+  }
+
+  async announcePorts(announced: ReadonlyMap<number, number>): Promise<void> {
+    await Promise.all(
+      this.nodes.map((node) => node.cli('CONFIG', 'SET', 'cluster-announce-bus-port', String(node.port + 10000), 'cluster-announce-port', String(announced.get(node.port) ?? node.port))),
+    );
+    const wanted = new Set(this.nodes.map((node) => announced.get(node.port) ?? node.port));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const views = await Promise.all(this.nodes.map((node) => this.slotOwners(node)));
+      if (views.every((owners) => [...owners.values()].every((port) => wanted.has(port)))) return;
+      if (Date.now() > deadline) throw new Error('the nodes did not learn the announced ports within 20 s');
+      await sleep(100);
+    }
   }
 
   async stop(): Promise<void> {
