@@ -32,7 +32,9 @@ import { emitErrorIfListened, emitSafely } from '../events.js';
 import { ConnectionPool } from '../client/pool.js';
 import type { Transaction, TransactionOptions } from '../client/transaction.js';
 import type { RedisKey } from '../commands/define.js';
-import { runClusterTransaction, startClusterTransaction, type TransactionRouter } from './cluster-transaction.js';
+import { runClusterTransaction, startClusterTransaction } from './cluster-transaction.js';
+import { runOnSlotPrimary, type SlotPrimaryRouter } from './slot-primary.js';
+import { routesToPool, sendBlocking } from '../client/blocking.js';
 
 export type { ClusterOptions, RedirectEvent, RetryEvent, CommandObserver };
 
@@ -71,7 +73,7 @@ export interface ClusterNode {
  * Events: `redirect` (RedirectEvent), `retry` (RetryEvent), `refresh` ({ shards }), `error` (node connection
  * errors, only when listened to), `end`.
  */
-export class RedisCluster extends EventEmitter implements CommandRouter, BatchRouter, TransactionRouter {
+export class RedisCluster extends EventEmitter implements CommandRouter, BatchRouter, SlotPrimaryRouter {
   readonly options: ResolvedClusterOptions;
   private map: { shards: Shard[]; slotShard: Int16Array } | undefined;
   private readonly nodeConnections = new Map<string, ClusterNode>();
@@ -114,6 +116,8 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
       const slot = commandSlot(name, args);
       const fanOut = slot < 0 ? fanOutOf(name, args) : undefined;
       if (fanOut !== undefined) return this.sendToEach(fanOut, name, args, returnBuffers, transform);
+      // Blocking commands (BLPOP, XREAD BLOCK …) park their connection: one leased from the slot primary's pool.
+      if (slot >= 0 && routesToPool(name, args)) return this.sendBlockingTo(slot, name, args, returnBuffers, transform);
       const readOnly = this.options.readFrom === 'replica' && isReadOnly(name, args);
       command = new ClusterCommand<T>(this, name, args, encodeCommand(name, args), returnBuffers, transform, slot, readOnly, observer);
     } catch (error) {
@@ -142,6 +146,12 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     if (failure !== undefined && !(fanOut.oneSucceeded && replies.length > 0)) throw failure.reason;
     const combined = fanOut.combine(replies);
     return transform === undefined ? (combined as T) : transform(combined);
+  }
+
+  private sendBlockingTo<T>(slot: number, name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined): Promise<T> {
+    if (this.closed) return Promise.reject(new ClientClosedError());
+    const commandTimeout = this.options.nodeOptions.commandTimeout ?? 0;
+    return runOnSlotPrimary(this, slot, name, (pool) => sendBlocking(pool, commandTimeout, name, args, returnBuffers, transform));
   }
 
   /** A pipeline: commands queued now, sent together on exec(), each to its own node; replies in call order. */
