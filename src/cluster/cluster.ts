@@ -25,6 +25,7 @@ import { ClusterSubscriber, type ClusterSubscriberOptions } from './cluster-pubs
 import { resolveClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './options.js';
 import { parseRedirect } from './redirect.js';
 import { fanOutOf, type FanOut } from './fan-out.js';
+import { scanCluster, type ClusterScanOptions } from './cluster-scan.js';
 import { parseCall } from '../commands/parse-call.js';
 import { isRedirectError, isRetryableClusterError, suggestsStaleMap } from '../transient-errors.js';
 import { nodeKey, type NodeAddress, type SlotMap } from './topology.js';
@@ -193,21 +194,23 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     return options.buffers === true ? new ClusterSubscriber<Buffer>(this, options) : new ClusterSubscriber<string>(this, options);
   }
 
-  /** Every key matching the options, from every primary in turn (SCAN per node). */
-  async *scanIter(options: { match?: string; count?: number; type?: string } = {}): AsyncGenerator<string> {
-    if (this.map === undefined) await this.refresh();
-    const extra: RedisArg[] = [];
-    if (options.match !== undefined) extra.push('MATCH', options.match);
-    if (options.count !== undefined) extra.push('COUNT', options.count);
-    if (options.type !== undefined) extra.push('TYPE', options.type);
-    for (const node of this.nodes('primary')) {
-      let cursor = '0';
-      do {
-        const reply = (await node.call('SCAN', cursor, ...extra)) as [string, string[]];
-        cursor = String(reply[0]);
-        for (const key of reply[1]) yield key;
-      } while (cursor !== '0');
-    }
+  /**
+   * Every key matching the options, from every primary in turn (SCAN per node). Survives a failover: a shard
+   * whose primary fails mid-scan is scanned again on its promoted replica, without repeating keys already
+   * returned from it. Every key present for the whole scan is returned at least once.
+   */
+  scanIter(options: ClusterScanOptions = {}): AsyncGenerator<string> {
+    return scanCluster(this, options);
+  }
+
+  /** @internal For scanIter: one slot of each shard in the current map. */
+  async shardSlots(): Promise<number[]> {
+    const map = this.map ?? (await this.refresh(), this.requireMap());
+    const first = new Map<number, number>();
+    map.slotShard.forEach((shard, slot) => {
+      if (shard >= 0 && !first.has(shard)) first.set(shard, slot);
+    });
+    return [...first.values()];
   }
 
   /** The nodes in the current map (primaries by default). Throws before the topology is known. */
