@@ -58,7 +58,7 @@ export const FOREIGN_CLUSTER_OPTIONS: Readonly<Record<string, string>> = {
   retryDelayOnTryAgain: "use 'retryDelay' (attempt => ms) and 'maxRetryTime'",
   retryDelayOnMoved: 'not needed: MOVED is followed at once',
   slotsRefreshTimeout: "use 'refreshTimeout'",
-  slotsRefreshInterval: 'not supported: the map is refreshed on MOVED and on node failures',
+  slotsRefreshInterval: "use 'topologyRefreshInterval' (ms; 0 turns it off)",
   enableOfflineQueue: "set 'maxOfflineQueue' in 'nodeOptions'",
   enableReadyCheck: 'not needed',
   enableAutoPipelining: 'not needed: ocredis always pipelines the commands of one event-loop turn',

@@ -81,6 +81,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   private readonly nodePools = new Map<string, ConnectionPool>();
   private refreshing: Promise<void> | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
+  private periodicRefresh: NodeJS.Timeout | undefined;
   private lastRefreshAt = 0;
   private closed = false;
   private roundRobin = 0;
@@ -518,6 +519,15 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
       this.nodePools.delete(key);
     }
     emitSafely(this, 'refresh', { shards: shards.length });
+    this.startPeriodicRefresh();
+  }
+
+  /** Re-reads the topology every topologyRefreshInterval ms, from the first map on; never keeps the process alive. */
+  private startPeriodicRefresh(): void {
+    const interval = this.options.topologyRefreshInterval;
+    if (interval === 0 || this.periodicRefresh !== undefined || this.closed) return;
+    this.periodicRefresh = setInterval(() => this.scheduleRefresh().catch(ignore), interval);
+    this.periodicRefresh.unref();
   }
 
   private requireMap(): { shards: Shard[]; slotShard: Int16Array } {
@@ -579,6 +589,8 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   private clearRefreshTimer(): void {
     if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
+    if (this.periodicRefresh !== undefined) clearInterval(this.periodicRefresh);
+    this.periodicRefresh = undefined;
   }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {

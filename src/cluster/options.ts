@@ -36,6 +36,12 @@ export interface ClusterOptions {
    * port } }` or a function `(address, { host, port }) => { host, port } | undefined`. Root nodes are mapped too.
    */
   nodeAddressMap?: NodeAddressMap;
+  /**
+   * Re-read the topology every this many ms (after the first one), to learn changes no command runs into:
+   * replicas added or gone, a manual failover before the first MOVED. 0 turns it off. Default 30,000. The
+   * timer does not keep the process alive.
+   */
+  topologyRefreshInterval?: number;
 }
 
 /** Every key of ClusterOptions (the compiler keeps this list complete): anything else is refused. */
@@ -50,6 +56,7 @@ const CLUSTER_OPTION_KEYS: Readonly<Record<keyof ClusterOptions, true>> = {
   minRefreshInterval: true,
   refreshTimeout: true,
   nodeAddressMap: true,
+  topologyRefreshInterval: true,
 };
 
 /** What the topology decides for each node connection, so nodeOptions cannot set it. */
@@ -74,6 +81,7 @@ export interface ResolvedClusterOptions {
   minRefreshInterval: number;
   refreshTimeout: number;
   nodeAddressMap: NodeAddressMap | undefined;
+  topologyRefreshInterval: number;
 }
 
 export function defaultRetryDelay(attempt: number): number {
@@ -101,6 +109,7 @@ export function resolveClusterOptions(options: ClusterOptions): ResolvedClusterO
     minRefreshInterval: count('minRefreshInterval', options.minRefreshInterval, 100),
     refreshTimeout: count('refreshTimeout', options.refreshTimeout, 2_000),
     nodeAddressMap: checkAddressMap('RedisCluster', options.nodeAddressMap),
+    topologyRefreshInterval: count('topologyRefreshInterval', options.topologyRefreshInterval, 30_000),
   };
 }
 
