@@ -63,7 +63,6 @@ export const FOREIGN_CLUSTER_OPTIONS: Readonly<Record<string, string>> = {
   enableReadyCheck: 'not needed',
   enableAutoPipelining: 'not needed: ocredis always pipelines the commands of one event-loop turn',
   natMap: "use 'nodeAddressMap' (same shape: { 'host:port': { host, port } } or a function)",
-  dnsLookup: 'not supported',
   resolveSrv: 'not supported',
   useSRVRecords: 'not supported',
   maxCommandRedirections: "use 'maxRedirections'",

@@ -3,6 +3,7 @@
 // take about a second. Nodes start in parallel; stop() kills them by pid.
 import { execFile } from 'node:child_process';
 import { startRedisServer, type RedisServerHandle } from './redis-server.js';
+import { tlsCert } from './tls-cert.js';
 
 export interface ClusterHandle {
   readonly nodes: RedisServerHandle[];
@@ -31,6 +32,8 @@ export interface ClusterSetup {
   /** cluster-node-timeout in ms (failure detection). Default 1000. */
   nodeTimeout?: number;
   config?: Record<string, string>;
+  /** TLS only (client port, cluster bus and replication), with the test CA and certificate of tls-cert.ts. */
+  tls?: boolean;
 }
 
 export async function startCluster(setup: ClusterSetup = {}): Promise<ClusterHandle> {
@@ -40,7 +43,9 @@ export async function startCluster(setup: ClusterSetup = {}): Promise<ClusterHan
   const started = await Promise.allSettled(
     Array.from({ length: count }, () =>
       startRedisServer({
+        tls: setup.tls === true,
         config: {
+          ...(setup.tls === true ? { 'tls-cluster': 'yes', 'tls-replication': 'yes' } : {}),
           'cluster-enabled': 'yes',
           'cluster-config-file': 'nodes.conf',
           'cluster-node-timeout': String(setup.nodeTimeout ?? 1000),
@@ -63,7 +68,9 @@ export async function startCluster(setup: ClusterSetup = {}): Promise<ClusterHan
   }
   const handle = new Cluster(nodes);
   try {
-    await run('redis-cli', ['--cluster', 'create', ...nodes.map((node) => `127.0.0.1:${node.port}`), '--cluster-replicas', String(replicas), '--cluster-yes']);
+    const cert = setup.tls === true ? await tlsCert() : undefined;
+    const tlsArgs = cert === undefined ? [] : ['--tls', '--cacert', cert.caPath, '--cert', cert.certPath, '--key', cert.keyPath];
+    await run('redis-cli', [...tlsArgs, '--cluster', 'create', ...nodes.map((node) => `127.0.0.1:${node.port}`), '--cluster-replicas', String(replicas), '--cluster-yes']);
     await handle.waitStable(20_000);
   } catch (error) {
     await handle.stop();
