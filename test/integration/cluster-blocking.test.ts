@@ -1,28 +1,13 @@
 // Blocking commands on a real 3+3 cluster run on connections leased from the slot primary's pool: the shared
 // per-node connection keeps serving other commands meanwhile.
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { RedisCluster } from '../../src/cluster/cluster.js';
 import { keySlot } from '../../src/cluster/slot.js';
 import { CrossSlotError } from '../../src/errors.js';
-import { startCluster, type ClusterHandle } from '../helpers/cluster.js';
+import { useCluster } from '../helpers/cluster-clients.js';
 
-let cluster: ClusterHandle;
-const clients: RedisCluster[] = [];
-beforeAll(async () => {
-  cluster = await startCluster({ primaries: 3, replicasPerPrimary: 1 });
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.disconnect();
-});
-
-function client(): RedisCluster {
-  const c = new RedisCluster({ rootNodes: [cluster.addresses[0]!] });
-  clients.push(c);
-  return c;
-}
+const under = useCluster();
+const client = (): RedisCluster => under.client();
 
 it('a BLPOP waiting on a node does not hold up other commands to that node', async () => {
   const c = client();
@@ -74,10 +59,10 @@ it('refuses keys of different slots before sending, and follows a MOVED to the n
   const key = '{bmove}:list';
   await c.rpush(key, 'first');
   const slot = keySlot(key);
-  const from = await cluster.primaryOf(slot);
-  const primaries = await Promise.all(cluster.nodes.map(async (n) => ((await n.cli('ROLE')).startsWith('master') ? n.port : -1)));
+  const from = await under.cluster.primaryOf(slot);
+  const primaries = await Promise.all(under.cluster.nodes.map(async (n) => ((await n.cli('ROLE')).startsWith('master') ? n.port : -1)));
   const to = primaries.find((port) => port > 0 && port !== from)!;
-  await cluster.moveSlot(slot, from, to);
+  await under.cluster.moveSlot(slot, from, to);
   expect(await c.blpop(key, 1)).toEqual({ key, element: 'first' }); // the stale map sent it to `from` first
   expect(c.nodeForKey(key).address.port).toBe(to);
 });

@@ -1,27 +1,12 @@
 // Keyless commands fanned out over a real 3+3 cluster as the command table's policy tips say, replies combined.
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { RedisCluster } from '../../src/cluster/cluster.js';
 import { commandNames } from '../../src/commands/command-info.js';
 import { fanOutTable } from '../../src/cluster/fan-out.js';
-import { startCluster, type ClusterHandle } from '../helpers/cluster.js';
+import { useCluster } from '../helpers/cluster-clients.js';
 
-let cluster: ClusterHandle;
-const clients: RedisCluster[] = [];
-beforeAll(async () => {
-  cluster = await startCluster({ primaries: 3, replicasPerPrimary: 1 });
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.disconnect();
-});
-
-function client(): RedisCluster {
-  const c = new RedisCluster({ rootNodes: [cluster.addresses[0]!] });
-  clients.push(c);
-  return c;
-}
+const under = useCluster();
+const client = (): RedisCluster => under.client();
 
 const keys = Array.from({ length: 50 }, (_, i) => `fan:${i}`);
 

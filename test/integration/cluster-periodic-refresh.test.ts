@@ -1,25 +1,15 @@
 // topologyRefreshInterval: the client learns a manual failover without running a command into it.
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { RedisCluster } from '../../src/cluster/cluster.js';
 import { ArgumentError } from '../../src/errors.js';
-import { startCluster, type ClusterHandle } from '../helpers/cluster.js';
+import { useCluster } from '../helpers/cluster-clients.js';
 
-let cluster: ClusterHandle;
-const clients: RedisCluster[] = [];
-beforeAll(async () => {
-  cluster = await startCluster({ primaries: 3, replicasPerPrimary: 1 });
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.disconnect();
-});
+const under = useCluster();
 
 it('re-reads the topology periodically: a manual failover is learned with no command sent', async () => {
-  const c = new RedisCluster({ rootNodes: cluster.addresses, topologyRefreshInterval: 200 });
-  const quiet = new RedisCluster({ rootNodes: cluster.addresses, topologyRefreshInterval: 0 });
-  clients.push(c, quiet);
+  const cluster = under.cluster;
+  const c = under.client({ rootNodes: cluster.addresses, topologyRefreshInterval: 200 });
+  const quiet = under.client({ rootNodes: cluster.addresses, topologyRefreshInterval: 0 });
   await Promise.all([c.connect(), quiet.connect()]);
   const shard = c.topology!.shards.find((s) => s.replicas.length > 0)!;
   const [oldPrimary, replica] = [shard.primary, shard.replicas[0]!];
@@ -37,6 +27,7 @@ it('re-reads the topology periodically: a manual failover is learned with no com
 });
 
 it('validates the option and points ioredis users to it', () => {
+  const cluster = under.cluster;
   expect(() => new RedisCluster({ rootNodes: cluster.addresses, topologyRefreshInterval: -1, lazyConnect: true })).toThrow(ArgumentError);
   expect(() => new RedisCluster({ rootNodes: cluster.addresses, slotsRefreshInterval: 1000 } as never)).toThrow(/topologyRefreshInterval/);
 });

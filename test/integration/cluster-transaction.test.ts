@@ -1,28 +1,13 @@
 // WATCH transactions on a real 3+3 cluster: one slot, a connection leased on that slot's primary, WatchError
 // re-runs, CrossSlotError before anything is sent, and MOVED re-running the whole transaction on the new owner.
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { RedisCluster } from '../../src/cluster/cluster.js';
 import { keySlot } from '../../src/cluster/slot.js';
 import { ArgumentError, CrossSlotError, WatchError } from '../../src/errors.js';
-import { startCluster, type ClusterHandle } from '../helpers/cluster.js';
+import { useCluster } from '../helpers/cluster-clients.js';
 
-let cluster: ClusterHandle;
-const clients: RedisCluster[] = [];
-beforeAll(async () => {
-  cluster = await startCluster({ primaries: 3, replicasPerPrimary: 1 });
-});
-afterAll(async () => {
-  await cluster?.stop();
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.disconnect();
-});
-
-function client(): RedisCluster {
-  const c = new RedisCluster({ rootNodes: [cluster.addresses[0]!] });
-  clients.push(c);
-  return c;
-}
+const under = useCluster();
+const client = (): RedisCluster => under.client();
 
 it('runs concurrent read-modify-write transactions on the keys primary without losing an update', async () => {
   const c = client();
@@ -86,10 +71,10 @@ it('follows MOVED by running the whole transaction again on the slot\'s new owne
   const key = '{moving}:v';
   const slot = keySlot(key);
   await c.set(key, '10'); // the client now maps the slot to its current owner
-  const from = await cluster.primaryOf(slot);
-  const primaries = await Promise.all(cluster.nodes.map(async (n) => ((await n.cli('ROLE')).startsWith('master') ? n.port : -1)));
+  const from = await under.cluster.primaryOf(slot);
+  const primaries = await Promise.all(under.cluster.nodes.map(async (n) => ((await n.cli('ROLE')).startsWith('master') ? n.port : -1)));
   const target = primaries.find((port) => port > 0 && port !== from)!;
-  await cluster.moveSlot(slot, from, target);
+  await under.cluster.moveSlot(slot, from, target);
   let runs = 0;
   const result = await c.transaction(async (tx) => {
     runs++;
@@ -100,6 +85,6 @@ it('follows MOVED by running the whole transaction again on the slot\'s new owne
   }, key);
   expect(result).toEqual(['OK']);
   expect(runs).toBe(1); // WATCH got the MOVED, before fn ran
-  expect(await cluster.node(target).cli('GET', key)).toBe('20');
+  expect(await under.cluster.node(target).cli('GET', key)).toBe('20');
   expect(c.nodeForKey(key).address.port).toBe(target);
 });
