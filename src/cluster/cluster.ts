@@ -69,7 +69,9 @@ export interface ClusterNode {
  * one auto-pipelined connection per node and sends each command to the node serving its keys' slot. MOVED
  * updates the map (and triggers one coalesced refresh), ASK sends ASKING plus that one command, TRYAGAIN,
  * CLUSTERDOWN, READONLY and unreachable nodes are retried with back-off until `maxRetryTime`. Commands whose
- * keys span slots fail with CrossSlotError before anything is sent.
+ * keys span slots fail with CrossSlotError before anything is sent. Keyless commands the command table marks
+ * for all shards / all nodes are fanned out (fan-out.ts); blocking commands and WATCH transactions run on
+ * connections leased from the slot primary's pool (slot-primary.ts).
  *
  * Events: `redirect` (RedirectEvent), `retry` (RetryEvent), `refresh` ({ shards }), `error` (node connection
  * errors, only when listened to), `end`.
@@ -117,9 +119,9 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     try {
       const slot = commandSlot(name, args);
       const fanOut = slot < 0 ? fanOutOf(name, args) : undefined;
-      if (fanOut !== undefined) return this.sendToEach(fanOut, name, args, returnBuffers, transform);
+      if (fanOut !== undefined) return this.sendToEach(fanOut, name, args, returnBuffers, transform, observer);
       // Blocking commands (BLPOP, XREAD BLOCK …) park their connection: one leased from the slot primary's pool.
-      if (slot >= 0 && routesToPool(name, args)) return this.sendBlockingTo(slot, name, args, returnBuffers, transform);
+      if (slot >= 0 && routesToPool(name, args)) return this.sendBlockingTo(slot, name, args, returnBuffers, transform, observer);
       const readOnly = this.options.readFrom === 'replica' && isReadOnly(name, args);
       command = new ClusterCommand<T>(this, name, args, encodeCommand(name, args), returnBuffers, transform, slot, readOnly, observer);
     } catch (error) {
@@ -135,10 +137,19 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * of the current map; the replies combine as its response policy says (see fan-out.ts). Not retried: a
    * node that fails fails the call (unless one success is enough).
    */
-  private async sendToEach<T>(fanOut: FanOut, name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined): Promise<T> {
+  private async sendToEach<T>(
+    fanOut: FanOut,
+    name: string,
+    args: readonly RedisArg[],
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    observer: CommandObserver | undefined,
+  ): Promise<T> {
     if (this.closed) throw new ClientClosedError();
     if (this.map === undefined) await this.refresh();
-    const outcomes = await Promise.allSettled(this.nodes(fanOut.targets).map((node) => node.connection.send(name, args, returnBuffers)));
+    const nodes = this.nodes(fanOut.targets);
+    observer?.onNode?.(nodes[0]!.address); // the span names one node; the command ran on every one listed
+    const outcomes = await Promise.allSettled(nodes.map((node) => node.connection.send(name, args, returnBuffers)));
     const replies: unknown[] = [];
     let failure: PromiseRejectedResult | undefined;
     for (const outcome of outcomes) {
@@ -150,10 +161,20 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     return transform === undefined ? (combined as T) : transform(combined);
   }
 
-  private sendBlockingTo<T>(slot: number, name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined): Promise<T> {
+  private sendBlockingTo<T>(
+    slot: number,
+    name: string,
+    args: readonly RedisArg[],
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    observer: CommandObserver | undefined,
+  ): Promise<T> {
     if (this.closed) return Promise.reject(new ClientClosedError());
     const commandTimeout = this.options.nodeOptions.commandTimeout ?? 0;
-    return runOnSlotPrimary(this, slot, name, (pool) => sendBlocking(pool, commandTimeout, name, args, returnBuffers, transform));
+    return runOnSlotPrimary(this, slot, name, (pool, node) => {
+      observer?.onNode?.(node);
+      return sendBlocking(pool, commandTimeout, name, args, returnBuffers, transform);
+    });
   }
 
   /** A pipeline: commands queued now, sent together on exec(), each to its own node; replies in call order. */

@@ -21,14 +21,14 @@ export interface SlotPrimaryRouter {
  * another owner) learns the move and runs it again from the start, at most maxRedirections times; on
  * TRYAGAIN, CLUSTERDOWN, ASK (a migration in progress) … again after a back-off, for up to maxRetryTime.
  */
-export async function runOnSlotPrimary<T>(router: SlotPrimaryRouter, slot: number, what: string, attempt: (pool: ConnectionPool) => Promise<T>): Promise<T> {
+export async function runOnSlotPrimary<T>(router: SlotPrimaryRouter, slot: number, what: string, attempt: (pool: ConnectionPool, node: NodeAddress) => Promise<T>): Promise<T> {
   const started = Date.now();
   let redirections = 0;
   let retries = 0;
   for (;;) {
     const node = await router.primaryForSlot(slot);
     try {
-      return await attempt(node.pool);
+      return await attempt(node.pool, node.address);
     } catch (error) {
       const redirect = isRedirectError(error) ? parseRedirect(error.message, node.address.host) : undefined;
       if (redirect !== undefined && redirect.kind === 'MOVED' && redirect.slot === slot) {
