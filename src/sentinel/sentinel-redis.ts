@@ -36,6 +36,8 @@ export interface SentinelOptions extends Omit<RedisOptions, 'host' | 'port' | 'p
 }
 
 const ignore = (): void => undefined;
+/** Pause before watching the next sentinel, so a set of sentinels all down is not polled in a tight loop. */
+const WATCHER_RETRY_MS = 250;
 
 /** Every key of SentinelOptions: the client options but where to connect, and the sentinel ones. */
 const SENTINEL_OPTION_KEYS: Readonly<Record<keyof SentinelOptions, true>> = (() => {
@@ -154,12 +156,20 @@ export class SentinelRedis extends Redis {
 
 
   /** `+switch-master <name> <old ip> <old port> <new ip> <new port>` from any sentinel: move now. */
-  private watchSwitchMaster(): void {
+  private watchSwitchMaster(attempt = 0): void {
     if (this.stopped) return;
-    const sentinel = this.settings.sentinels[0] as NodeAddress;
-    const watcher = new Connection(resolveOptions({ ...this.settings.sentinelOptions, host: sentinel.host, port: sentinel.port, protocol: 3, lazyConnect: true }));
+    const list = this.settings.sentinels;
+    const sentinel = list[attempt % list.length] as NodeAddress;
+    // No reconnects: when this sentinel goes away, the next one known (given or discovered) is watched instead.
+    const watcher = new Connection(
+      resolveOptions({ ...this.settings.sentinelOptions, host: sentinel.host, port: sentinel.port, protocol: 3, lazyConnect: true, reconnectStrategy: false, connectTimeout: this.settings.timeout }),
+    );
     this.watcher = watcher;
     watcher.on('error', ignore);
+    watcher.on('end', () => {
+      if (this.stopped || this.watcher !== watcher) return;
+      setTimeout(() => this.watchSwitchMaster(attempt + 1), WATCHER_RETRY_MS).unref();
+    });
     watcher.on('ready', () => {
       // RESP3: the subscription is confirmed with a push, not a reply, so this command's promise stays pending;
       // nothing else is ever sent on this connection.
