@@ -33,7 +33,7 @@ export async function runOnSlotPrimary<T>(router: SlotPrimaryRouter, slot: numbe
       const redirect = isRedirectError(error) ? parseRedirect(error.message, node.address.host) : undefined;
       if (redirect !== undefined && redirect.kind === 'MOVED' && redirect.slot === slot) {
         if (++redirections > router.options.maxRedirections) throw new ClusterRedirectionError(what, router.options.maxRedirections, { cause: error });
-        await router.learnRedirect(slot, redirect);
+        await router.learnRedirect(slot, { host: redirect.host, port: redirect.port });
         continue;
       }
       if (error instanceof ReplyError && error.code === 'EXECABORT' && (await ownerChanged(router, slot, node.address))) {
