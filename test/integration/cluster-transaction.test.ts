@@ -88,3 +88,25 @@ it('follows MOVED by running the whole transaction again on the slot\'s new owne
   expect(await under.cluster.node(target).cli('GET', key)).toBe('20');
   expect(c.nodeForKey(key).address.port).toBe(target);
 });
+
+it('re-runs the transaction on the new owner when its slot moves between WATCH and EXEC (EXECABORT after MOVED)', async () => {
+  const c = client();
+  const key = '{midmove}:v';
+  const slot = keySlot(key);
+  await c.set(key, '5');
+  const from = await under.cluster.primaryOf(slot);
+  const primaries = await Promise.all(under.cluster.nodes.map(async (n) => ((await n.cli('ROLE')).startsWith('master') ? n.port : -1)));
+  const target = primaries.find((port) => port > 0 && port !== from)!;
+  let runs = 0;
+  const result = await c.transaction(async (tx) => {
+    runs++;
+    const value = Number(await tx.get(key));
+    if (runs === 1) await under.cluster.moveSlot(slot, from, target); // after WATCH and the read, before EXEC
+    const m = tx.multi();
+    m.set(key, String(value + 1));
+    return m.exec();
+  }, key);
+  expect(result).toEqual(['OK']);
+  expect(runs).toBe(2);
+  expect(await under.cluster.node(target).cli('GET', key)).toBe('6');
+});
