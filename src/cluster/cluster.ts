@@ -24,7 +24,7 @@ import { ClusterMulti, ClusterPipeline, type BatchRouter } from './cluster-batch
 import { ClusterSubscriber, type ClusterSubscriberOptions } from './cluster-pubsub.js';
 import { resolveClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './options.js';
 import { parseRedirect } from './redirect.js';
-import { fanOutOf, type FanOut } from './fan-out.js';
+import { fanOutOf, sendToEach, type FanOut } from './fan-out.js';
 import { scanCluster, type ClusterScanOptions } from './cluster-scan.js';
 import { parseCall } from '../commands/parse-call.js';
 import { isRedirectError, isRetryableClusterError, suggestsStaleMap } from '../transient-errors.js';
@@ -119,7 +119,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     try {
       const slot = commandSlot(name, args);
       const fanOut = slot < 0 ? fanOutOf(name, args) : undefined;
-      if (fanOut !== undefined) return this.sendToEach(fanOut, name, args, returnBuffers, transform, observer);
+      if (fanOut !== undefined) return this.sendFannedOut(fanOut, name, args, returnBuffers, transform, observer);
       // Blocking commands (BLPOP, XREAD BLOCK …) park their connection: one leased from the slot primary's pool.
       if (slot >= 0 && routesToPool(name, args)) return this.sendBlockingTo(slot, name, args, returnBuffers, transform, observer);
       const readOnly = this.options.readFrom === 'replica' && isReadOnly(name, args);
@@ -137,7 +137,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * of the current map; the replies combine as its response policy says (see fan-out.ts). Not retried: a
    * node that fails fails the call (unless one success is enough).
    */
-  private async sendToEach<T>(
+  private async sendFannedOut<T>(
     fanOut: FanOut,
     name: string,
     args: readonly RedisArg[],
@@ -149,15 +149,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     if (this.map === undefined) await this.refresh();
     const nodes = this.nodes(fanOut.targets);
     observer?.onNode?.(nodes[0]!.address); // the span names one node; the command ran on every one listed
-    const outcomes = await Promise.allSettled(nodes.map((node) => node.connection.send(name, args, returnBuffers)));
-    const replies: unknown[] = [];
-    let failure: PromiseRejectedResult | undefined;
-    for (const outcome of outcomes) {
-      if (outcome.status === 'fulfilled') replies.push(outcome.value);
-      else failure ??= outcome;
-    }
-    if (failure !== undefined && !(fanOut.oneSucceeded && replies.length > 0)) throw failure.reason;
-    const combined = fanOut.combine(replies);
+    const combined = await sendToEach(fanOut, nodes, name, args, returnBuffers);
     return transform === undefined ? (combined as T) : transform(combined);
   }
 

@@ -2,6 +2,7 @@
 // command table (COMMAND DOCS "tips"), with how their replies combine. Commands not listed here go to one
 // primary. The per-node reports (INFO, MEMORY STATS, LATENCY …) are not merged: run them on cluster.nodes().
 import { getCommandInfo } from '../commands/command-info.js';
+import type { Connection } from '../connection/connection.js';
 import type { RedisArg } from '../resp/types.js';
 
 export interface FanOut {
@@ -62,6 +63,19 @@ function build(name: string, request: string | undefined, response: string | und
     combine,
     oneSucceeded: response === 'one_succeeded',
   };
+}
+
+/** Sends the command once on each node's connection and combines the replies; the first error fails it (unless one success is enough). */
+export async function sendToEach(fanOut: FanOut, nodes: ReadonlyArray<{ readonly connection: Connection }>, name: string, args: readonly RedisArg[], returnBuffers: boolean): Promise<unknown> {
+  const outcomes = await Promise.allSettled(nodes.map((node) => node.connection.send(name, args, returnBuffers)));
+  const replies: unknown[] = [];
+  let failure: PromiseRejectedResult | undefined;
+  for (const outcome of outcomes) {
+    if (outcome.status === 'fulfilled') replies.push(outcome.value);
+    else failure ??= outcome;
+  }
+  if (failure !== undefined && !(fanOut.oneSucceeded && replies.length > 0)) throw failure.reason;
+  return fanOut.combine(replies);
 }
 
 /** All the policies a command name has, for the README table and tests. */
