@@ -38,7 +38,8 @@ export class Redis extends EventEmitter {
   constructor(urlOrOptions?: string | RedisOptions, maybeOptions?: RedisOptions) {
     super();
     this.options = resolveOptions(urlOrOptions, maybeOptions);
-    this.connection = new Connection(this.options);
+    // Its own copy: where the connection goes may change (Sentinel), what the user configured does not.
+    this.connection = new Connection({ ...this.options });
     this.forwardEvents();
     if (!this.options.lazyConnect) this.connection.start();
   }
@@ -64,7 +65,7 @@ export class Redis extends EventEmitter {
 
   /** Where this client connects: host and port, or the unix socket path. */
   get serverAddress(): { host: string; port: number | undefined } {
-    const { path, host, port } = this.options;
+    const { path, host, port } = this.connection.options;
     return path !== undefined ? { host: path, port: undefined } : { host, port };
   }
 
@@ -192,7 +193,8 @@ export class Redis extends EventEmitter {
   /** Extra connections (created on first use, at most `poolSize`) for WATCH, blocking commands, subscribers. */
   get pool(): ConnectionPool {
     if (this.poolInstance === undefined) {
-      this.poolInstance = new ConnectionPool(this.options, this.options.poolSize, this.connection);
+      // The connection's copy of the options: Sentinel points it at the current master.
+      this.poolInstance = new ConnectionPool(this.connection.options, this.options.poolSize, this.connection);
       if (this.unreferenced) this.poolInstance.unref();
     }
     return this.poolInstance;
@@ -209,7 +211,8 @@ export class Redis extends EventEmitter {
   pubsub(options?: SubscriberOptions & { buffers?: false }): Subscriber<string>;
   pubsub(options: SubscriberOptions & { buffers: true }): Subscriber<Buffer>;
   pubsub(options: SubscriberOptions = {}): Subscriber<string> | Subscriber<Buffer> {
-    return options.buffers === true ? new Subscriber<Buffer>(this.options, options) : new Subscriber<string>(this.options, options);
+    const target = this.connection.options; // follows the connection (a Sentinel client's current master)
+    return options.buffers === true ? new Subscriber<Buffer>(target, options) : new Subscriber<string>(target, options);
   }
 
   /**

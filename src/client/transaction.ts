@@ -11,6 +11,9 @@ import type { ConnectionPool } from './pool.js';
 /** Default number of times `transaction()` re-runs its function after a WatchError. */
 export const DEFAULT_TRANSACTION_RETRIES = 100;
 
+/** Refuses a command before it is sent (a cluster transaction: a key of another slot), or lets it through. */
+export type TransactionCommandCheck = (name: string, args: readonly RedisArg[]) => Error | undefined;
+
 export interface TransactionOptions {
   /** Keys to WATCH before each attempt. */
   watch?: RedisKey[];
@@ -39,14 +42,15 @@ export class Transaction {
     private readonly pool: ConnectionPool,
     /** The leased connection. */
     readonly connection: Connection,
+    private readonly check?: TransactionCommandCheck,
   ) {
     connection.on('reconnecting', this.onReconnecting);
   }
 
   /** Leases a connection and WATCHes `keys` on it (none: WATCH later with `watch()`). */
-  static async start(pool: ConnectionPool, keys: readonly RedisKey[]): Promise<Transaction> {
+  static async start(pool: ConnectionPool, keys: readonly RedisKey[], check?: TransactionCommandCheck): Promise<Transaction> {
     const connection = await pool.acquire();
-    const transaction = new Transaction(pool, connection);
+    const transaction = new Transaction(pool, connection, check);
     if (keys.length > 0) {
       try {
         await transaction.watch(...keys);
@@ -89,11 +93,11 @@ export class Transaction {
 
   /** Starts the MULTI batch: queue the writes on it, then `exec()` it (or let `transaction()` do that). */
   multi(): Multi {
-    const batch = new Multi(this.connection, {
-      beforeSend: () => {
+    const batch: Multi = new Multi(this.connection, {
+      beforeSend: (): Error | undefined => {
         if (this.ended) return new ClientClosedError('This transaction has already ended (exec() or unwatch() was called)');
         if (this.watchLost || this.connection.status !== 'ready') return new WatchError();
-        return undefined;
+        return this.refusal(batch.commands);
       },
       afterExec: (answered) => {
         if (this.ended) return;
@@ -113,6 +117,8 @@ export class Transaction {
   /** Runs one command now on the leased connection. The path every method of the transaction goes through. */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
     if (this.ended) return Promise.reject(new ClientClosedError('This transaction has ended: its connection went back to the pool'));
+    const refusal = this.refusal([{ name, args }]);
+    if (refusal !== undefined) return Promise.reject(refusal);
     return this.connection.send(name, args, returnBuffers, transform);
   }
 
@@ -130,6 +136,15 @@ export class Transaction {
     const parsed = parseCall(command, args);
     if (parsed instanceof ArgumentError) return Promise.reject(parsed);
     return this.sendCommand(parsed.name, parsed.args, returnBuffers);
+  }
+
+  private refusal(commands: ReadonlyArray<{ readonly name: string; readonly args: readonly RedisArg[] }>): Error | undefined {
+    if (this.check === undefined) return undefined;
+    for (const { name, args } of commands) {
+      const error = this.check(name, args);
+      if (error !== undefined) return error;
+    }
+    return undefined;
   }
 
   private end(): void {
@@ -157,10 +172,15 @@ export interface Transaction extends CommandMethods {}
  * Don't return a handle from an async `fn` (`return m.incr(k)`): the function's promise would wait for the
  * handle, which waits for the exec that runs after the function. Return `m.exec()` or plain values.
  */
-export async function runTransaction<T>(pool: ConnectionPool, fn: (tx: Transaction) => T | PromiseLike<T>, rest: readonly (RedisKey | TransactionOptions)[]): Promise<T> {
+export async function runTransaction<T>(
+  pool: ConnectionPool,
+  fn: (tx: Transaction) => T | PromiseLike<T>,
+  rest: readonly (RedisKey | TransactionOptions)[],
+  check?: TransactionCommandCheck,
+): Promise<T> {
   const { watch, maxRetries } = parseTransactionArgs(rest);
   for (let attempt = 0; ; attempt++) {
-    const tx = await Transaction.start(pool, watch);
+    const tx = await Transaction.start(pool, watch, check);
     try {
       const value = await fn(tx);
       await tx.pendingBatch?.exec();
@@ -173,7 +193,7 @@ export async function runTransaction<T>(pool: ConnectionPool, fn: (tx: Transacti
   }
 }
 
-function parseTransactionArgs(rest: readonly (RedisKey | TransactionOptions)[]): { watch: RedisKey[]; maxRetries: number } {
+export function parseTransactionArgs(rest: readonly (RedisKey | TransactionOptions)[]): { watch: RedisKey[]; maxRetries: number } {
   const first = rest[0];
   if (rest.length === 1 && first !== undefined && typeof first === 'object' && !Buffer.isBuffer(first)) {
     const options = first as TransactionOptions;

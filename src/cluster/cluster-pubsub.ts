@@ -3,7 +3,6 @@
 import { EventEmitter } from 'node:events';
 import { Subscriber, type MessageHandler, type PubSubMessage } from '../client/pubsub.js';
 import { EventQueue } from '../client/pubsub-queue.js';
-import { resolveOptions } from '../connection/options.js';
 import { ArgumentError, AskError, ClientClosedError, MovedError, ReplyError } from '../errors.js';
 import type { RedisCluster } from './cluster.js';
 import { parseRedirect } from './redirect.js';
@@ -296,7 +295,7 @@ export class ClusterSubscriber<T extends string | Buffer = string> extends Event
     const key = nodeKey(address);
     const existing = this.nodes.get(key);
     if (existing !== undefined) return existing;
-    const options = resolveOptions({ ...this.cluster.options.nodeOptions, host: address.host, port: address.port, lazyConnect: true });
+    const options = this.cluster.nodeConnectionOptions(address);
     const sub = new Subscriber<T>(options, { buffers: this.buffers });
     this.nodeSubscriberHook?.(sub);
     const node: NodeSubscriber<T> = { key, address, sub, channels: new Set(), closing: false };

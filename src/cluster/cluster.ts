@@ -4,7 +4,8 @@ import { isReadOnly } from '../commands/key-positions.js';
 import type { CommandMethods } from '../commands/index.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
 import { Connection } from '../connection/connection.js';
-import { resolveOptions } from '../connection/options.js';
+import { resolveOptions, type ResolvedOptions } from '../connection/options.js';
+import { mapAddress } from '../address-map.js';
 import {
   ArgumentError,
   ClientClosedError,
@@ -23,10 +24,18 @@ import { ClusterMulti, ClusterPipeline, type BatchRouter } from './cluster-batch
 import { ClusterSubscriber, type ClusterSubscriberOptions } from './cluster-pubsub.js';
 import { resolveClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './options.js';
 import { parseRedirect } from './redirect.js';
+import { fanOutOf, sendToEach, type FanOut } from './fan-out.js';
+import { scanCluster, type ClusterScanOptions } from './cluster-scan.js';
 import { parseCall } from '../commands/parse-call.js';
 import { isRedirectError, isRetryableClusterError, suggestsStaleMap } from '../transient-errors.js';
 import { nodeKey, type NodeAddress, type SlotMap } from './topology.js';
 import { emitErrorIfListened, emitSafely } from '../events.js';
+import { ConnectionPool } from '../client/pool.js';
+import type { Transaction, TransactionOptions } from '../client/transaction.js';
+import type { RedisKey } from '../commands/define.js';
+import { runClusterTransaction, startClusterTransaction } from './cluster-transaction.js';
+import { runOnSlotPrimary, type SlotPrimaryRouter } from './slot-primary.js';
+import { routesToPool, sendBlocking } from '../client/blocking.js';
 
 export type { ClusterOptions, RedirectEvent, RetryEvent, CommandObserver };
 
@@ -46,6 +55,11 @@ interface Shard {
 export interface ClusterNode {
   readonly address: NodeAddress;
   readonly connection: Connection;
+  /**
+   * Extra connections to this node, leased for WATCH transactions and blocking commands so they never hold up
+   * the shared one (created on first use, at most `nodeOptions.poolSize`, default 8).
+   */
+  readonly pool: ConnectionPool;
   /** Sends a command to this node only: no slot routing, no redirections. */
   call(command: string, ...args: RedisArg[]): Promise<unknown>;
 }
@@ -55,17 +69,21 @@ export interface ClusterNode {
  * one auto-pipelined connection per node and sends each command to the node serving its keys' slot. MOVED
  * updates the map (and triggers one coalesced refresh), ASK sends ASKING plus that one command, TRYAGAIN,
  * CLUSTERDOWN, READONLY and unreachable nodes are retried with back-off until `maxRetryTime`. Commands whose
- * keys span slots fail with CrossSlotError before anything is sent.
+ * keys span slots fail with CrossSlotError before anything is sent. Keyless commands the command table marks
+ * for all shards / all nodes are fanned out (fan-out.ts); blocking commands and WATCH transactions run on
+ * connections leased from the slot primary's pool (slot-primary.ts).
  *
  * Events: `redirect` (RedirectEvent), `retry` (RetryEvent), `refresh` ({ shards }), `error` (node connection
  * errors, only when listened to), `end`.
  */
-export class RedisCluster extends EventEmitter implements CommandRouter, BatchRouter {
+export class RedisCluster extends EventEmitter implements CommandRouter, BatchRouter, SlotPrimaryRouter {
   readonly options: ResolvedClusterOptions;
   private map: { shards: Shard[]; slotShard: Int16Array } | undefined;
   private readonly nodeConnections = new Map<string, ClusterNode>();
+  private readonly nodePools = new Map<string, ConnectionPool>();
   private refreshing: Promise<void> | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
+  private periodicRefresh: NodeJS.Timeout | undefined;
   private lastRefreshAt = 0;
   private closed = false;
   private roundRobin = 0;
@@ -100,6 +118,10 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     let command: ClusterCommand<T>;
     try {
       const slot = commandSlot(name, args);
+      const fanOut = slot < 0 ? fanOutOf(name, args) : undefined;
+      if (fanOut !== undefined) return this.sendFannedOut(fanOut, name, args, returnBuffers, transform, observer);
+      // Blocking commands (BLPOP, XREAD BLOCK …) park their connection: one leased from the slot primary's pool.
+      if (slot >= 0 && routesToPool(name, args)) return this.sendBlockingTo(slot, name, args, returnBuffers, transform, observer);
       const readOnly = this.options.readFrom === 'replica' && isReadOnly(name, args);
       command = new ClusterCommand<T>(this, name, args, encodeCommand(name, args), returnBuffers, transform, slot, readOnly, observer);
     } catch (error) {
@@ -108,6 +130,43 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     if (this.closed) command.fail(new ClientClosedError());
     else this.dispatch(command);
     return command.promise;
+  }
+
+  /**
+   * A keyless command the command table says runs on every primary (or every node), sent once to each node
+   * of the current map; the replies combine as its response policy says (see fan-out.ts). Not retried: a
+   * node that fails fails the call (unless one success is enough).
+   */
+  private async sendFannedOut<T>(
+    fanOut: FanOut,
+    name: string,
+    args: readonly RedisArg[],
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    observer: CommandObserver | undefined,
+  ): Promise<T> {
+    if (this.closed) throw new ClientClosedError();
+    if (this.map === undefined) await this.refresh();
+    const nodes = this.nodes(fanOut.targets);
+    observer?.onNode?.(nodes[0]!.address); // the span names one node; the command ran on every one listed
+    const combined = await sendToEach(fanOut, nodes, name, args, returnBuffers);
+    return transform === undefined ? (combined as T) : transform(combined);
+  }
+
+  private sendBlockingTo<T>(
+    slot: number,
+    name: string,
+    args: readonly RedisArg[],
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    observer: CommandObserver | undefined,
+  ): Promise<T> {
+    if (this.closed) return Promise.reject(new ClientClosedError());
+    const commandTimeout = this.options.nodeOptions.commandTimeout ?? 0;
+    return runOnSlotPrimary(this, slot, name, (pool, node) => {
+      observer?.onNode?.(node);
+      return sendBlocking(pool, commandTimeout, name, args, returnBuffers, transform);
+    });
   }
 
   /** A pipeline: commands queued now, sent together on exec(), each to its own node; replies in call order. */
@@ -121,6 +180,25 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   }
 
   /**
+   * Leases a connection on the primary serving `keys` (one slot, else CrossSlotError before anything is sent)
+   * and WATCHes them; then as on a single server: reads on the transaction, `tx.multi()` … `exec()`
+   * (WatchError if a watched key changed), or `tx.unwatch()`. Commands on other slots are refused.
+   */
+  watch(...keys: RedisKey[]): Promise<Transaction> {
+    return startClusterTransaction(this, keys);
+  }
+
+  /**
+   * Runs `fn` in a WATCH transaction on the primary serving the watched keys (one slot), re-running it on
+   * WatchError (default up to 100 times) and, after a MOVED, on the slot's new owner.
+   */
+  transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...watchKeys: RedisKey[]): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, options: TransactionOptions): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...rest: (RedisKey | TransactionOptions)[]): Promise<T> {
+    return runClusterTransaction(this, fn, rest);
+  }
+
+  /**
    * Sharded pub/sub: `ssubscribe` subscribes each shard channel on the primary serving its slot (one connection
    * per node, with `nodeOptions`) and follows the slot when it moves. Close it with `sub.quit()`.
    */
@@ -130,21 +208,23 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     return options.buffers === true ? new ClusterSubscriber<Buffer>(this, options) : new ClusterSubscriber<string>(this, options);
   }
 
-  /** Every key matching the options, from every primary in turn (SCAN per node). */
-  async *scanIter(options: { match?: string; count?: number; type?: string } = {}): AsyncGenerator<string> {
-    if (this.map === undefined) await this.refresh();
-    const extra: RedisArg[] = [];
-    if (options.match !== undefined) extra.push('MATCH', options.match);
-    if (options.count !== undefined) extra.push('COUNT', options.count);
-    if (options.type !== undefined) extra.push('TYPE', options.type);
-    for (const node of this.nodes('primary')) {
-      let cursor = '0';
-      do {
-        const reply = (await node.call('SCAN', cursor, ...extra)) as [string, string[]];
-        cursor = String(reply[0]);
-        for (const key of reply[1]) yield key;
-      } while (cursor !== '0');
-    }
+  /**
+   * Every key matching the options, from every primary in turn (SCAN per node). Survives a failover: a shard
+   * whose primary fails mid-scan is scanned again on its promoted replica, without repeating keys already
+   * returned from it. Every key present for the whole scan is returned at least once.
+   */
+  scanIter(options: ClusterScanOptions = {}): AsyncGenerator<string> {
+    return scanCluster(this, options);
+  }
+
+  /** @internal For scanIter: one slot of each shard in the current map. */
+  async shardSlots(): Promise<number[]> {
+    const map = this.map ?? (await this.refresh(), this.requireMap());
+    const first = new Map<number, number>();
+    map.slotShard.forEach((shard, slot) => {
+      if (shard >= 0 && !first.has(shard)) first.set(shard, slot);
+    });
+    return [...first.values()];
   }
 
   /** The nodes in the current map (primaries by default). Throws before the topology is known. */
@@ -181,7 +261,9 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   async quit(): Promise<'OK'> {
     this.closed = true;
     this.clearRefreshTimer();
-    await Promise.all([...this.nodeConnections.values()].map((node) => node.connection.quit().catch(ignore)));
+    const pools = [...this.nodePools.values()].map((pool) => pool.close());
+    this.nodePools.clear();
+    await Promise.all([...this.nodeConnections.values()].map((node) => node.connection.quit().catch(ignore)).concat(pools));
     this.nodeConnections.clear();
     this.emit('end');
     return 'OK';
@@ -191,6 +273,8 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   disconnect(): void {
     this.closed = true;
     this.clearRefreshTimer();
+    for (const pool of this.nodePools.values()) pool.disconnect();
+    this.nodePools.clear();
     for (const node of this.nodeConnections.values()) node.connection.disconnect();
     this.nodeConnections.clear();
     this.emit('end');
@@ -400,7 +484,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     let lastError: unknown;
     for (const node of candidates) {
       try {
-        const map = await fetchSlotMap(node, this.options.nodeOptions, this.options.refreshTimeout);
+        const map = await fetchSlotMap(node, this.options.nodeOptions, this.options.refreshTimeout, this.reachableAddress(node));
         if (this.closed) return;
         this.applyMap(map);
         return;
@@ -444,8 +528,19 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
       // Gone from the cluster: commands already queued there still complete (or are re-routed) as it closes.
       this.nodeConnections.delete(key);
       node.connection.quit().catch(ignore);
+      this.nodePools.get(key)?.close().catch(ignore);
+      this.nodePools.delete(key);
     }
     emitSafely(this, 'refresh', { shards: shards.length });
+    this.startPeriodicRefresh();
+  }
+
+  /** Re-reads the topology every topologyRefreshInterval ms, from the first map on; never keeps the process alive. */
+  private startPeriodicRefresh(): void {
+    const interval = this.options.topologyRefreshInterval;
+    if (interval === 0 || this.periodicRefresh !== undefined || this.closed) return;
+    this.periodicRefresh = setInterval(() => this.scheduleRefresh().catch(ignore), interval);
+    this.periodicRefresh.unref();
   }
 
   private requireMap(): { shards: Shard[]; slotShard: Int16Array } {
@@ -458,7 +553,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     const key = nodeKey(address);
     const existing = this.nodeConnections.get(key);
     if (existing !== undefined) return existing;
-    const connection = new Connection(resolveOptions({ ...this.options.nodeOptions, host: address.host, port: address.port, lazyConnect: true }));
+    const connection = new Connection(this.nodeConnectionOptions(address));
     connection.on('error', (error: Error) => emitErrorIfListened(this, error));
     connection.on('reconnecting', () => this.scheduleRefresh().catch(ignore));
     if (this.options.readFrom === 'replica') {
@@ -467,9 +562,15 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
       connection.send('READONLY', []).catch(ignore);
       connection.on('ready', () => connection.send('READONLY', []).catch(ignore));
     }
+    const pools = this.nodePools;
     const node: ClusterNode = {
       address,
       connection,
+      get pool() {
+        let pool = pools.get(key);
+        if (pool === undefined) pools.set(key, (pool = new ConnectionPool(connection.options, connection.options.poolSize, connection)));
+        return pool;
+      },
       call: (command: string, ...args: RedisArg[]) => {
         const parsed = parseCall(command, args);
         return parsed instanceof ArgumentError ? Promise.reject(parsed) : connection.send(parsed.name, parsed.args);
@@ -477,6 +578,20 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     };
     this.nodeConnections.set(key, node);
     return node;
+  }
+
+  /**
+   * @internal Where to connect for a node as the cluster names it (the topology, MOVED/ASK): through
+   * nodeAddressMap. Everything else (the map, node keys, events) keeps the announced address.
+   */
+  reachableAddress(announced: NodeAddress): NodeAddress {
+    return mapAddress(this.options.nodeAddressMap, announced);
+  }
+
+  /** @internal Connection options for a node (the cluster subscriber opens its own connections with them). */
+  nodeConnectionOptions(announced: NodeAddress): ResolvedOptions {
+    const { host, port } = this.reachableAddress(announced);
+    return resolveOptions({ ...this.options.nodeOptions, host, port, lazyConnect: true });
   }
 
   private isDownAt(address: NodeAddress): boolean {
@@ -487,6 +602,8 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   private clearRefreshTimer(): void {
     if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
+    if (this.periodicRefresh !== undefined) clearInterval(this.periodicRefresh);
+    this.periodicRefresh = undefined;
   }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {

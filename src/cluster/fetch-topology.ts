@@ -5,16 +5,16 @@ import type { ClusterNodeOptions } from './options.js';
 import { parseTopology, type NodeAddress, type SlotMap } from './topology.js';
 
 /**
- * Asks one node for the topology on a short-lived connection of its own (so a dead or busy node connection
+ * Asks one node (at `connectTo`: its address through the cluster's nodeAddressMap) for the topology on a short-lived connection of its own (so a dead or busy node connection
  * can't stall it): CLUSTER SHARDS and CLUSTER SLOTS in one round trip, cross-read by parseTopology(). A server
  * that doesn't know or refuses one of them (SHARDS before Redis 7, an ACL) is read from the other.
  */
-export async function fetchSlotMap(node: NodeAddress, nodeOptions: ClusterNodeOptions, timeoutMs: number): Promise<SlotMap> {
+export async function fetchSlotMap(node: NodeAddress, nodeOptions: ClusterNodeOptions, timeoutMs: number, connectTo: NodeAddress = node): Promise<SlotMap> {
   const connection = new Connection(
     resolveOptions({
       ...nodeOptions,
-      host: node.host,
-      port: node.port,
+      host: connectTo.host,
+      port: connectTo.port,
       lazyConnect: true,
       reconnectStrategy: false,
       connectTimeout: timeoutMs,

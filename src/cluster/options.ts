@@ -1,8 +1,10 @@
 import { REDIS_OPTION_KEYS, resolveOptions, type RedisOptions } from '../connection/options.js';
+import { isIP, type LookupFunction } from 'node:net';
 import { ArgumentError } from '../errors.js';
 import { FOREIGN_CLIENT_OPTIONS, FOREIGN_CLUSTER_OPTIONS } from '../foreign-options.js';
 import { checkOptionKeys } from '../option-check.js';
 import { isValidPort, type NodeAddress } from './topology.js';
+import { checkAddressMap, type NodeAddressMap } from '../address-map.js';
 
 /** Options of every node connection: everything but where to connect (that comes from the topology). */
 export type ClusterNodeOptions = Omit<RedisOptions, 'host' | 'port' | 'path' | 'db' | 'lazyConnect'>;
@@ -29,7 +31,27 @@ export interface ClusterOptions {
   minRefreshInterval?: number;
   /** ms allowed for one CLUSTER SHARDS / SLOTS query (connect included). Default 2,000. */
   refreshTimeout?: number;
+  /**
+   * Announced → reachable address, for nodes behind NAT or in containers: the topology and MOVED/ASK name
+   * nodes as they announce themselves; the client connects where this map says. `{ 'host:port': { host,
+   * port } }` or a function `(address, { host, port }) => { host, port } | undefined`. Root nodes are mapped too.
+   */
+  nodeAddressMap?: NodeAddressMap;
+  /**
+   * Re-read the topology every this many ms (after the first one), to learn changes no command runs into:
+   * replicas added or gone, a manual failover before the first MOVED. 0 turns it off. Default 30,000. The
+   * timer does not keep the process alive.
+   */
+  topologyRefreshInterval?: number;
+  /**
+   * Resolves the host names nodes announce (`cluster-announce-hostname`) for TLS connections, ioredis's shape:
+   * `(hostname, callback: (error, address) => void) => void`. The TLS server name stays the host name, so the
+   * certificate is checked against it. Plain TCP connections use the system resolver.
+   */
+  dnsLookup?: DnsLookup;
 }
+
+export type DnsLookup = (hostname: string, callback: (error: Error | null, address?: string) => void) => void;
 
 /** Every key of ClusterOptions (the compiler keeps this list complete): anything else is refused. */
 const CLUSTER_OPTION_KEYS: Readonly<Record<keyof ClusterOptions, true>> = {
@@ -42,6 +64,9 @@ const CLUSTER_OPTION_KEYS: Readonly<Record<keyof ClusterOptions, true>> = {
   lazyConnect: true,
   minRefreshInterval: true,
   refreshTimeout: true,
+  nodeAddressMap: true,
+  topologyRefreshInterval: true,
+  dnsLookup: true,
 };
 
 /** What the topology decides for each node connection, so nodeOptions cannot set it. */
@@ -65,6 +90,8 @@ export interface ResolvedClusterOptions {
   lazyConnect: boolean;
   minRefreshInterval: number;
   refreshTimeout: number;
+  nodeAddressMap: NodeAddressMap | undefined;
+  topologyRefreshInterval: number;
 }
 
 export function defaultRetryDelay(attempt: number): number {
@@ -80,7 +107,8 @@ export function resolveClusterOptions(options: ClusterOptions): ResolvedClusterO
   if (readFrom !== 'primary' && readFrom !== 'replica') throw new ArgumentError("RedisCluster: readFrom must be 'primary' or 'replica'");
   if (options.retryDelay !== undefined && typeof options.retryDelay !== 'function') throw new ArgumentError('RedisCluster: retryDelay must be a function (attempt) => ms');
   if (options.lazyConnect !== undefined && typeof options.lazyConnect !== 'boolean') throw new ArgumentError('RedisCluster: lazyConnect must be a boolean');
-  const nodeOptions = { offlineQueueAttempts: 2, ...checkedNodeOptions(options.nodeOptions) };
+  if (options.dnsLookup !== undefined && typeof options.dnsLookup !== 'function') throw new ArgumentError('RedisCluster: dnsLookup must be a function (hostname, callback) => void');
+  const nodeOptions = withLookup({ offlineQueueAttempts: 2, ...checkedNodeOptions(options.nodeOptions) }, options.dnsLookup);
   return {
     rootNodes: options.rootNodes.map(parseNode),
     nodeOptions,
@@ -91,7 +119,27 @@ export function resolveClusterOptions(options: ClusterOptions): ResolvedClusterO
     lazyConnect: options.lazyConnect ?? false,
     minRefreshInterval: count('minRefreshInterval', options.minRefreshInterval, 100),
     refreshTimeout: count('refreshTimeout', options.refreshTimeout, 2_000),
+    nodeAddressMap: checkAddressMap('RedisCluster', options.nodeAddressMap),
+    topologyRefreshInterval: count('topologyRefreshInterval', options.topologyRefreshInterval, 30_000),
   };
+}
+
+/** TLS node connections resolve host names through `dnsLookup` (net's `lookup` socket option); servername unchanged. */
+function withLookup(nodeOptions: ClusterNodeOptions, dnsLookup: DnsLookup | undefined): ClusterNodeOptions {
+  if (dnsLookup === undefined || nodeOptions.tls === undefined) return nodeOptions;
+  const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
+    dnsLookup(hostname, (error, address) => {
+      if (error !== null || address === undefined) {
+        callback(error ?? new Error(`dnsLookup gave no address for ${hostname}`), '', 4);
+        return;
+      }
+      const family = isIP(address) === 6 ? 6 : 4;
+      // With autoSelectFamily, net asks for every address (`all`).
+      if (lookupOptions.all === true) (callback as unknown as (error: null, addresses: { address: string; family: number }[]) => void)(null, [{ address, family }]);
+      else callback(null, address, family);
+    });
+  };
+  return { ...nodeOptions, tls: { ...(nodeOptions.tls === true ? {} : nodeOptions.tls), lookup } };
 }
 
 /** nodeOptions are checked now, not when the first connection to a node opens (a command later). */

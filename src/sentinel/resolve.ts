@@ -1,14 +1,16 @@
 // Master discovery as Redis's Sentinel client guidelines describe it: ask the sentinels in order, each with
 // a short timeout; SENTINEL get-master-addr-by-name; confirm with ROLE on the address given; the sentinel
-// that answered moves to the front of the list.
+// that answered moves to the front of the list. In the same round trip, SENTINEL SENTINELS names the other
+// sentinels monitoring the master, so sentinels added later join the list.
 import { Connection } from '../connection/connection.js';
 import { resolveOptions, type RedisOptions } from '../connection/options.js';
-import { isValidPort, type NodeAddress } from '../cluster/topology.js';
+import { isValidPort, nodeKey, type NodeAddress } from '../cluster/topology.js';
+import { mapAddress, type NodeAddressMap } from '../address-map.js';
 import { MasterUnknownError, NoSentinelReachableError } from './errors.js';
 import { pairsToObject } from '../pairs-to-object.js';
 
 export interface ResolveSettings {
-  /** Reordered in place: the sentinel that answers goes first. */
+  /** Reordered in place: the sentinel that answers goes first; sentinels it names are appended. */
   sentinels: NodeAddress[];
   name: string;
   /** ms for each sentinel (connect + reply). */
@@ -17,6 +19,8 @@ export interface ResolveSettings {
   sentinelOptions: RedisOptions;
   /** Connection options for the data nodes, used for the ROLE check. */
   nodeOptions: RedisOptions;
+  /** Announced → reachable, for every address a sentinel names (master, replicas, other sentinels). */
+  addressMap: NodeAddressMap | undefined;
 }
 
 export async function resolveMaster(settings: ResolveSettings): Promise<NodeAddress> {
@@ -25,17 +29,18 @@ export async function resolveMaster(settings: ResolveSettings): Promise<NodeAddr
   for (const sentinel of [...settings.sentinels]) {
     let reply: unknown;
     try {
-      reply = await ask(sentinel, settings.sentinelOptions, settings.timeout, 'SENTINEL', ['get-master-addr-by-name', settings.name]);
+      reply = await askSentinel(settings, sentinel, 'get-master-addr-by-name');
     } catch (error) {
       lastError = error;
       continue;
     }
     reached++;
-    const address = toAddress(reply);
-    if (address === undefined) continue;
+    const announced = toAddress(reply);
+    if (announced === undefined) continue;
+    const address = mapAddress(settings.addressMap, announced);
     try {
-      const role = await ask(address, settings.nodeOptions, settings.timeout, 'ROLE', []);
-      if (!Array.isArray(role) || String(role[0]) !== 'master') continue; // stale answer: try the next sentinel
+      const role = await ask(address, settings.nodeOptions, settings.timeout, [['ROLE', []]]);
+      if (!Array.isArray(role[0]) || String(role[0][0]) !== 'master') continue; // stale answer: try the next sentinel
     } catch (error) {
       lastError = error;
       continue;
@@ -49,16 +54,16 @@ export async function resolveMaster(settings: ResolveSettings): Promise<NodeAddr
 
 /** Replicas the sentinels list as healthy for `name` (SENTINEL replicas), from the first sentinel that answers. */
 export async function resolveReplicas(settings: ResolveSettings): Promise<NodeAddress[]> {
-  for (const sentinel of settings.sentinels) {
+  for (const sentinel of [...settings.sentinels]) {
     try {
-      const reply = await ask(sentinel, settings.sentinelOptions, settings.timeout, 'SENTINEL', ['replicas', settings.name]);
+      const reply = await askSentinel(settings, sentinel, 'replicas');
       if (!Array.isArray(reply)) continue;
       const out: NodeAddress[] = [];
       for (const raw of reply) {
         const fields = toFields(raw);
         const flags = String(fields.flags ?? '');
         const address = toAddress([fields.ip, fields.port]);
-        if (address !== undefined && !/s_down|o_down|disconnected/.test(flags)) out.push(address);
+        if (address !== undefined && !/s_down|o_down|disconnected/.test(flags)) out.push(mapAddress(settings.addressMap, address));
       }
       return out;
     } catch {
@@ -68,12 +73,46 @@ export async function resolveReplicas(settings: ResolveSettings): Promise<NodeAd
   return [];
 }
 
-async function ask(node: NodeAddress, options: RedisOptions, timeout: number, name: string, args: string[]): Promise<unknown> {
+/**
+ * `SENTINEL <subcommand> <name>` and `SENTINEL SENTINELS <name>` in one round trip; the sentinels named are
+ * added to the list (a sentinel refusing SENTINELS, e.g. by ACL, still answers the question).
+ */
+async function askSentinel(settings: ResolveSettings, sentinel: NodeAddress, subcommand: string): Promise<unknown> {
+  const [reply, peers] = await ask(sentinel, settings.sentinelOptions, settings.timeout, [
+    ['SENTINEL', [subcommand, settings.name]],
+    ['SENTINEL', ['SENTINELS', settings.name]],
+  ]);
+  if (peers instanceof Error) return reply;
+  if (Array.isArray(peers)) learnSentinels(settings, peers);
+  return reply;
+}
+
+function learnSentinels(settings: ResolveSettings, peers: unknown[]): void {
+  const known = new Set(settings.sentinels.map(nodeKey));
+  for (const raw of peers) {
+    const fields = toFields(raw);
+    const announced = toAddress([fields.ip, fields.port]);
+    if (announced === undefined || /s_down|o_down|disconnected/.test(String(fields.flags ?? ''))) continue;
+    const address = mapAddress(settings.addressMap, announced);
+    if (known.has(nodeKey(address))) continue;
+    known.add(nodeKey(address));
+    settings.sentinels.push(address);
+  }
+}
+
+/**
+ * Sends the commands on one short-lived connection (pipelined: one round trip). The first command's error
+ * rejects; the others' errors are returned in place.
+ */
+async function ask(node: NodeAddress, options: RedisOptions, timeout: number, commands: [name: string, args: string[]][]): Promise<unknown[]> {
   const connection = new Connection(
     resolveOptions({ ...options, host: node.host, port: node.port, db: 0, lazyConnect: true, reconnectStrategy: false, connectTimeout: timeout, commandTimeout: timeout, maxReadRetries: 0 }),
   );
   try {
-    return await connection.send(name, args);
+    const [head, ...others] = commands.map(([name, args]) => connection.send(name, args));
+    // Handled now: when the first command fails, the others reject as the connection closes.
+    const rest = others.map((reply) => reply.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+    return [await head, ...(await Promise.all(rest))];
   } finally {
     connection.disconnect();
   }

@@ -4,7 +4,8 @@ import { REDIS_OPTION_KEYS, resolveOptions, type RedisOptions } from '../connect
 import { ArgumentError } from '../errors.js';
 import { FOREIGN_SENTINEL_OPTIONS } from '../foreign-options.js';
 import { checkOptionKeys } from '../option-check.js';
-import type { NodeAddress } from '../cluster/topology.js';
+import { nodeKey, type NodeAddress } from '../cluster/topology.js';
+import { checkAddressMap, type NodeAddressMap } from '../address-map.js';
 import { resolveMaster, resolveReplicas, type ResolveSettings } from './resolve.js';
 import { emitErrorIfListened } from '../events.js';
 
@@ -21,14 +22,28 @@ export interface SentinelOptions extends Omit<RedisOptions, 'host' | 'port' | 'p
   sentinelOptions?: RedisOptions;
   /** Subscribe to `+switch-master` on a sentinel to move to a new master at once. Default true. */
   watchSwitchMaster?: boolean;
+  /**
+   * Announced → reachable address, for servers behind NAT or in containers: applied to every address a
+   * sentinel names (master, replicas, other sentinels). `{ 'host:port': { host, port } }` or a function.
+   */
+  nodeAddressMap?: NodeAddressMap;
+  /**
+   * With `role: 'replica'`: which replica to use. A list (reachable addresses, best first: the first one the
+   * sentinels report healthy wins), or a function given the healthy replicas that returns one (undefined:
+   * a random one). Default: a random healthy replica.
+   */
+  preferredReplicas?: ReadonlyArray<NodeAddress> | ((replicas: readonly NodeAddress[]) => NodeAddress | undefined);
 }
 
 const ignore = (): void => undefined;
+/** Pause before watching the next sentinel, so a set of sentinels all down is not polled in a tight loop. */
+const WATCHER_RETRY_MS = 250;
 
 /** Every key of SentinelOptions: the client options but where to connect, and the sentinel ones. */
 const SENTINEL_OPTION_KEYS: Readonly<Record<keyof SentinelOptions, true>> = (() => {
   const { host: _host, port: _port, path: _path, ...clientKeys } = REDIS_OPTION_KEYS;
-  return { ...clientKeys, sentinels: true, name: true, role: true, sentinelTimeout: true, sentinelOptions: true, watchSwitchMaster: true };
+  const own = { sentinels: true, name: true, role: true, sentinelTimeout: true, sentinelOptions: true, watchSwitchMaster: true, nodeAddressMap: true, preferredReplicas: true } as const;
+  return { ...clientKeys, ...own };
 })();
 
 /**
@@ -40,6 +55,7 @@ const SENTINEL_OPTION_KEYS: Readonly<Record<keyof SentinelOptions, true>> = (() 
 export class SentinelRedis extends Redis {
   private readonly settings: ResolveSettings;
   private readonly connectTo: 'master' | 'replica';
+  private readonly preferredReplicas: SentinelOptions['preferredReplicas'];
   private resolving: Promise<void> | undefined;
   private watcher: Connection | undefined;
   private stopped = false;
@@ -52,9 +68,11 @@ export class SentinelRedis extends Redis {
     if (!Array.isArray(options.sentinels) || options.sentinels.length === 0 || typeof options.name !== 'string') {
       throw new ArgumentError('SentinelRedis: give sentinels (at least one { host, port }) and the master name');
     }
-    const { sentinels, name, role, sentinelTimeout, sentinelOptions, watchSwitchMaster, lazyConnect, ...nodeOptions } = options;
+    const { sentinels, name, role, sentinelTimeout, sentinelOptions, watchSwitchMaster, lazyConnect, nodeAddressMap, preferredReplicas, ...nodeOptions } = options;
     if (role !== undefined && role !== 'master' && role !== 'replica') throw new ArgumentError("SentinelRedis: role must be 'master' or 'replica' (ioredis's 'slave' is 'replica')");
     if (sentinelOptions !== undefined) resolveOptions(sentinelOptions); // checked now, not at the first sentinel query
+    const addressMap = checkAddressMap('SentinelRedis', nodeAddressMap);
+    checkPreferredReplicas(preferredReplicas);
     super({ ...nodeOptions, lazyConnect: true });
     this.given = { ...options, sentinels: sentinels.map((s) => ({ host: s.host, port: s.port })) };
     this.connectTo = role ?? 'master';
@@ -64,16 +82,24 @@ export class SentinelRedis extends Redis {
       timeout: sentinelTimeout ?? 500,
       sentinelOptions: sentinelOptions ?? {},
       nodeOptions,
+      addressMap,
     };
+    this.preferredReplicas = preferredReplicas;
     this.connection.beforeConnect = () => this.resolveAddress();
     // After the first connection, so the watcher subscribes on a sentinel that is known to answer.
     if (watchSwitchMaster !== false) this.once('ready', () => this.watchSwitchMaster());
     if (lazyConnect !== true) this.connection.start();
   }
 
-  /** The address in use (as last resolved). */
+  /** The address in use (as last resolved; the replica's with `role: 'replica'`). `options` keeps what was configured. */
   get masterAddress(): NodeAddress {
-    return { host: this.options.host, port: this.options.port };
+    const { host, port } = this.connection.options;
+    return { host, port };
+  }
+
+  /** The sentinels known now: those given, then those they named (SENTINEL SENTINELS), the last one that answered first. */
+  get sentinels(): readonly NodeAddress[] {
+    return this.settings.sentinels.map(({ host, port }) => ({ host, port }));
   }
 
   /** A new SentinelRedis for the same master (and overrides): its own connection, found through the sentinels. */
@@ -97,8 +123,9 @@ export class SentinelRedis extends Redis {
     this.resolving ??= (async () => {
       try {
         const address = this.connectTo === 'master' ? await resolveMaster(this.settings) : await this.pickReplica();
-        this.options.host = address.host;
-        this.options.port = address.port;
+        // The connection's own options (its pool's too), never the client's `options`: users read those.
+        this.connection.options.host = address.host;
+        this.connection.options.port = address.port;
       } finally {
         this.resolving = undefined;
       }
@@ -108,17 +135,41 @@ export class SentinelRedis extends Redis {
 
   private async pickReplica(): Promise<NodeAddress> {
     const replicas = await resolveReplicas(this.settings);
-    const replica = replicas[Math.floor(Math.random() * replicas.length)];
+    const replica = this.preferredAmong(replicas) ?? replicas[Math.floor(Math.random() * replicas.length)];
     return replica ?? resolveMaster(this.settings);
   }
 
+  private preferredAmong(replicas: readonly NodeAddress[]): NodeAddress | undefined {
+    const preferred = this.preferredReplicas;
+    if (preferred === undefined || replicas.length === 0) return undefined;
+    if (typeof preferred === 'function') {
+      const chosen = preferred(replicas.map(({ host, port }) => ({ host, port })));
+      // Only one of those offered: a function cannot send the client to a replica the sentinels did not list.
+      return chosen === undefined || chosen === null ? undefined : replicas.find((replica) => nodeKey(replica) === nodeKey(chosen));
+    }
+    for (const wanted of preferred) {
+      const found = replicas.find((replica) => nodeKey(replica) === nodeKey(wanted));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+
   /** `+switch-master <name> <old ip> <old port> <new ip> <new port>` from any sentinel: move now. */
-  private watchSwitchMaster(): void {
+  private watchSwitchMaster(attempt = 0): void {
     if (this.stopped) return;
-    const sentinel = this.settings.sentinels[0] as NodeAddress;
-    const watcher = new Connection(resolveOptions({ ...this.settings.sentinelOptions, host: sentinel.host, port: sentinel.port, protocol: 3, lazyConnect: true }));
+    const list = this.settings.sentinels;
+    const sentinel = list[attempt % list.length] as NodeAddress;
+    // No reconnects: when this sentinel goes away, the next one known (given or discovered) is watched instead.
+    const watcher = new Connection(
+      resolveOptions({ ...this.settings.sentinelOptions, host: sentinel.host, port: sentinel.port, protocol: 3, lazyConnect: true, reconnectStrategy: false, connectTimeout: this.settings.timeout }),
+    );
     this.watcher = watcher;
     watcher.on('error', ignore);
+    watcher.on('end', () => {
+      if (this.stopped || this.watcher !== watcher) return;
+      setTimeout(() => this.watchSwitchMaster(attempt + 1), WATCHER_RETRY_MS).unref();
+    });
     watcher.on('ready', () => {
       // RESP3: the subscription is confirmed with a push, not a reply, so this command's promise stays pending;
       // nothing else is ever sent on this connection.
@@ -132,7 +183,7 @@ export class SentinelRedis extends Redis {
       this.resolveAddress()
         .then(() => {
           this.emit('switch-master', { from, to: this.masterAddress });
-          if (from.host !== this.options.host || from.port !== this.options.port) this.dropFrom(from);
+          if (nodeKey(from) !== nodeKey(this.masterAddress)) this.dropFrom(from);
         })
         .catch((error: unknown) => emitErrorIfListened(this, error));
     });
@@ -155,4 +206,10 @@ export class SentinelRedis extends Redis {
     this.stopped = true;
     this.watcher?.disconnect();
   }
+}
+
+function checkPreferredReplicas(preferred: SentinelOptions['preferredReplicas']): void {
+  if (preferred === undefined || typeof preferred === 'function') return;
+  const valid = Array.isArray(preferred) && preferred.every((address: unknown) => address !== null && typeof address === 'object' && typeof (address as NodeAddress).host === 'string' && typeof (address as NodeAddress).port === 'number');
+  if (!valid) throw new ArgumentError('SentinelRedis: preferredReplicas must be a list of { host, port } (best first) or a function (replicas) => replica');
 }

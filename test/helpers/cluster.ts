@@ -3,6 +3,7 @@
 // take about a second. Nodes start in parallel; stop() kills them by pid.
 import { execFile } from 'node:child_process';
 import { startRedisServer, type RedisServerHandle } from './redis-server.js';
+import { tlsCert } from './tls-cert.js';
 
 export interface ClusterHandle {
   readonly nodes: RedisServerHandle[];
@@ -16,6 +17,12 @@ export interface ClusterHandle {
   waitStable(timeoutMs?: number): Promise<void>;
   /** Moves one slot with its keys from the node on `fromPort` to the node on `toPort` (SETSLOT + MIGRATE). */
   moveSlot(slot: number, fromPort: number, toPort: number): Promise<void>;
+  /**
+   * Makes every node announce another client port (`cluster-announce-port`, keyed by its real port; the bus
+   * port stays the real one), and waits until every node's CLUSTER SLOTS names the announced ports. Replicas
+   * follow their primary's announced address, so use it on clusters without replicas.
+   */
+  announcePorts(announced: ReadonlyMap<number, number>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -25,6 +32,8 @@ export interface ClusterSetup {
   /** cluster-node-timeout in ms (failure detection). Default 1000. */
   nodeTimeout?: number;
   config?: Record<string, string>;
+  /** TLS only (client port, cluster bus and replication), with the test CA and certificate of tls-cert.ts. */
+  tls?: boolean;
 }
 
 export async function startCluster(setup: ClusterSetup = {}): Promise<ClusterHandle> {
@@ -34,7 +43,9 @@ export async function startCluster(setup: ClusterSetup = {}): Promise<ClusterHan
   const started = await Promise.allSettled(
     Array.from({ length: count }, () =>
       startRedisServer({
+        tls: setup.tls === true,
         config: {
+          ...(setup.tls === true ? { 'tls-cluster': 'yes', 'tls-replication': 'yes' } : {}),
           'cluster-enabled': 'yes',
           'cluster-config-file': 'nodes.conf',
           'cluster-node-timeout': String(setup.nodeTimeout ?? 1000),
@@ -57,7 +68,9 @@ export async function startCluster(setup: ClusterSetup = {}): Promise<ClusterHan
   }
   const handle = new Cluster(nodes);
   try {
-    await run('redis-cli', ['--cluster', 'create', ...nodes.map((node) => `127.0.0.1:${node.port}`), '--cluster-replicas', String(replicas), '--cluster-yes']);
+    const cert = setup.tls === true ? await tlsCert() : undefined;
+    const tlsArgs = cert === undefined ? [] : ['--tls', '--cacert', cert.caPath, '--cert', cert.certPath, '--key', cert.keyPath];
+    await run('redis-cli', [...tlsArgs, '--cluster', 'create', ...nodes.map((node) => `127.0.0.1:${node.port}`), '--cluster-replicas', String(replicas), '--cluster-yes']);
     await handle.waitStable(20_000);
   } catch (error) {
     await handle.stop();
@@ -126,6 +139,20 @@ class Cluster implements ClusterHandle {
     await from.cli('CLUSTER', 'SETSLOT', String(slot), 'NODE', toId);
     const live = await this.liveNodes();
     await Promise.all(live.filter((node) => node !== from && node !== to).map((node) => node.cli('CLUSTER', 'SETSLOT', String(slot), 'NODE', toId).catch(() => '')));
+  }
+
+  async announcePorts(announced: ReadonlyMap<number, number>): Promise<void> {
+    await Promise.all(
+      this.nodes.map((node) => node.cli('CONFIG', 'SET', 'cluster-announce-bus-port', String(node.port + 10000), 'cluster-announce-port', String(announced.get(node.port) ?? node.port))),
+    );
+    const wanted = new Set(this.nodes.map((node) => announced.get(node.port) ?? node.port));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const views = await Promise.all(this.nodes.map((node) => this.slotOwners(node)));
+      if (views.every((owners) => [...owners.values()].every((port) => wanted.has(port)))) return;
+      if (Date.now() > deadline) throw new Error('the nodes did not learn the announced ports within 20 s');
+      await sleep(100);
+    }
   }
 
   async stop(): Promise<void> {

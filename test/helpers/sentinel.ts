@@ -13,30 +13,49 @@ export interface SentinelSetup {
   readonly name: string;
   readonly primary: RedisServerHandle;
   readonly replica: RedisServerHandle;
+  /** Every replica (`replica` is the first). */
+  readonly replicas: RedisServerHandle[];
   readonly sentinels: { host: string; port: number; pid: number }[];
+  /** Starts one more sentinel monitoring the primary (it joins the others through the primary's hello channel). */
+  addSentinel(): Promise<{ host: string; port: number; pid: number; stop(): Promise<void>; cli(...args: string[]): Promise<string> }>;
+  /** Kills one of the sentinels (by pid). */
+  stopSentinel(port: number): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startSentinelSetup(name = 'mymaster'): Promise<SentinelSetup> {
+export async function startSentinelSetup(name = 'mymaster', options: { replicas?: number } = {}): Promise<SentinelSetup> {
   const config = { 'repl-diskless-sync-delay': '0' };
   const primary = await startRedisServer({ config });
-  const replica = await startRedisServer({ config: { ...config, replicaof: `127.0.0.1 ${primary.port}` } });
+  const replicas = await Promise.all(
+    Array.from({ length: options.replicas ?? 1 }, () => startRedisServer({ config: { ...config, replicaof: `127.0.0.1 ${primary.port}` } })),
+  );
+  const replica = replicas[0] as RedisServerHandle;
   const sentinels = await Promise.all([0, 1, 2].map(() => startSentinel(name, primary.port)));
   const setup: SentinelSetup = {
     name,
     primary,
     replica,
+    replicas,
     sentinels: sentinels.map((s) => ({ host: '127.0.0.1', port: s.port, pid: s.pid })),
+    async addSentinel() {
+      const added = await startSentinel(name, primary.port);
+      sentinels.push(added);
+      return { host: '127.0.0.1', port: added.port, pid: added.pid, stop: () => added.stop(), cli: (...args: string[]) => added.cli(...args) };
+    },
+    async stopSentinel(port: number) {
+      await sentinels.find((s) => s.port === port)?.stop();
+    },
     async stop() {
-      await Promise.all([primary.kill(), replica.kill(), ...sentinels.map((s) => s.stop())]);
+      await Promise.all([primary.kill(), ...replicas.map((r) => r.kill()), ...sentinels.map((s) => s.stop())]);
     },
   };
   // Wait until the replica is in sync and every sentinel has found the replica and the other sentinels.
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const synced = /master_link_status:up/.test(await replica.cli('INFO', 'replication'));
+    const links = await Promise.all(replicas.map((r) => r.cli('INFO', 'replication')));
+    const synced = links.every((info) => /master_link_status:up/.test(info));
     const views = await Promise.all(sentinels.map((s) => s.cli('SENTINEL', 'MASTER', name).catch(() => '')));
-    const ready = views.every((view) => /num-other-sentinels\n2/.test(view) && /num-slaves\n1/.test(view));
+    const ready = views.every((view) => /num-other-sentinels\n2/.test(view) && new RegExp(`num-slaves\\n${replicas.length}`).test(view));
     if (synced && ready) return setup;
     if (Date.now() > deadline) {
       await setup.stop();
