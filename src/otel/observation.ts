@@ -1,17 +1,20 @@
 // One observed network call (a command, or a whole pipeline / MULTI batch): its span (when tracing is on and
 // allowed), its metrics (when a meter records), ended exactly once with the reply or the error. On a cluster it
 // is also the call's CommandObserver: the node that answers, MOVED / ASK redirects and retries reach it.
-import { context, SpanKind, SpanStatusCode, trace, type Attributes, type HrTime, type Span, type Tracer } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Exception, type HrTime, type Span, type Tracer } from '@opentelemetry/api';
 import type { CommandObserver, RedirectEvent, RetryEvent } from '../cluster/cluster-command.js';
 import type { NodeAddress } from '../cluster/topology.js';
 import { keyIndexes } from '../commands/key-positions.js';
 import type { RedisArg } from '../resp/types.js';
 import { operationAttributes, withErrorAttributes, type Endpoint } from './attributes.js';
-import { errorType, safeMessage } from './error-info.js';
+import { ReplyError } from '../errors.js';
+import { takeHandledError } from '../handled-errors.js';
+import { boundedCode, errorType, exceptionType } from './error-info.js';
 import type { Instruments } from './instruments.js';
 import { recordArgLengths, recordReplyLengths } from './lengths.js';
 import { runHook, type CommandInfoForHook, type ResolvedTelemetryOptions } from './options.js';
 import { queryText } from './query-text.js';
+import { batchHasSecrets, isSecretBearing } from './secret-commands.js';
 
 const NO_ARGS: readonly RedisArg[] = [];
 
@@ -101,7 +104,7 @@ export class Observation implements CommandInfoForHook, CommandObserver {
   /** CommandObserver: the call is sent again after a pause (TRYAGAIN, CLUSTERDOWN, a node down …). */
   onRetry(event: RetryEvent): void {
     try {
-      this.span?.addEvent('retry', { reason: event.reason, attempt: event.attempt, delay: event.delay });
+      this.span?.addEvent('retry', { reason: boundedCode(event.reason), attempt: event.attempt, delay: event.delay });
     } catch {
       // Telemetry never fails a call.
     }
@@ -126,14 +129,16 @@ export class Observation implements CommandInfoForHook, CommandObserver {
   /** Ends the observation with the call's error. Never throws. */
   fail(error: unknown): void {
     try {
+      if (this.isHandled(error)) return;
       const span = this.span;
       if (span !== undefined) {
-        const reveal = this.options.redact === 'none';
-        const message = safeMessage(error, reveal);
-        const type = errorType(error);
+        // The message and stack only when redaction is off, and never for a secret-bearing call: the server
+        // quotes a refused ACL rule or CONFIG value back.
+        const reveal = this.options.redact === 'none' && !this.carriesSecrets() && error instanceof Error;
         span.setAttributes(withErrorAttributes({}, error));
-        span.recordException({ name: type, message, ...(reveal && error instanceof Error && error.stack !== undefined ? { stack: error.stack } : {}) });
-        span.setStatus({ code: SpanStatusCode.ERROR, message });
+        span.recordException(exceptionOf(error, reveal));
+        // The description adds what error.type does not say, so only the message (when it may be shown).
+        span.setStatus(reveal ? { code: SpanStatusCode.ERROR, message: (error as Error).message } : { code: SpanStatusCode.ERROR });
         if (this.batch !== undefined) this.addBatchEvents(span, error);
         span.end();
       }
@@ -141,6 +146,26 @@ export class Observation implements CommandInfoForHook, CommandObserver {
     } catch {
       // Telemetry never fails a call.
     }
+  }
+
+  /**
+   * An error the caller handles itself (a registered script's NOSCRIPT, followed by SCRIPT LOAD and a retry):
+   * not a failure of the caller's call, so no ERROR status and no error series; the span shows it as a
+   * `retry` event and ends. True if so (the observation is then over).
+   */
+  private isHandled(error: unknown): boolean {
+    if (this.batch !== undefined || !(error instanceof ReplyError) || takeHandledError(this.args) !== error.code) return false;
+    const span = this.span;
+    if (span !== undefined) {
+      span.addEvent('retry', { reason: errorType(error), 'error.type': errorType(error) });
+      span.end();
+    }
+    return true;
+  }
+
+  /** The call (or a command of the batch) can carry a password or access key. */
+  private carriesSecrets(): boolean {
+    return this.batch !== undefined ? batchHasSecrets(this.batch) : isSecretBearing(this.command, this.args);
   }
 
   private record(reply: unknown, error: unknown, failed: boolean): void {
@@ -202,6 +227,14 @@ function eventTime(span: Span, startedAt: number): HrTime | undefined {
   if (!Array.isArray(start) || start.length !== 2 || typeof start[0] !== 'number' || typeof start[1] !== 'number') return undefined;
   const nanos = start[1] + Math.round((performance.now() - startedAt) * 1e6);
   return [start[0] + Math.floor(nanos / 1e9), nanos % 1e9];
+}
+
+/** The span's exception event: the error's class, and its message and stack only when they may be shown. */
+function exceptionOf(error: unknown, reveal: boolean): Exception {
+  const name = exceptionType(error);
+  if (!reveal) return { name };
+  const { message, stack } = error as Error;
+  return stack !== undefined ? { name, message, stack } : { name, message };
 }
 
 function addressText(address: NodeAddress): string {

@@ -4,25 +4,19 @@ import { getCommandInfo } from '../commands/command-info.js';
 import { keyIndexes } from '../commands/key-positions.js';
 import type { RedisArg } from '../resp/types.js';
 import type { RedactMode } from './options.js';
+import { isSecretBearing } from './secret-commands.js';
 
 /** Arguments rendered before the text is cut short (a 10,000-key MGET must not make a 100 KB attribute). */
 const MAX_ARGS = 32;
 /** Characters kept of one argument. */
 const MAX_ARG_CHARS = 128;
 
-/** Commands whose arguments can hold passwords: rendered with every argument after the sub-command as `?`. */
-const SECRET_COMMANDS = new Set(['AUTH', 'HELLO', 'MIGRATE', 'ACL']);
-
 /** `keys`: the key positions of the arguments, when the caller already has them (else looked up). */
 export function queryText(command: string, args: readonly RedisArg[], mode: RedactMode, keys?: readonly number[]): string | undefined {
-  const secret = hasSecrets(command, args);
+  // Secret-bearing commands: every argument after the sub-command becomes `?`.
+  const secret = isSecretBearing(command, args);
   if (typeof mode === 'function') return secret ? render(command, args, 'all') : mode(command, args);
   return render(command, args, secret ? 'all' : mode, keys);
-}
-
-function hasSecrets(command: string, args: readonly RedisArg[]): boolean {
-  if (SECRET_COMMANDS.has(command)) return true;
-  return command === 'CONFIG' && args.length > 0 && String(args[0]).toUpperCase() === 'SET';
 }
 
 function render(command: string, args: readonly RedisArg[], mode: 'values' | 'all' | 'none', knownKeys?: readonly number[]): string {
