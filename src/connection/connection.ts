@@ -264,6 +264,14 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.socket?.resume();
   }
 
+  /** The connected TCP socket's remote address and port (telemetry's network.peer.*), else undefined. */
+  get remote(): { readonly address: string; readonly port: number } | undefined {
+    const socket = this.socket;
+    const address = socket?.remoteAddress;
+    const port = socket?.remotePort;
+    return address !== undefined && port !== undefined ? { address, port } : undefined;
+  }
+
   /** Closes the socket now. Commands in flight reject with ConnectionClosedError; no reconnect. */
   disconnect(): void {
     if (this.status === 'end') return;

@@ -13,7 +13,8 @@ import { boundedCode, errorType, exceptionType } from './error-info.js';
 import type { Instruments } from './instruments.js';
 import { recordArgLengths, recordReplyLengths } from './lengths.js';
 import { runHook, type CommandInfoForHook, type ResolvedTelemetryOptions } from './options.js';
-import { queryText } from './query-text.js';
+import { batchQueryText, queryText } from './query-text.js';
+import { storedProcedureName } from './stored-procedure.js';
 import { batchHasSecrets, isSecretBearing } from './secret-commands.js';
 
 const NO_ARGS: readonly RedisArg[] = [];
@@ -60,20 +61,34 @@ export class Observation implements CommandInfoForHook, CommandObserver {
   ): Observation {
     const where = endpoint();
     let span: Span | undefined;
+    let batchKeys: (readonly number[])[] | undefined;
     if (tracer !== undefined) {
       const parent = context.active();
       if (!options.requireParentSpan || trace.getSpan(parent) !== undefined) {
         const attributes = operationAttributes(command, where);
+        if (where.peer !== undefined) {
+          attributes['network.peer.address'] = where.peer.address;
+          attributes['network.peer.port'] = where.peer.port;
+        }
         if (batch === undefined) {
           const text = safeQueryText(options, command, args, keys);
           if (text !== undefined) attributes['db.query.text'] = text;
-        } else if (batch.length > 1) {
-          attributes['db.operation.batch.size'] = batch.length;
+          const procedure = storedProcedureName(command, args);
+          if (procedure !== undefined) attributes['db.stored_procedure.name'] = procedure;
+        } else {
+          if (batch.length > 1) attributes['db.operation.batch.size'] = batch.length;
+          batchKeys = [];
+          const text = safeBatchText(options, batch, keysOfQueued(batch, batchKeys));
+          if (text !== undefined) attributes['db.query.text'] = text;
+          const only = batch.length === 1 ? (batch[0] as QueuedCommandInfo) : undefined;
+          const procedure = only !== undefined ? storedProcedureName(only.name, only.args) : undefined;
+          if (procedure !== undefined) attributes['db.stored_procedure.name'] = procedure;
         }
         span = tracer.startSpan(command, { kind: SpanKind.CLIENT, attributes }, parent);
       }
     }
     const observation = new Observation(options, instruments, span, where, method, command, batch === undefined ? args : NO_ARGS, batch, keys);
+    observation.batchKeys = batchKeys;
     const hook = options.requestHook;
     if (span !== undefined && hook !== undefined) runHook('requestHook', () => hook(span, observation));
     return observation;
@@ -206,15 +221,23 @@ export class Observation implements CommandInfoForHook, CommandObserver {
 
   /** The key positions of queued command i, found once for its event and its length records. */
   private queuedKeys(i: number): readonly number[] {
-    const keys = (this.batchKeys ??= []);
-    let found = keys[i];
-    if (found === undefined) {
-      const queued = this.batch?.[i] as QueuedCommandInfo;
-      found = keyIndexes(queued.name, queued.args);
-      keys[i] = found;
-    }
-    return found;
+    return queuedKeysAt(this.batch as readonly QueuedCommandInfo[], (this.batchKeys ??= []), i);
   }
+}
+
+/** Key positions of a batch's command i, looked up once into `found`. */
+function queuedKeysAt(batch: readonly QueuedCommandInfo[], found: (readonly number[])[], i: number): readonly number[] {
+  let keys = found[i];
+  if (keys === undefined) {
+    const queued = batch[i] as QueuedCommandInfo;
+    keys = keyIndexes(queued.name, queued.args);
+    found[i] = keys;
+  }
+  return keys;
+}
+
+function keysOfQueued(batch: readonly QueuedCommandInfo[], found: (readonly number[])[]): (i: number) => readonly number[] {
+  return (i) => queuedKeysAt(batch, found, i);
 }
 
 /**
@@ -246,6 +269,14 @@ function batchReplies(error: unknown): readonly unknown[] | undefined {
   if (error === null || typeof error !== 'object') return undefined;
   const replies = (error as { replies?: unknown }).replies;
   return Array.isArray(replies) ? replies : undefined;
+}
+
+function safeBatchText(options: ResolvedTelemetryOptions, batch: readonly QueuedCommandInfo[], keysOf: (i: number) => readonly number[]): string | undefined {
+  try {
+    return batchQueryText(batch, options.redact, keysOf);
+  } catch {
+    return undefined; // a throwing redact function leaves the attribute out
+  }
 }
 
 function safeQueryText(options: ResolvedTelemetryOptions, command: string, args: readonly RedisArg[], keys?: readonly number[]): string | undefined {

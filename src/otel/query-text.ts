@@ -5,6 +5,7 @@ import { keyIndexes } from '../commands/key-positions.js';
 import type { RedisArg } from '../resp/types.js';
 import type { RedactMode } from './options.js';
 import { isSecretBearing } from './secret-commands.js';
+import { namesProcedure } from './stored-procedure.js';
 
 /** Arguments rendered before the text is cut short (a 10,000-key MGET must not make a 100 KB attribute). */
 const MAX_ARGS = 32;
@@ -17,6 +18,21 @@ export function queryText(command: string, args: readonly RedisArg[], mode: Reda
   const secret = isSecretBearing(command, args);
   if (typeof mode === 'function') return secret ? render(command, args, 'all') : mode(command, args);
   return render(command, args, secret ? 'all' : mode, keys);
+}
+
+/** Commands of a batch rendered in its db.query.text (each as bounded as a single command's). */
+const MAX_BATCH_COMMANDS = 8;
+
+/** A batch's db.query.text: its commands' texts joined by `; `, the first MAX_BATCH_COMMANDS of them. */
+export function batchQueryText(commands: ReadonlyArray<{ readonly name: string; readonly args: readonly RedisArg[] }>, mode: RedactMode, keysOf: (i: number) => readonly number[]): string {
+  const count = Math.min(commands.length, MAX_BATCH_COMMANDS);
+  const texts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const command = commands[i] as { readonly name: string; readonly args: readonly RedisArg[] };
+    texts.push(queryText(command.name, command.args, mode, keysOf(i)) ?? command.name);
+  }
+  if (commands.length > count) texts.push(`…(${commands.length - count} more)`);
+  return texts.join('; ');
 }
 
 function render(command: string, args: readonly RedisArg[], mode: 'values' | 'all' | 'none', knownKeys?: readonly number[]): string {
@@ -32,9 +48,13 @@ function render(command: string, args: readonly RedisArg[], mode: 'values' | 'al
   return text;
 }
 
-/** 1 when args[0] is the sub-command of a container command (`CONFIG GET`, `CLIENT SETNAME`), else 0. */
+/**
+ * 1 when args[0] is the sub-command of a container command (`CONFIG GET`, `CLIENT SETNAME`) or names the
+ * script or function run (`FCALL myfunc`, `EVALSHA <sha>`), else 0.
+ */
 function subCommandLength(command: string, args: readonly RedisArg[]): number {
   if (args.length === 0) return 0;
+  if (namesProcedure(command)) return 1;
   const info = getCommandInfo(command, args[0]);
   return info !== undefined && info.name.includes('|') ? 1 : 0;
 }
