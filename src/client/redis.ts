@@ -16,6 +16,7 @@ import { routesToPool, sendBlocking } from './blocking.js';
 import { Subscriber, type SubscriberOptions } from './pubsub.js';
 import { hscanEntries, scanKeys, sscanMembers, zscanMembers, type KeyScanOptions, type ScanOptions } from './scan.js';
 import { createScript, type Script, type ScriptOptions } from './scripts.js';
+import { commandChannel, traceCommand } from '../diagnostics/channels.js';
 import type { ScoredMember } from '../commands/replies.js';
 
 export type { RedisOptions, ConnectionStatus };
@@ -87,6 +88,12 @@ export class Redis extends EventEmitter {
 
   /** Sends one command on the shared connection. The single path every command method goes through. */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
+    // ocredis:command subscribers (diagnostics_channel) see every command; one boolean read when there are none.
+    if (commandChannel.hasSubscribers) return traceCommand(this.connection, name, args, () => this.sendUntraced(name, args, returnBuffers, transform));
+    return this.sendUntraced(name, args, returnBuffers, transform);
+  }
+
+  private sendUntraced<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined): Promise<T> {
     // Blocking commands (BLPOP, XREAD BLOCK …) run on a pooled connection; one Set lookup for the rest.
     if (routesToPool(name, args)) return this.sendBlocking(name, args, returnBuffers, transform);
     return this.connection.send(name, args, returnBuffers, transform);

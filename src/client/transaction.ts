@@ -1,3 +1,4 @@
+import { commandChannel, traceCommand } from '../diagnostics/channels.js';
 import type { CommandMethods, RedisKey } from '../commands/index.js';
 import type { ReplyTransform } from '../connection/command.js';
 import type { Connection } from '../connection/connection.js';
@@ -113,6 +114,7 @@ export class Transaction {
   /** Runs one command now on the leased connection. The path every method of the transaction goes through. */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
     if (this.ended) return Promise.reject(new ClientClosedError('This transaction has ended: its connection went back to the pool'));
+    if (commandChannel.hasSubscribers) return traceCommand(this.connection, name, args, () => this.connection.send(name, args, returnBuffers, transform));
     return this.connection.send(name, args, returnBuffers, transform);
   }
 

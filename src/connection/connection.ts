@@ -1,3 +1,4 @@
+import { ConnectTrace } from '../diagnostics/channels.js';
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import {
@@ -61,6 +62,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   beforeConnect: (() => Promise<void>) | undefined = undefined;
 
   private socket: Socket | undefined;
+  /** The connection attempt being published on ocredis:connect, until it is ready or fails. */
+  private connectTrace: ConnectTrace | undefined;
   private readonly decoder: RespDecoder;
   /** Not yet written: the offline queue while not ready, the current turn's batch when ready. */
   private readonly unsent = new Fifo<Command<any>>();
@@ -404,6 +407,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   }
 
   private openSocketNow(): void {
+    // ocredis:connect subscribers (diagnostics_channel) see each attempt; undefined when there are none.
+    this.connectTrace = ConnectTrace.start(this, this.everReady);
     const { socket, readyEvent } = openSocket(this.options);
     this.socket = socket;
     socket.setNoDelay(true);
@@ -503,6 +508,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.failedAttempts = 0;
     this.everReady = true;
     this.lastError = undefined;
+    this.connectTrace?.succeed(this.protocol);
+    this.connectTrace = undefined;
     this.setStatus('ready');
     this.emit('ready');
     if (this.unsent.length > 0) this.flush();
@@ -523,6 +530,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 
   private onSocketClosed(): void {
     this.socket = undefined;
+    this.connectTrace?.fail(this.lastError ?? new ConnectionClosedError('Connection closed before the handshake completed'));
+    this.connectTrace = undefined;
     this.clearConnectTimer();
     this.decoder.reset();
     const cause = this.lastError;

@@ -37,15 +37,31 @@ export function batchQueryText(commands: ReadonlyArray<{ readonly name: string; 
 
 function render(command: string, args: readonly RedisArg[], mode: 'values' | 'all' | 'none', knownKeys?: readonly number[]): string {
   let text = command;
+  const shown = shownArgs(command, args, mode, knownKeys);
+  for (let i = 0; i < shown.length; i++) text += ` ${shown[i] as string}`;
+  if (args.length > MAX_ARGS) text += ` …(${args.length - MAX_ARGS} more)`;
+  return text;
+}
+
+/**
+ * The arguments as `redact: 'values'` shows them (keys, sub-commands and script / function names kept, every
+ * other value `?`; every argument of a secret-bearing command after its sub-command `?`), the first 32 of
+ * them, each cut to 128 characters. For the diagnostics_channel payloads.
+ */
+export function sanitizedArgs(command: string, args: readonly RedisArg[]): string[] {
+  return shownArgs(command, args, isSecretBearing(command, args) ? 'all' : 'values');
+}
+
+function shownArgs(command: string, args: readonly RedisArg[], mode: 'values' | 'all' | 'none', knownKeys?: readonly number[]): string[] {
   const count = Math.min(args.length, MAX_ARGS);
   const keys = mode === 'values' ? (knownKeys ?? keyIndexes(command, args)) : undefined;
   const first = subCommandLength(command, args);
+  const shown = new Array<string>(count);
   for (let i = 0; i < count; i++) {
     const keep = i < first || mode === 'none' || (keys !== undefined && keys.includes(i));
-    text += keep ? ` ${argText(args[i] as RedisArg)}` : ' ?';
+    shown[i] = keep ? argText(args[i] as RedisArg) : '?';
   }
-  if (args.length > count) text += ` …(${args.length - count} more)`;
-  return text;
+  return shown;
 }
 
 /**
