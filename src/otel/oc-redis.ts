@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from '../client/redis.js';
+import { observeConnection } from './connection-metrics.js';
 import { instrumentClient } from './instrument-client.js';
 import { resolveTelemetryOptions, type OcRedisTelemetryOptions } from './options.js';
 
@@ -27,6 +28,7 @@ export class OcRedis extends Redis {
     if (url !== undefined) super(url, clientOptions);
     else super(clientOptions);
     this.telemetryOptions = telemetry;
+    observeConnection(this.connection);
     // The constructor returns the instrumentation proxy: `new OcRedis()` is the observed client.
     return instrumentClient(this, this.telemetryOptions);
   }
