@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectionClosedError, ReplyError } from '../../../src/index.js';
-import { errorType, exceptionType, responseStatusCode } from '../../../src/otel/error-info.js';
+import { boundedCode, errorType, exceptionType, responseStatusCode } from '../../../src/otel/error-info.js';
 import { queryText } from '../../../src/otel/query-text.js';
 
 describe('queryText', () => {
@@ -52,5 +52,12 @@ describe('error info', () => {
     expect(echoed.code).toBe('AKIAIOSFODNN7EXAMPLE'); // what the caller sees is the server's word
     expect(errorType(echoed)).toBe('ERR');
     expect(responseStatusCode(echoed)).toBe('ERR');
+  });
+
+  it('retry reasons on span events are bounded the same way', () => {
+    expect(boundedCode('TRYAGAIN')).toBe('TRYAGAIN');
+    expect(boundedCode('ECONNCLOSED')).toBe('ECONNCLOSED');
+    expect(boundedCode('AKIAIOSFODNN7EXAMPLE')).toBe('ERR');
+    expect(boundedCode('secret value')).toBe('ERR');
   });
 });
