@@ -22,7 +22,10 @@ export class ReplyError extends RedisError {
   }
 }
 
-/** The leading upper-case word of a server error (`WRONGTYPE`, `NOSCRIPT`, `ERR`, `MOVED` …). */
+/**
+ * The leading upper-case word of a server error (`WRONGTYPE`, `NOSCRIPT`, `ERR`, `MOVED` …). A script or module
+ * can start an error with any word (even an argument), so telemetry keeps only the codes Redis and Valkey send.
+ */
 export function parseReplyErrorCode(message: string): string {
   let end = 0;
   while (end < message.length && end < 32) {

@@ -44,3 +44,4 @@ export {
   type CommandInfoForHook,
   type Endpoint,
 } from './otel/index.js';
+export type { CommandMessage, BatchMessage, ConnectMessage, ChannelEndpoint } from './diagnostics/channels.js';

@@ -1,3 +1,4 @@
+import { batchChannel, traceBatch } from '../diagnostics/channels.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
 import type { Connection } from '../connection/connection.js';
 import type { CallOptions } from '../connection/call-options.js';
@@ -119,6 +120,8 @@ export abstract class Batch {
       return Promise.reject(failure);
     }
     if (entries.length === 0) return Promise.resolve([]);
+    // ocredis:batch subscribers (diagnostics_channel) see every exec that sends something.
+    if (batchChannel.hasSubscribers) return traceBatch(this.connection, this.rootKind === 'multi' ? 'MULTI' : 'PIPELINE', this.commands, () => this.run(entries));
     return this.run(entries);
   }
 

@@ -18,6 +18,7 @@ import { routesToPool, sendBlocking } from './blocking.js';
 import { Subscriber, type SubscriberOptions } from './pubsub.js';
 import { hscanEntries, scanKeys, sscanMembers, zscanMembers, type KeyScanOptions, type ScanOptions } from './scan.js';
 import { createScript, type Script, type ScriptOptions } from './scripts.js';
+import { commandChannel, traceCommand } from '../diagnostics/channels.js';
 import type { ScoredMember } from '../commands/replies.js';
 
 export type { RedisOptions, ConnectionStatus, CallOptions };
@@ -91,6 +92,14 @@ export class Redis extends EventEmitter {
   /** Sends one command on the shared connection. The single path every command method goes through. */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
     const callOptions = this.takeCallOptions();
+    // ocredis:command subscribers (diagnostics_channel) see every command; one boolean read when there are none.
+    if (commandChannel.hasSubscribers) {
+      return traceCommand(this.connection, name, args, () => this.sendUntraced(name, args, returnBuffers, transform, callOptions));
+    }
+    return this.sendUntraced(name, args, returnBuffers, transform, callOptions);
+  }
+
+  private sendUntraced<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, callOptions: CallOptions | undefined): Promise<T> {
     // Blocking commands (BLPOP, XREAD BLOCK …) run on a pooled connection; one Set lookup for the rest.
     if (routesToPool(name, args)) return this.sendBlocking(name, args, returnBuffers, transform, callOptions);
     if (callOptions !== undefined) return this.connection.sendWith(name, args, returnBuffers, transform, callOptions);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReplyTransform } from '../connection/command.js';
 import { ArgumentError, ReplyError } from '../errors.js';
+import { markHandledError } from '../handled-errors.js';
 import type { RedisArg, RedisKey } from '../commands/define.js';
 import { Deferred, type Batch } from './pipeline.js';
 
@@ -51,6 +52,7 @@ export function createScript(host: ScriptHost, lua: string, options: ScriptOptio
 
   const run = async (call: ScriptCall | undefined, returnBuffers: boolean): Promise<unknown> => {
     const args = [sha, ...keysAndArgs(call)];
+    markHandledError(args, 'NOSCRIPT');
     try {
       return await host.sendCommand(evalsha, args, returnBuffers);
     } catch (error) {

@@ -1,3 +1,4 @@
+import { commandChannel, traceCommand } from '../diagnostics/channels.js';
 import type { CommandMethods, RedisKey } from '../commands/index.js';
 import type { ReplyTransform } from '../connection/command.js';
 import type { Connection } from '../connection/connection.js';
@@ -119,6 +120,7 @@ export class Transaction {
     if (this.ended) return Promise.reject(new ClientClosedError('This transaction has ended: its connection went back to the pool'));
     const refusal = this.refusal([{ name, args }]);
     if (refusal !== undefined) return Promise.reject(refusal);
+    if (commandChannel.hasSubscribers) return traceCommand(this.connection, name, args, () => this.connection.send(name, args, returnBuffers, transform));
     return this.connection.send(name, args, returnBuffers, transform);
   }
 

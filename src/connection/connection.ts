@@ -1,3 +1,4 @@
+import { ConnectTrace } from '../diagnostics/channels.js';
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import {
@@ -64,6 +65,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   beforeConnect: (() => Promise<void>) | undefined = undefined;
 
   private socket: Socket | undefined;
+  /** The connection attempt being published on ocredis:connect, until it is ready or fails. */
+  private connectTrace: ConnectTrace | undefined;
   private readonly decoder: RespDecoder;
   /** Not yet written: the offline queue while not ready, the current turn's batch when ready. */
   private readonly unsent = new Fifo<Command<any>>();
@@ -365,6 +368,14 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     if (timeout > 0) this.socket?.setTimeout(waiting ? 0 : timeout);
   }
 
+  /** The connected TCP socket's remote address and port (telemetry's network.peer.*), else undefined. */
+  get remote(): { readonly address: string; readonly port: number } | undefined {
+    const socket = this.socket;
+    const address = socket?.remoteAddress;
+    const port = socket?.remotePort;
+    return address !== undefined && port !== undefined ? { address, port } : undefined;
+  }
+
   /** Closes the socket now. Commands in flight reject with ConnectionClosedError; no reconnect. */
   disconnect(): void {
     if (this.status === 'end') return;
@@ -507,6 +518,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   }
 
   private openSocketNow(): void {
+    // ocredis:connect subscribers (diagnostics_channel) see each attempt; undefined when there are none.
+    this.connectTrace = ConnectTrace.start(this, this.everReady);
     const { socket, readyEvent } = openSocket(this.options);
     this.socket = socket;
     socket.setNoDelay(true);
@@ -625,6 +638,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.failedAttempts = 0;
     this.everReady = true;
     this.lastError = undefined;
+    this.connectTrace?.succeed(this.protocol);
+    this.connectTrace = undefined;
     this.setStatus('ready');
     this.startHealthChecks(socket);
     this.emit('ready');
@@ -646,6 +661,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 
   private onSocketClosed(): void {
     this.socket = undefined;
+    this.connectTrace?.fail(this.lastError ?? new ConnectionClosedError('Connection closed before the handshake completed'));
+    this.connectTrace = undefined;
     this.clearConnectTimer();
     this.decoder.reset();
     const cause = this.lastError;

@@ -7,11 +7,13 @@ export interface Endpoint {
   readonly db: number;
   readonly host: string;
   readonly port: number | undefined;
+  /** The connected socket's remote address and port (`network.peer.*`), when known (TCP, connected). */
+  readonly peer?: { readonly address: string; readonly port: number } | undefined;
 }
 
 export function endpointOf(connection: Connection): Endpoint {
   const { path, host, port } = connection.options;
-  return path !== undefined ? { db: connection.db, host: path, port: undefined } : { db: connection.db, host, port };
+  return path !== undefined ? { db: connection.db, host: path, port: undefined } : { db: connection.db, host, port, peer: connection.remote };
 }
 
 /** The semantic-convention attributes shared by the span and db.client.operation.duration. */

@@ -3,6 +3,7 @@
 import type { CommandObserver } from '../cluster/cluster-command.js';
 import type { RedisArg } from '../resp/types.js';
 import type { InstrumentationState } from './instrument-client.js';
+import { batchOperationName } from './batch-naming.js';
 import { Observation } from './observation.js';
 import { isObserved } from './options.js';
 import { currentInstruments, currentTracer } from './providers.js';
@@ -38,12 +39,13 @@ function observedExec(state: InstrumentationState): (this: ObservableBatch) => P
   return function (this: ObservableBatch) {
     // The class's own exec (Pipeline's, or Multi's override), found past the instance property set above.
     const exec = (Object.getPrototypeOf(this) as ObservableBatch).exec;
-    const command = this.kind === 'multi' ? 'MULTI' : 'PIPELINE';
+    const kind = this.kind === 'multi' ? 'MULTI' : 'PIPELINE';
     // Nothing goes on the wire for an empty or already executed batch.
-    if (this.isExecuted || this.length === 0 || !isObserved(options, command)) return exec.call(this);
+    if (this.isExecuted || this.length === 0 || !isObserved(options, kind)) return exec.call(this);
     const tracer = currentTracer(options);
     const instruments = currentInstruments(options);
     if (tracer === undefined && instruments === undefined) return exec.call(this);
+    const command = batchOperationName(kind, this.commands);
     const observation = Observation.start(options, tracer, instruments, endpoint, this.kind, command, NO_ARGS, this.commands);
     let promise: Promise<unknown[]>;
     try {

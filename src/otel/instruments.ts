@@ -24,8 +24,11 @@ export const LATENCY_BUCKETS_MS = [
 ];
 /** bytes: powers of 4 from 4 B to 16 MiB, plus 0 for empty values. */
 export const LENGTH_BUCKETS_BYTES = [0, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216];
-/** seconds: the semantic-convention advice for db.client.operation.duration. */
-export const DURATION_BUCKETS_S = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10];
+/**
+ * seconds, for db.client.operation.duration: from 0.1 ms (as redis-py 8 does) so loopback and same-zone calls
+ * (~0.1–0.5 ms) spread over buckets instead of all landing in the conventions' first one (1 ms); up to 10 s.
+ */
+export const DURATION_BUCKETS_S = [0.0001, 0.00025, 0.0005, 0.00075, 0.001, 0.0025, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 
 /** What both paths (the SDK's instruments, the local aggregator) need to know of a metric. */
 export interface MetricDefinition {

@@ -1,17 +1,21 @@
 // One observed network call (a command, or a whole pipeline / MULTI batch): its span (when tracing is on and
 // allowed), its metrics (when a meter records), ended exactly once with the reply or the error. On a cluster it
 // is also the call's CommandObserver: the node that answers, MOVED / ASK redirects and retries reach it.
-import { context, SpanKind, SpanStatusCode, trace, type Attributes, type HrTime, type Span, type Tracer } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Exception, type HrTime, type Span, type Tracer } from '@opentelemetry/api';
 import type { CommandObserver, RedirectEvent, RetryEvent } from '../cluster/cluster-command.js';
 import type { NodeAddress } from '../cluster/topology.js';
 import { keyIndexes } from '../commands/key-positions.js';
 import type { RedisArg } from '../resp/types.js';
 import { operationAttributes, withErrorAttributes, type Endpoint } from './attributes.js';
-import { errorType, safeMessage } from './error-info.js';
+import { ReplyError } from '../errors.js';
+import { takeHandledError } from '../handled-errors.js';
+import { boundedCode, errorType, exceptionType } from './error-info.js';
 import type { Instruments } from './instruments.js';
 import { recordArgLengths, recordReplyLengths } from './lengths.js';
 import { runHook, type CommandInfoForHook, type ResolvedTelemetryOptions } from './options.js';
-import { queryText } from './query-text.js';
+import { batchQueryText, queryText } from './query-text.js';
+import { storedProcedureName } from './stored-procedure.js';
+import { batchHasSecrets, isSecretBearing } from './secret-commands.js';
 
 const NO_ARGS: readonly RedisArg[] = [];
 
@@ -57,20 +61,34 @@ export class Observation implements CommandInfoForHook, CommandObserver {
   ): Observation {
     const where = endpoint();
     let span: Span | undefined;
+    let batchKeys: (readonly number[])[] | undefined;
     if (tracer !== undefined) {
       const parent = context.active();
       if (!options.requireParentSpan || trace.getSpan(parent) !== undefined) {
         const attributes = operationAttributes(command, where);
+        if (where.peer !== undefined) {
+          attributes['network.peer.address'] = where.peer.address;
+          attributes['network.peer.port'] = where.peer.port;
+        }
         if (batch === undefined) {
           const text = safeQueryText(options, command, args, keys);
           if (text !== undefined) attributes['db.query.text'] = text;
-        } else if (batch.length > 1) {
-          attributes['db.operation.batch.size'] = batch.length;
+          const procedure = storedProcedureName(command, args);
+          if (procedure !== undefined) attributes['db.stored_procedure.name'] = procedure;
+        } else {
+          if (batch.length > 1) attributes['db.operation.batch.size'] = batch.length;
+          batchKeys = [];
+          const text = safeBatchText(options, batch, keysOfQueued(batch, batchKeys));
+          if (text !== undefined) attributes['db.query.text'] = text;
+          const only = batch.length === 1 ? (batch[0] as QueuedCommandInfo) : undefined;
+          const procedure = only !== undefined ? storedProcedureName(only.name, only.args) : undefined;
+          if (procedure !== undefined) attributes['db.stored_procedure.name'] = procedure;
         }
         span = tracer.startSpan(command, { kind: SpanKind.CLIENT, attributes }, parent);
       }
     }
     const observation = new Observation(options, instruments, span, where, method, command, batch === undefined ? args : NO_ARGS, batch, keys);
+    observation.batchKeys = batchKeys;
     const hook = options.requestHook;
     if (span !== undefined && hook !== undefined) runHook('requestHook', () => hook(span, observation));
     return observation;
@@ -101,7 +119,7 @@ export class Observation implements CommandInfoForHook, CommandObserver {
   /** CommandObserver: the call is sent again after a pause (TRYAGAIN, CLUSTERDOWN, a node down …). */
   onRetry(event: RetryEvent): void {
     try {
-      this.span?.addEvent('retry', { reason: event.reason, attempt: event.attempt, delay: event.delay });
+      this.span?.addEvent('retry', { reason: boundedCode(event.reason), attempt: event.attempt, delay: event.delay });
     } catch {
       // Telemetry never fails a call.
     }
@@ -126,14 +144,16 @@ export class Observation implements CommandInfoForHook, CommandObserver {
   /** Ends the observation with the call's error. Never throws. */
   fail(error: unknown): void {
     try {
+      if (this.isHandled(error)) return;
       const span = this.span;
       if (span !== undefined) {
-        const reveal = this.options.redact === 'none';
-        const message = safeMessage(error, reveal);
-        const type = errorType(error);
+        // The message and stack only when redaction is off, and never for a secret-bearing call: the server
+        // quotes a refused ACL rule or CONFIG value back.
+        const reveal = this.options.redact === 'none' && !this.carriesSecrets() && error instanceof Error;
         span.setAttributes(withErrorAttributes({}, error));
-        span.recordException({ name: type, message, ...(reveal && error instanceof Error && error.stack !== undefined ? { stack: error.stack } : {}) });
-        span.setStatus({ code: SpanStatusCode.ERROR, message });
+        span.recordException(exceptionOf(error, reveal));
+        // The description adds what error.type does not say, so only the message (when it may be shown).
+        span.setStatus(reveal ? { code: SpanStatusCode.ERROR, message: (error as Error).message } : { code: SpanStatusCode.ERROR });
         if (this.batch !== undefined) this.addBatchEvents(span, error);
         span.end();
       }
@@ -141,6 +161,26 @@ export class Observation implements CommandInfoForHook, CommandObserver {
     } catch {
       // Telemetry never fails a call.
     }
+  }
+
+  /**
+   * An error the caller handles itself (a registered script's NOSCRIPT, followed by SCRIPT LOAD and a retry):
+   * not a failure of the caller's call, so no ERROR status and no error series; the span shows it as a
+   * `retry` event and ends. True if so (the observation is then over).
+   */
+  private isHandled(error: unknown): boolean {
+    if (this.batch !== undefined || !(error instanceof ReplyError) || takeHandledError(this.args) !== error.code) return false;
+    const span = this.span;
+    if (span !== undefined) {
+      span.addEvent('retry', { reason: errorType(error), 'error.type': errorType(error) });
+      span.end();
+    }
+    return true;
+  }
+
+  /** The call (or a command of the batch) can carry a password or access key. */
+  private carriesSecrets(): boolean {
+    return this.batch !== undefined ? batchHasSecrets(this.batch) : isSecretBearing(this.command, this.args);
   }
 
   private record(reply: unknown, error: unknown, failed: boolean): void {
@@ -181,15 +221,23 @@ export class Observation implements CommandInfoForHook, CommandObserver {
 
   /** The key positions of queued command i, found once for its event and its length records. */
   private queuedKeys(i: number): readonly number[] {
-    const keys = (this.batchKeys ??= []);
-    let found = keys[i];
-    if (found === undefined) {
-      const queued = this.batch?.[i] as QueuedCommandInfo;
-      found = keyIndexes(queued.name, queued.args);
-      keys[i] = found;
-    }
-    return found;
+    return queuedKeysAt(this.batch as readonly QueuedCommandInfo[], (this.batchKeys ??= []), i);
   }
+}
+
+/** Key positions of a batch's command i, looked up once into `found`. */
+function queuedKeysAt(batch: readonly QueuedCommandInfo[], found: (readonly number[])[], i: number): readonly number[] {
+  let keys = found[i];
+  if (keys === undefined) {
+    const queued = batch[i] as QueuedCommandInfo;
+    keys = keyIndexes(queued.name, queued.args);
+    found[i] = keys;
+  }
+  return keys;
+}
+
+function keysOfQueued(batch: readonly QueuedCommandInfo[], found: (readonly number[])[]): (i: number) => readonly number[] {
+  return (i) => queuedKeysAt(batch, found, i);
 }
 
 /**
@@ -204,6 +252,14 @@ function eventTime(span: Span, startedAt: number): HrTime | undefined {
   return [start[0] + Math.floor(nanos / 1e9), nanos % 1e9];
 }
 
+/** The span's exception event: the error's class, and its message and stack only when they may be shown. */
+function exceptionOf(error: unknown, reveal: boolean): Exception {
+  const name = exceptionType(error);
+  if (!reveal) return { name };
+  const { message, stack } = error as Error;
+  return stack !== undefined ? { name, message, stack } : { name, message };
+}
+
 function addressText(address: NodeAddress): string {
   return address.host.includes(':') ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`;
 }
@@ -213,6 +269,14 @@ function batchReplies(error: unknown): readonly unknown[] | undefined {
   if (error === null || typeof error !== 'object') return undefined;
   const replies = (error as { replies?: unknown }).replies;
   return Array.isArray(replies) ? replies : undefined;
+}
+
+function safeBatchText(options: ResolvedTelemetryOptions, batch: readonly QueuedCommandInfo[], keysOf: (i: number) => readonly number[]): string | undefined {
+  try {
+    return batchQueryText(batch, options.redact, keysOf);
+  } catch {
+    return undefined; // a throwing redact function leaves the attribute out
+  }
 }
 
 function safeQueryText(options: ResolvedTelemetryOptions, command: string, args: readonly RedisArg[], keys?: readonly number[]): string | undefined {

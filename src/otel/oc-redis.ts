@@ -1,4 +1,6 @@
 import { Redis, type RedisOptions } from '../client/redis.js';
+import { traceHandshakes } from './connect-span.js';
+import { observeConnection } from './connection-metrics.js';
 import { instrumentClient } from './instrument-client.js';
 import { resolveTelemetryOptions, type OcRedisTelemetryOptions } from './options.js';
 
@@ -23,10 +25,12 @@ export class OcRedis extends Redis {
     const given: OcRedisOptions = (url !== undefined ? maybeOptions : (urlOrOptions as OcRedisOptions | undefined)) ?? {};
     const { telemetry, ...clientOptions } = given;
     // Checked before super() opens the connection: a bad telemetry option leaves nothing open behind.
-    resolveTelemetryOptions(telemetry);
+    const resolved = resolveTelemetryOptions(telemetry);
     if (url !== undefined) super(url, clientOptions);
     else super(clientOptions);
     this.telemetryOptions = telemetry;
+    observeConnection(this.connection);
+    if (resolved.traceConnections) traceHandshakes(this.connection, resolved);
     // The constructor returns the instrumentation proxy: `new OcRedis()` is the observed client.
     return instrumentClient(this, this.telemetryOptions);
   }

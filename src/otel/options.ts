@@ -40,6 +40,11 @@ export interface OcRedisTelemetryOptions {
   requestHook?: (span: Span, info: CommandInfoForHook) => void;
   /** Called with the reply before a successful span ends. A hook that throws is only logged. */
   responseHook?: (span: Span, info: CommandInfoForHook, response: unknown) => void;
+  /**
+   * A root `CONNECT` span for each handshake (first connect and every reconnect): its outcome and duration.
+   * Default false: root spans with no caller are noise in most trace views.
+   */
+  traceConnections?: boolean;
 }
 
 /** Options after defaults: what the instrumentation reads on every call. */
@@ -52,6 +57,7 @@ export interface ResolvedTelemetryOptions {
   readonly exclude: ReadonlySet<string> | undefined;
   readonly requestHook: OcRedisTelemetryOptions['requestHook'];
   readonly responseHook: OcRedisTelemetryOptions['responseHook'];
+  readonly traceConnections: boolean;
 }
 
 const REDACT_MODES = new Set(['values', 'all', 'none']);
@@ -66,6 +72,7 @@ const TELEMETRY_OPTION_KEYS: Readonly<Record<keyof OcRedisTelemetryOptions, true
   excludeCommands: true,
   requestHook: true,
   responseHook: true,
+  traceConnections: true,
 };
 
 /** Option names of @opentelemetry/instrumentation-ioredis and -redis, and ours. */
@@ -101,6 +108,7 @@ export function resolveTelemetryOptions(options: OcRedisTelemetryOptions = {}): 
     exclude: upperSet('excludeCommands', options.excludeCommands),
     requestHook: options.requestHook,
     responseHook: options.responseHook,
+    traceConnections: options.traceConnections === true,
   };
 }
 

@@ -3,6 +3,7 @@
 // provider, and a no-op provider (no SDK registered) is recognised so the call skips telemetry entirely.
 // A provider an ocredisMetricProducer() serves records into its local aggregator; any other, through the SDK.
 import { createNoopMeter, metrics, ProxyTracerProvider, trace, type MeterProvider, type Tracer, type TracerProvider } from '@opentelemetry/api';
+import { serveConnectionMetrics } from './connection-metrics.js';
 import type { Instruments } from './instruments.js';
 import { claimLocalMetrics } from './local-path.js';
 import type { ResolvedTelemetryOptions } from './options.js';
@@ -53,5 +54,6 @@ export function currentInstruments(options: ResolvedTelemetryOptions): Instrumen
 function resolveInstruments(provider: MeterProvider, isGlobal: boolean): Instruments | null {
   const meter = provider.getMeter(SCOPE_NAME, SCOPE_VERSION); // a meter with no instruments reports nothing
   if (meter === NOOP_METER) return null;
+  serveConnectionMetrics(meter);
   return claimLocalMetrics(provider, isGlobal) ?? new SdkInstruments(meter);
 }

@@ -47,7 +47,16 @@ const mounts = (s: ComposeService): Array<{ host: string; container: string }> =
     return { host, container };
   });
 
-const SERIES = ['ocredis_redis_latency_bucket', 'ocredis_redis_calls_total', 'ocredis_redis_key_lengths_bucket', 'ocredis_redis_value_lengths_bucket'];
+const SERIES = [
+  'ocredis_redis_latency_bucket',
+  'ocredis_redis_calls_total',
+  'ocredis_redis_key_lengths_bucket',
+  'ocredis_redis_value_lengths_bucket',
+  'ocredis_db_client_connection_count',
+  'ocredis_db_client_connection_pending_requests',
+  'ocredis_redis_offline_queue',
+  'ocredis_redis_reconnects_total',
+];
 
 describe('docker-compose.yml', () => {
   it('runs redis, zipkin, prometheus and grafana from pinned images, each with a healthcheck', () => {
@@ -154,6 +163,9 @@ describe('Grafana provisioning', () => {
       'Key length p95 by method',
       'Value length p95 by method',
       'Error rate by error',
+      'Connections by state',
+      'Pending requests and offline queue',
+      'Reconnects',
     ]);
     expect(new Set(dashboard.panels.map((p) => p.id)).size).toBe(dashboard.panels.length);
     const uids = new Set(datasources.datasources.map((d) => d.uid));

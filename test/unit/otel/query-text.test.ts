@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectionClosedError, ReplyError } from '../../../src/index.js';
-import { errorType, responseStatusCode, safeMessage } from '../../../src/otel/error-info.js';
+import { boundedCode, errorType, exceptionType, responseStatusCode } from '../../../src/otel/error-info.js';
 import { queryText } from '../../../src/otel/query-text.js';
 
 describe('queryText', () => {
@@ -35,12 +35,29 @@ describe('error info', () => {
     const reply = new ReplyError("ERR unknown command 'secret'");
     expect(errorType(reply)).toBe('ERR');
     expect(responseStatusCode(reply)).toBe('ERR');
-    expect(safeMessage(reply, false)).toBe('ERR');
-    expect(safeMessage(reply, true)).toContain('secret');
+    expect(exceptionType(reply)).toBe('ReplyError');
     expect(errorType(new ConnectionClosedError())).toBe('ConnectionClosedError');
     expect(responseStatusCode(new ConnectionClosedError())).toBeUndefined();
     expect(errorType(new TypeError('x'))).toBe('TypeError');
-    expect(safeMessage(new TypeError('secret'), false)).toBe('TypeError');
     expect(errorType('a string')).toBe('Error');
+  });
+
+  it('takes a server code only from the prefixes Redis and Valkey send; anything else is ERR', () => {
+    for (const code of ['WRONGTYPE', 'NOSCRIPT', 'MOVED', 'CLUSTERDOWN', 'NOPERM', 'WRONGPASS', 'BUSYGROUP', 'NOGOODSLAVE']) {
+      expect(errorType(new ReplyError(`${code} something`))).toBe(code);
+      expect(responseStatusCode(new ReplyError(`${code} something`))).toBe(code);
+    }
+    // A script's error_reply with an access-key-shaped argument as its first word.
+    const echoed = new ReplyError('AKIAIOSFODNN7EXAMPLE rejected');
+    expect(echoed.code).toBe('AKIAIOSFODNN7EXAMPLE'); // what the caller sees is the server's word
+    expect(errorType(echoed)).toBe('ERR');
+    expect(responseStatusCode(echoed)).toBe('ERR');
+  });
+
+  it('retry reasons on span events are bounded the same way', () => {
+    expect(boundedCode('TRYAGAIN')).toBe('TRYAGAIN');
+    expect(boundedCode('ECONNCLOSED')).toBe('ECONNCLOSED');
+    expect(boundedCode('AKIAIOSFODNN7EXAMPLE')).toBe('ERR');
+    expect(boundedCode('secret value')).toBe('ERR');
   });
 });

@@ -1,0 +1,18 @@
+// A caller of sendCommand that handles one server error itself (a registered script loads itself and retries
+// on NOSCRIPT) says so here, so telemetry does not report that attempt as a failure of the caller's call.
+// Keyed by the args array of the one send: the mark is read (and dropped) when that attempt fails.
+import type { RedisArg } from './resp/types.js';
+
+const handled = new WeakMap<readonly RedisArg[], string>();
+
+/** The send made with `args` retries itself when the server replies with error `code`. */
+export function markHandledError(args: readonly RedisArg[], code: string): void {
+  handled.set(args, code);
+}
+
+/** The code the send made with `args` handles itself (once: the mark is dropped), if any. */
+export function takeHandledError(args: readonly RedisArg[]): string | undefined {
+  const code = handled.get(args);
+  if (code !== undefined) handled.delete(args);
+  return code;
+}
