@@ -4,6 +4,7 @@ import { Connection, type ConnectionStatus, type ServerHello } from '../connecti
 import type { ReplyTransform } from '../connection/command.js';
 import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
 import { ArgumentError } from '../errors.js';
+import { brandClasses, isInstance } from '../brand.js';
 import { parseCall } from '../commands/parse-call.js';
 import { installCommandMethods } from './batch-methods.js';
 import { emitErrorIfListened } from '../events.js';
@@ -223,7 +224,13 @@ export class Redis extends EventEmitter {
     this.connection.on('error', (error: Error) => emitErrorIfListened(this, error));
   }
 
+  /** Also true for a Redis (or OcRedis …) from another copy of ocredis: the ESM and CommonJS builds side by side. */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: any[]) => T, value: unknown): value is T {
+    return isInstance(this, value);
+  }
+
   static {
+    brandClasses({ Redis });
     installCommandMethods<Promise<unknown>>(Redis.prototype, {
       dispatch: (target, name, args, returnBuffers, transform) => (target as Redis).sendCommand(name, args, returnBuffers, transform),
       refuse: (_target, _name, error) => Promise.reject(error),

@@ -14,6 +14,7 @@ import {
   ReplyError,
 } from '../errors.js';
 import { encodeCommand } from '../resp/encoder.js';
+import { brandClasses, isInstance } from '../brand.js';
 import type { RedisArg } from '../resp/types.js';
 import { ClusterCommand, type CommandObserver, type CommandRouter, type RedirectEvent, type RetryEvent } from './cluster-command.js';
 import { commandSlot } from './command-slot.js';
@@ -495,7 +496,13 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     return this.sendCommand(parsed.name, parsed.args, returnBuffers);
   }
 
+  /** Also true for a RedisCluster (or OcRedisCluster) from another copy of ocredis. */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: any[]) => T, value: unknown): value is T {
+    return isInstance(this, value);
+  }
+
   static {
+    brandClasses({ RedisCluster });
     installCommandMethods<Promise<unknown>>(RedisCluster.prototype, {
       dispatch: (target, name, args, returnBuffers, transform) => (target as RedisCluster).sendCommand(name, args, returnBuffers, transform),
       refuse: (_target, _name, error) => Promise.reject(error),

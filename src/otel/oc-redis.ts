@@ -1,3 +1,4 @@
+import { brandClasses } from '../brand.js';
 import { Redis, type RedisOptions } from '../client/redis.js';
 import { instrumentClient } from './instrument-client.js';
 import { resolveTelemetryOptions, type OcRedisTelemetryOptions } from './options.js';
@@ -36,3 +37,5 @@ export class OcRedis extends Redis {
     return super.duplicate({ telemetry: this.telemetryOptions, ...overrides } as RedisOptions);
   }
 }
+
+brandClasses({ OcRedis });

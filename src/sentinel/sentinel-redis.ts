@@ -1,3 +1,4 @@
+import { brandClasses } from '../brand.js';
 import { Redis } from '../client/redis.js';
 import { Connection } from '../connection/connection.js';
 import { REDIS_OPTION_KEYS, resolveOptions, type RedisOptions } from '../connection/options.js';
@@ -156,3 +157,5 @@ export class SentinelRedis extends Redis {
     this.watcher?.disconnect();
   }
 }
+
+brandClasses({ SentinelRedis });
