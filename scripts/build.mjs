@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 
 const INPUTS = ['src', 'scripts/build.mjs', 'tsconfig.json', 'tsconfig.build.json', 'tsconfig.cjs.json', 'node_modules/typescript/package.json'];
-// Outside dist/ so that it is never packed.
-const STAMP = 'node_modules/.cache/ocredis-build/inputs.sha256';
+// Outside dist/ so that it is never packed; named after this checkout, as node_modules may be shared (a symlink).
+const STAMP = `node_modules/.cache/ocredis-build/${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 16)}.sha256`;
 
 if (process.argv.includes('--if-changed') && isUpToDate()) {
   console.log('ocredis build: dist/ is up to date');

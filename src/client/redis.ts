@@ -6,6 +6,7 @@ import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../conn
 import { ArgumentError } from '../errors.js';
 import { brandClasses, isInstance } from '../brand.js';
 import { parseCall } from '../commands/parse-call.js';
+import { prefixKeys } from '../commands/key-prefix.js';
 import { installCommandMethods } from './batch-methods.js';
 import { emitErrorIfListened } from '../events.js';
 import type { RedisArg } from '../resp/types.js';
@@ -17,6 +18,7 @@ import { routesToPool, sendBlocking } from './blocking.js';
 import { Subscriber, type SubscriberOptions } from './pubsub.js';
 import { hscanEntries, scanKeys, sscanMembers, zscanMembers, type KeyScanOptions, type ScanOptions } from './scan.js';
 import { createScript, type Script, type ScriptOptions } from './scripts.js';
+import { Monitor, type MonitorOptions } from './monitor.js';
 import type { ScoredMember } from '../commands/replies.js';
 
 export type { RedisOptions, ConnectionStatus };
@@ -88,6 +90,8 @@ export class Redis extends EventEmitter {
 
   /** Sends one command on the shared connection. The single path every command method goes through. */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
+    const keyPrefix = this.options.keyPrefix;
+    if (keyPrefix !== undefined) args = prefixKeys(keyPrefix, name, args);
     // Blocking commands (BLPOP, XREAD BLOCK …) run on a pooled connection; one Set lookup for the rest.
     if (routesToPool(name, args)) return this.sendBlocking(name, args, returnBuffers, transform);
     return this.connection.send(name, args, returnBuffers, transform);
@@ -179,6 +183,14 @@ export class Redis extends EventEmitter {
     return () => {
       this.off('push', guarded);
     };
+  }
+
+  /**
+   * MONITOR on a connection of its own, resolved once the server confirmed it:
+   * `for await (const { time, db, source, args } of await r.monitor()) …`. Leaving the loop or `close()` closes it.
+   */
+  monitor(options?: MonitorOptions): Promise<Monitor> {
+    return Monitor.open(this.options, options);
   }
 
   /** A Lua script as a callable: `await script({ keys, args })` (EVALSHA; loads and retries on NOSCRIPT). */

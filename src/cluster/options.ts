@@ -1,11 +1,12 @@
 import { REDIS_OPTION_KEYS, resolveOptions, type RedisOptions } from '../connection/options.js';
+import { resolveKeyPrefix, type KeyPrefix } from '../commands/key-prefix.js';
 import { ArgumentError } from '../errors.js';
 import { FOREIGN_CLIENT_OPTIONS, FOREIGN_CLUSTER_OPTIONS } from '../foreign-options.js';
 import { checkOptionKeys } from '../option-check.js';
 import { isValidPort, type NodeAddress } from './topology.js';
 
 /** Options of every node connection: everything but where to connect (that comes from the topology). */
-export type ClusterNodeOptions = Omit<RedisOptions, 'host' | 'port' | 'path' | 'db' | 'lazyConnect'>;
+export type ClusterNodeOptions = Omit<RedisOptions, 'host' | 'port' | 'path' | 'db' | 'lazyConnect' | 'keyPrefix'>;
 
 export interface ClusterOptions {
   /** Where to start: any reachable nodes of the cluster, as `{ host, port }`, `'host:port'` or `redis://host:port`. */
@@ -29,6 +30,8 @@ export interface ClusterOptions {
   minRefreshInterval?: number;
   /** ms allowed for one CLUSTER SHARDS / SLOTS query (connect included). Default 2,000. */
   refreshTimeout?: number;
+  /** Put before every key of every command; slots are computed on the prefixed keys. See RedisOptions.keyPrefix. */
+  keyPrefix?: KeyPrefix;
 }
 
 /** Every key of ClusterOptions (the compiler keeps this list complete): anything else is refused. */
@@ -42,6 +45,7 @@ const CLUSTER_OPTION_KEYS: Readonly<Record<keyof ClusterOptions, true>> = {
   lazyConnect: true,
   minRefreshInterval: true,
   refreshTimeout: true,
+  keyPrefix: true,
 };
 
 /** What the topology decides for each node connection, so nodeOptions cannot set it. */
@@ -51,6 +55,7 @@ const SET_BY_CLUSTER: Readonly<Record<string, string>> = {
   path: 'a cluster is reached over TCP, at the addresses the topology lists',
   db: 'a cluster has database 0 only',
   lazyConnect: "node connections open on first use; set 'lazyConnect' on the cluster options",
+  keyPrefix: "set 'keyPrefix' on the cluster options: slots are computed on the prefixed keys",
 };
 
 const NODE_OPTION_KEYS: Readonly<Record<string, true>> = Object.fromEntries(Object.keys(REDIS_OPTION_KEYS).filter((key) => !(key in SET_BY_CLUSTER)).map((key) => [key, true]));
@@ -65,6 +70,8 @@ export interface ResolvedClusterOptions {
   lazyConnect: boolean;
   minRefreshInterval: number;
   refreshTimeout: number;
+  /** undefined when no prefix is set (absent or empty). */
+  keyPrefix: KeyPrefix | undefined;
 }
 
 export function defaultRetryDelay(attempt: number): number {
@@ -91,6 +98,7 @@ export function resolveClusterOptions(options: ClusterOptions): ResolvedClusterO
     lazyConnect: options.lazyConnect ?? false,
     minRefreshInterval: count('minRefreshInterval', options.minRefreshInterval, 100),
     refreshTimeout: count('refreshTimeout', options.refreshTimeout, 2_000),
+    keyPrefix: resolveKeyPrefix('RedisCluster', options.keyPrefix),
   };
 }
 

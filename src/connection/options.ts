@@ -1,4 +1,5 @@
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
+import { resolveKeyPrefix, type KeyPrefix } from '../commands/key-prefix.js';
 import { ArgumentError } from '../errors.js';
 import { FOREIGN_CLIENT_OPTIONS } from '../foreign-options.js';
 import { checkOptionKeys } from '../option-check.js';
@@ -45,6 +46,11 @@ export interface RedisOptions {
    * `pool`, created on first use). Default 8.
    */
   poolSize?: number;
+  /**
+   * Put before every key of every command (`'app:'`: `get('k')` sends `GET app:k`), found by the command
+   * table's key specs. Not applied to KEYS / SCAN patterns or channels, and not removed from replies.
+   */
+  keyPrefix?: KeyPrefix;
 }
 
 /** Every key of RedisOptions (the compiler keeps this list complete): anything else is refused. */
@@ -70,6 +76,7 @@ export const REDIS_OPTION_KEYS: Readonly<Record<keyof RedisOptions, true>> = {
   maxAggregateLength: true,
   maxDepth: true,
   poolSize: true,
+  keyPrefix: true,
 };
 
 /** The largest database index a server can be configured with (`databases` is an int). */
@@ -97,6 +104,8 @@ export interface ResolvedOptions {
   maxAggregateLength: number;
   maxDepth: number;
   poolSize: number;
+  /** undefined when no prefix is set (absent or empty). */
+  keyPrefix: KeyPrefix | undefined;
 }
 
 /** Parses `redis://[user[:password]@]host[:port][/db]`, `rediss://…` (TLS) and `unix:///path?db=N`. */
@@ -193,6 +202,7 @@ export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOption
     maxAggregateLength: nonNegative('maxAggregateLength', o.maxAggregateLength, DEFAULT_MAX_AGGREGATE_LENGTH),
     maxDepth: nonNegative('maxDepth', o.maxDepth, 1024),
     poolSize: positiveInteger('poolSize', o.poolSize, 8),
+    keyPrefix: resolveKeyPrefix('Redis', o.keyPrefix),
   };
 }
 

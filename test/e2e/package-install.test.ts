@@ -2,7 +2,7 @@
 // applications, publint and arethetypeswrong on the tarball, the declarations compiled by TypeScript under every
 // moduleResolution, source maps that carry their sources, and classes recognised across the ESM and CJS builds.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ const TYPE_DEPENDENCIES = ['@types/node@^20.19.0', '@opentelemetry/api@1.9.0', '
 
 let work: string;
 let tarball: string;
+let repo: string;
 let app: string;
 
 function sh(command: string, args: string[], cwd: string): string {
@@ -35,9 +36,21 @@ function newApp(name: string): string {
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'ocredis-install-'));
-  execFileSync(process.execPath, ['scripts/build.mjs', '--if-changed'], { cwd: root, stdio: 'pipe' });
-  // dist/ was just built: packing without scripts is what `npm pack` does after its (skipped) prepare.
-  const name = sh('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], root).trim().split('\n').pop() as string;
+  // A git repository holding this working tree as its one commit: what a clone of the project is. Packing
+  // there (not here) also keeps this file off the dist/ that other test files build.
+  repo = join(work, 'repo');
+  const files = sh('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], root).split('\0').filter(Boolean);
+  for (const file of files) {
+    if (!existsSync(join(root, file))) continue; // deleted in the working tree
+    mkdirSync(dirname(join(repo, file)), { recursive: true });
+    cpSync(join(root, file), join(repo, file));
+  }
+  sh('git', ['init', '-q'], repo);
+  sh('git', ['add', '-A'], repo);
+  sh('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-m', 'snapshot'], repo);
+  // The README's tarball route: `npm ci && npm pack` in the clone (its dev dependencies are this repository's).
+  symlinkSync(join(root, 'node_modules'), join(repo, 'node_modules'));
+  const name = sh('npm', ['pack', '--silent', '--pack-destination', work], repo).trim().split('\n').pop() as string;
   tarball = join(work, name);
   app = newApp('from-tarball');
   sh('npm', [...NPM_INSTALL, tarball, ...TYPE_DEPENDENCIES], app);
@@ -135,19 +148,6 @@ console.log(JSON.stringify(checks));`,
 
 describe('npm install from git (the README command)', () => {
   it('builds dist/ with the prepare script, and the installed package runs', () => {
-    // A git repository holding this working tree as its one commit: what a clone of the project is.
-    const repo = join(work, 'repo');
-    const files = sh('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], root).split('\0').filter(Boolean);
-    for (const file of files) {
-      if (!existsSync(join(root, file))) continue; // deleted in the working tree
-      mkdirSync(dirname(join(repo, file)), { recursive: true });
-      cpSync(join(root, file), join(repo, file));
-    }
-    expect(existsSync(join(repo, 'dist'))).toBe(false);
-    sh('git', ['init', '-q'], repo);
-    sh('git', ['add', '-A'], repo);
-    sh('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-m', 'snapshot'], repo);
-
     const fromGit = newApp('from-git');
     sh('npm', [...NPM_INSTALL, `git+file://${repo}`, '@opentelemetry/api@1.9.0'], fromGit);
     expect(existsSync(join(fromGit, 'node_modules/ocredis/dist/esm/index.js'))).toBe(true);
