@@ -11,10 +11,14 @@ export function brandClasses(classes: Readonly<Record<string, AnyClass>>): void 
   for (const [id, cls] of Object.entries(classes)) Object.defineProperty(cls, BRAND, { value: `ocredis.${id}` });
 }
 
-/** `value instanceof cls`, or an instance of the same branded class from another copy of ocredis. */
-export function isInstance(cls: AnyClass, value: unknown): boolean {
+/**
+ * `value instanceof cls`, or an instance of the same branded class from another copy of ocredis. `base` is a
+ * built-in every copy shares (Error, EventEmitter): anything else is answered without walking prototypes, which
+ * keeps the hot checks (`reply instanceof ReplyError` on every reply) at a type test and one native instanceof.
+ */
+export function isInstance(cls: AnyClass, value: unknown, base: AnyClass): boolean {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function') || !(value instanceof base)) return false;
   if (Function.prototype[Symbol.hasInstance].call(cls, value)) return true;
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
   // Own brand only: an unbranded subclass must not match through its parent's brand.
   const id = brandOf(cls);
   if (id === undefined) return false;

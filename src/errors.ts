@@ -15,7 +15,7 @@ export class RedisError extends Error {
 
   /** Also true for the same class from another copy of ocredis (ESM and CommonJS builds side by side). */
   static override [Symbol.hasInstance]<T>(this: abstract new (...args: any[]) => T, value: unknown): value is T {
-    return isInstance(this, value);
+    return isInstance(this, value, Error);
   }
 }
 
@@ -137,7 +137,7 @@ export class ArgumentError extends TypeError {
 
   /** Also true for an ArgumentError from another copy of ocredis. */
   static override [Symbol.hasInstance]<T>(this: abstract new (...args: any[]) => T, value: unknown): value is T {
-    return isInstance(this, value);
+    return isInstance(this, value, Error);
   }
 }
 

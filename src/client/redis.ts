@@ -238,7 +238,7 @@ export class Redis extends EventEmitter {
 
   /** Also true for a Redis (or OcRedis …) from another copy of ocredis: the ESM and CommonJS builds side by side. */
   static override [Symbol.hasInstance]<T>(this: abstract new (...args: any[]) => T, value: unknown): value is T {
-    return isInstance(this, value);
+    return isInstance(this, value, EventEmitter);
   }
 
   static {

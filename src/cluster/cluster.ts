@@ -501,7 +501,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
 
   /** Also true for a RedisCluster (or OcRedisCluster) from another copy of ocredis. */
   static override [Symbol.hasInstance]<T>(this: abstract new (...args: any[]) => T, value: unknown): value is T {
-    return isInstance(this, value);
+    return isInstance(this, value, EventEmitter);
   }
 
   static {

@@ -99,16 +99,24 @@ export const used = [reply, registerViews, startTelemetry, new ReplyError('ERR x
     bundler: { module: 'preserve', moduleResolution: 'bundler' },
   };
 
-  for (const [name, compilerOptions] of Object.entries(settings)) {
-    it(`moduleResolution ${name} (TypeScript from this repository, skipLibCheck off)`, () => {
-      const dir = join(app, `ts-${name}`);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'index.ts'), source);
-      const tsconfig = { compilerOptions: { ...compilerOptions, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['index.ts'] };
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
-      // Throws with the compiler's messages when anything fails to resolve or type-check.
-      sh(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], dir);
-    });
+  const compilers: Record<string, string> = {
+    'TypeScript 5.9': join(root, 'node_modules/typescript/bin/tsc'),
+    'TypeScript 7 (native preview)': join(root, 'node_modules/@typescript/native-preview/bin/tsgo'),
+  };
+  for (const [compiler, cli] of Object.entries(compilers)) {
+    for (const [name, compilerOptions] of Object.entries(settings)) {
+      // TypeScript 7 removed moduleResolution node10 (TS5108): nothing left to check there.
+      if (compiler.startsWith('TypeScript 7') && name === 'node10') continue;
+      it(`moduleResolution ${name}, ${compiler}, skipLibCheck off`, () => {
+        const dir = join(app, `ts-${name}-${compiler.split(' ')[1]}`);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, 'index.ts'), source);
+        const tsconfig = { compilerOptions: { ...compilerOptions, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['index.ts'] };
+        writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+        // Throws with the compiler's messages when anything fails to resolve or type-check.
+        sh(process.execPath, [cli, '-p', dir], dir);
+      });
+    }
   }
 });
 
