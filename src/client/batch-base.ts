@@ -2,7 +2,7 @@ import { Command, type ReplyTransform } from '../connection/command.js';
 import type { Connection } from '../connection/connection.js';
 import { ArgumentError, BatchError, RedisError } from '../errors.js';
 import { parseCall } from '../commands/parse-call.js';
-import { prefixKeys } from '../commands/key-prefix.js';
+import { applyKeyPrefix } from '../commands/key-prefix.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import { Deferred } from './batch-deferred.js';
@@ -85,8 +85,7 @@ export abstract class Batch {
     const root = this.root;
     if (root.executed) return Deferred.rejected(new RedisError('This batch was already executed: queue commands on a new pipeline', 'EBATCHEXECUTED'));
     const handle = new Deferred<T>();
-    const keyPrefix = this.connection.options.keyPrefix;
-    if (keyPrefix !== undefined) args = prefixKeys(keyPrefix, name, args);
+    args = applyKeyPrefix(this.connection.options.keyPrefix, name, args);
     let command: Command | undefined;
     try {
       command = root.buildCommand(name, args, returnBuffers, transform, handle);

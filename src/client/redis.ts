@@ -6,7 +6,7 @@ import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../conn
 import { ArgumentError } from '../errors.js';
 import { brandClasses, isInstance } from '../brand.js';
 import { parseCall } from '../commands/parse-call.js';
-import { prefixKeys } from '../commands/key-prefix.js';
+import { applyKeyPrefix } from '../commands/key-prefix.js';
 import { installCommandMethods } from './batch-methods.js';
 import { emitErrorIfListened } from '../events.js';
 import type { RedisArg } from '../resp/types.js';
@@ -90,8 +90,7 @@ export class Redis extends EventEmitter {
 
   /** Sends one command on the shared connection. The single path every command method goes through. */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
-    const keyPrefix = this.options.keyPrefix;
-    if (keyPrefix !== undefined) args = prefixKeys(keyPrefix, name, args);
+    args = applyKeyPrefix(this.options.keyPrefix, name, args);
     // Blocking commands (BLPOP, XREAD BLOCK …) run on a pooled connection; one Set lookup for the rest.
     if (routesToPool(name, args)) return this.sendBlocking(name, args, returnBuffers, transform);
     return this.connection.send(name, args, returnBuffers, transform);

@@ -4,7 +4,7 @@ import type { Connection } from '../connection/connection.js';
 import { ArgumentError, ClientClosedError, WatchError } from '../errors.js';
 import type { RedisArg } from '../resp/types.js';
 import { parseCall } from '../commands/parse-call.js';
-import { prefixKeys } from '../commands/key-prefix.js';
+import { applyKeyPrefix } from '../commands/key-prefix.js';
 import { installCommandMethods } from './batch-methods.js';
 import { Multi } from './pipeline.js';
 import type { ConnectionPool } from './pool.js';
@@ -114,8 +114,7 @@ export class Transaction {
   /** Runs one command now on the leased connection. The path every method of the transaction goes through. */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
     if (this.ended) return Promise.reject(new ClientClosedError('This transaction has ended: its connection went back to the pool'));
-    const keyPrefix = this.connection.options.keyPrefix;
-    return this.connection.send(name, keyPrefix === undefined ? args : prefixKeys(keyPrefix, name, args), returnBuffers, transform);
+    return this.connection.send(name, applyKeyPrefix(this.connection.options.keyPrefix, name, args), returnBuffers, transform);
   }
 
   /** Runs any command now: `call('OBJECT', 'ENCODING', 'key')`. */

@@ -13,7 +13,7 @@ import type { RedisArg } from '../resp/types.js';
 import type { CommandObserver } from './cluster-command.js';
 import { commandSlot } from './command-slot.js';
 import { parseCall } from '../commands/parse-call.js';
-import { prefixKeys, type KeyPrefix } from '../commands/key-prefix.js';
+import { applyKeyPrefix, type KeyPrefix } from '../commands/key-prefix.js';
 import { isRedirectError, isRetryableClusterError, suggestsStaleMap } from '../transient-errors.js';
 import { ClusterRedirectionError } from './errors.js';
 import { parseRedirect } from './redirect.js';
@@ -143,7 +143,7 @@ export class ClusterMulti extends ClusterBatch {
   protected async run(entries: readonly Entry[]): Promise<void> {
     // The pipeline's commands get the prefix in the router's sendCommand; these bypass it, so they get it here.
     const keyPrefix = this.router.options.keyPrefix;
-    if (keyPrefix !== undefined) entries = entries.map((entry) => ({ ...entry, args: prefixKeys(keyPrefix, entry.name, entry.args) }));
+    if (keyPrefix !== undefined) entries = entries.map((entry) => ({ ...entry, args: applyKeyPrefix(keyPrefix, entry.name, entry.args) }));
     let slot = -1;
     try {
       for (const entry of entries) {

@@ -25,7 +25,7 @@ import { ClusterSubscriber, type ClusterSubscriberOptions } from './cluster-pubs
 import { resolveClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './options.js';
 import { parseRedirect } from './redirect.js';
 import { parseCall } from '../commands/parse-call.js';
-import { prefixKeys } from '../commands/key-prefix.js';
+import { applyKeyPrefix } from '../commands/key-prefix.js';
 import { isRedirectError, isRetryableClusterError, suggestsStaleMap } from '../transient-errors.js';
 import { nodeKey, type NodeAddress, type SlotMap } from './topology.js';
 import { emitErrorIfListened, emitSafely } from '../events.js';
@@ -100,8 +100,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
     let command: ClusterCommand<T>;
-    const keyPrefix = this.options.keyPrefix;
-    if (keyPrefix !== undefined) args = prefixKeys(keyPrefix, name, args);
+    args = applyKeyPrefix(this.options.keyPrefix, name, args);
     try {
       const slot = commandSlot(name, args);
       const readOnly = this.options.readFrom === 'replica' && isReadOnly(name, args);

@@ -16,6 +16,14 @@ export function resolveKeyPrefix(owner: string, value: unknown): KeyPrefix | und
   return value.length === 0 ? undefined : value;
 }
 
+/**
+ * The one call every command path makes (Redis, Transaction and batches, RedisCluster and its MULTI): `args`
+ * as given when no prefix is set (a field test, nothing else), else prefixKeys().
+ */
+export function applyKeyPrefix(prefix: KeyPrefix | undefined, name: string, args: readonly RedisArg[]): readonly RedisArg[] {
+  return prefix === undefined ? args : prefixKeys(prefix, name, args);
+}
+
 /** `args` with `prefix` put before every key (a copy; `args` itself is never changed). */
 export function prefixKeys(prefix: KeyPrefix, name: string, args: readonly RedisArg[]): readonly RedisArg[] {
   const positions = keyIndexes(name, args);
