@@ -1,5 +1,7 @@
 // Every error ocredis raises has a stable `name` and `code`, so callers (and telemetry labels) branch on
-// types and codes, never on message text.
+// types and codes, never on message text. Every class is branded (see brand.ts), so `instanceof` holds for an
+// error thrown by another copy of ocredis (the CommonJS build beside the ESM one).
+import { brandClasses, isInstance } from './brand.js';
 
 export class RedisError extends Error {
   /** Stable, bounded identifier: safe to use as a metric label. */
@@ -9,6 +11,11 @@ export class RedisError extends Error {
     super(message, options);
     this.name = new.target.name;
     this.code = code;
+  }
+
+  /** Also true for the same class from another copy of ocredis (ESM and CommonJS builds side by side). */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: any[]) => T, value: unknown): value is T {
+    return isInstance(this, value, Error);
   }
 }
 
@@ -146,4 +153,28 @@ export class ArgumentError extends TypeError {
     super(message);
     this.name = 'ArgumentError';
   }
+
+  /** Also true for an ArgumentError from another copy of ocredis. */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: any[]) => T, value: unknown): value is T {
+    return isInstance(this, value, Error);
+  }
 }
+
+brandClasses({
+  RedisError,
+  ReplyError,
+  MovedError,
+  AskError,
+  ProtocolError,
+  ConnectionClosedError,
+  CommandOutcomeUnknownError,
+  CommandTimeoutError,
+  CommandAbortedError,
+  ConnectTimeoutError,
+  OfflineQueueFullError,
+  ClientClosedError,
+  WatchError,
+  BatchError,
+  CrossSlotError,
+  ArgumentError,
+});

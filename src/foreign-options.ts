@@ -2,12 +2,8 @@
 // equivalent). Read by the option checks of every client kind, so a user coming from another client is told
 // at construction, not by data that lands under other keys.
 
-const NOT_SUPPORTED_KEY_PREFIX =
-  'not supported yet: ocredis would send your keys without the prefix, so the data would land under other keys; add the prefix to your keys yourself';
-
 /** Options of a single-server client (also the node options of a cluster and of a Sentinel client). */
 export const FOREIGN_CLIENT_OPTIONS: Readonly<Record<string, string>> = {
-  keyPrefix: NOT_SUPPORTED_KEY_PREFIX,
   retryStrategy: "use 'reconnectStrategy': (attempt, cause) => delay in ms, or false to stop",
   connectionName: "use 'name'",
   maxRetriesPerRequest: "use 'offlineQueueAttempts' (failed connection attempts a queued command waits through); 'maxReadRetries' is how often a read is re-sent after a lost connection",
@@ -27,7 +23,7 @@ export const FOREIGN_CLIENT_OPTIONS: Readonly<Record<string, string>> = {
   disconnectTimeout: 'not supported',
   family: 'not supported: give an IPv4 or IPv6 address as host to choose the family',
   noDelay: 'not needed: TCP_NODELAY is always on',
-  monitor: 'not supported: MONITOR needs a dedicated connection',
+  monitor: 'use r.monitor(): an async iterator of the events, on a connection of its own',
   scripts: 'use r.registerScript(lua) for each script',
   Connector: 'not supported',
   commandQueue: 'not supported',
@@ -46,7 +42,6 @@ export const FOREIGN_CLIENT_OPTIONS: Readonly<Record<string, string>> = {
 
 /** Options of RedisCluster (ioredis's Cluster and node-redis's createCluster). */
 export const FOREIGN_CLUSTER_OPTIONS: Readonly<Record<string, string>> = {
-  keyPrefix: NOT_SUPPORTED_KEY_PREFIX,
   redisOptions: "use 'nodeOptions'",
   defaults: "use 'nodeOptions'",
   scaleReads: "use readFrom: 'replica' (or 'primary')",

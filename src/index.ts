@@ -16,6 +16,8 @@ export {
 } from './client/pubsub.js';
 export type { Script, ScriptCall, ScriptOptions } from './client/scripts.js';
 export type { ScanOptions, KeyScanOptions } from './client/scan.js';
+export { Monitor, type MonitorEvent, type MonitorOptions } from './client/monitor.js';
+export type { KeyPrefix } from './commands/key-prefix.js';
 export { BLOCKING_GRACE_MS } from './client/blocking.js';
 export type { ReconnectStrategy } from './connection/reconnect.js';
 export type { RedisArg, RedisKey, ScoredMember, StreamEntry, StreamMessages, CommandMethods } from './commands/index.js';

@@ -1,5 +1,6 @@
 // Unknown option keys are refused, with the name of what was meant: in plain JavaScript a misspelt or foreign
 // option (ioredis's `keyPrefix`, `retryStrategy` …) would otherwise be ignored without a word.
+import { brandClasses } from './brand.js';
 import { ArgumentError } from './errors.js';
 
 /** An option key that the client does not know. `option` is the key as given. */
@@ -58,3 +59,5 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length] as number;
 }
+
+brandClasses({ UnknownOptionError });

@@ -4,6 +4,7 @@ import type { Connection } from '../connection/connection.js';
 import type { CallOptions } from '../connection/call-options.js';
 import { ArgumentError, BatchError, RedisError } from '../errors.js';
 import { parseCall } from '../commands/parse-call.js';
+import { applyKeyPrefix } from '../commands/key-prefix.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import { Deferred } from './batch-deferred.js';
@@ -88,6 +89,7 @@ export abstract class Batch {
     const root = this.root;
     if (root.executed) return Deferred.rejected(new RedisError('This batch was already executed: queue commands on a new pipeline', 'EBATCHEXECUTED'));
     const handle = new Deferred<T>();
+    args = applyKeyPrefix(this.connection.options.keyPrefix, name, args);
     let command: Command | undefined;
     try {
       command = root.buildCommand(name, args, returnBuffers, transform, handle);

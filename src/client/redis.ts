@@ -4,7 +4,9 @@ import { Connection, type ConnectionStatus, type ServerHello } from '../connecti
 import type { ReplyTransform } from '../connection/command.js';
 import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
 import { ArgumentError } from '../errors.js';
+import { brandClasses, isInstance } from '../brand.js';
 import { parseCall } from '../commands/parse-call.js';
+import { applyKeyPrefix } from '../commands/key-prefix.js';
 import { installCommandMethods } from './batch-methods.js';
 import { emitErrorIfListened } from '../events.js';
 import type { RedisArg } from '../resp/types.js';
@@ -19,6 +21,7 @@ import { Subscriber, type SubscriberOptions } from './pubsub.js';
 import { hscanEntries, scanKeys, sscanMembers, zscanMembers, type KeyScanOptions, type ScanOptions } from './scan.js';
 import { createScript, type Script, type ScriptOptions } from './scripts.js';
 import { commandChannel, traceCommand } from '../diagnostics/channels.js';
+import { Monitor, type MonitorOptions } from './monitor.js';
 import type { ScoredMember } from '../commands/replies.js';
 
 export type { RedisOptions, ConnectionStatus, CallOptions };
@@ -91,6 +94,7 @@ export class Redis extends EventEmitter {
 
   /** Sends one command on the shared connection. The single path every command method goes through. */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
+    args = applyKeyPrefix(this.options.keyPrefix, name, args);
     const callOptions = this.takeCallOptions();
     // ocredis:command subscribers (diagnostics_channel) see every command; one boolean read when there are none.
     if (commandChannel.hasSubscribers) {
@@ -245,6 +249,14 @@ export class Redis extends EventEmitter {
     };
   }
 
+  /**
+   * MONITOR on a connection of its own, resolved once the server confirmed it:
+   * `for await (const { time, db, source, args } of await r.monitor()) …`. Leaving the loop or `close()` closes it.
+   */
+  monitor(options?: MonitorOptions): Promise<Monitor> {
+    return Monitor.open(this.options, options);
+  }
+
   /** A Lua script as a callable: `await script({ keys, args })` (EVALSHA; loads and retries on NOSCRIPT). */
   registerScript(lua: string, options?: ScriptOptions): Script {
     return createScript(this, lua, options);
@@ -288,7 +300,13 @@ export class Redis extends EventEmitter {
     this.connection.on('error', (error: Error) => emitErrorIfListened(this, error));
   }
 
+  /** Also true for a Redis (or OcRedis …) from another copy of ocredis: the ESM and CommonJS builds side by side. */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: any[]) => T, value: unknown): value is T {
+    return isInstance(this, value, EventEmitter);
+  }
+
   static {
+    brandClasses({ Redis });
     installCommandMethods<Promise<unknown>>(Redis.prototype, {
       dispatch: (target, name, args, returnBuffers, transform) => (target as Redis).sendCommand(name, args, returnBuffers, transform),
       refuse: (_target, _name, error) => Promise.reject(error),

@@ -5,6 +5,7 @@ import type { Connection } from '../connection/connection.js';
 import { ArgumentError, ClientClosedError, WatchError } from '../errors.js';
 import type { RedisArg } from '../resp/types.js';
 import { parseCall } from '../commands/parse-call.js';
+import { applyKeyPrefix } from '../commands/key-prefix.js';
 import { installCommandMethods } from './batch-methods.js';
 import { Multi } from './pipeline.js';
 import type { ConnectionPool } from './pool.js';
@@ -118,6 +119,7 @@ export class Transaction {
   /** Runs one command now on the leased connection. The path every method of the transaction goes through. */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
     if (this.ended) return Promise.reject(new ClientClosedError('This transaction has ended: its connection went back to the pool'));
+    args = applyKeyPrefix(this.connection.options.keyPrefix, name, args);
     const refusal = this.refusal([{ name, args }]);
     if (refusal !== undefined) return Promise.reject(refusal);
     if (commandChannel.hasSubscribers) return traceCommand(this.connection, name, args, () => this.connection.send(name, args, returnBuffers, transform));

@@ -13,6 +13,7 @@ import type { RedisArg } from '../resp/types.js';
 import type { CommandObserver } from './cluster-command.js';
 import { commandSlot } from './command-slot.js';
 import { parseCall } from '../commands/parse-call.js';
+import { applyKeyPrefix, type KeyPrefix } from '../commands/key-prefix.js';
 import { isRedirectError, isRetryableClusterError, suggestsStaleMap } from '../transient-errors.js';
 import { ClusterRedirectionError } from './errors.js';
 import { parseRedirect } from './redirect.js';
@@ -20,7 +21,7 @@ import type { NodeAddress } from './topology.js';
 
 /** What batches need from the cluster client (implemented by RedisCluster). */
 export interface BatchRouter {
-  readonly options: { readonly maxRedirections: number; readonly maxRetryTime: number; retryDelay(attempt: number): number };
+  readonly options: { readonly maxRedirections: number; readonly maxRetryTime: number; retryDelay(attempt: number): number; readonly keyPrefix: KeyPrefix | undefined };
   sendCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T>;
   /** @internal The primary serving `slot` (-1: any primary), after the topology is known. */
   primaryForSlot(slot: number): Promise<{ address: NodeAddress; connection: { enqueue(command: Command<any>): void } }>;
@@ -140,6 +141,9 @@ export class ClusterMulti extends ClusterBatch {
   readonly kind = 'multi';
 
   protected async run(entries: readonly Entry[]): Promise<void> {
+    // The pipeline's commands get the prefix in the router's sendCommand; these bypass it, so they get it here.
+    const keyPrefix = this.router.options.keyPrefix;
+    if (keyPrefix !== undefined) entries = entries.map((entry) => ({ ...entry, args: applyKeyPrefix(keyPrefix, entry.name, entry.args) }));
     let slot = -1;
     try {
       for (const entry of entries) {

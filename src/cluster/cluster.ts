@@ -15,6 +15,7 @@ import {
   ReplyError,
 } from '../errors.js';
 import { encodeCommand } from '../resp/encoder.js';
+import { brandClasses, isInstance } from '../brand.js';
 import type { RedisArg } from '../resp/types.js';
 import { ClusterCommand, type CommandObserver, type CommandRouter, type RedirectEvent, type RetryEvent } from './cluster-command.js';
 import { commandSlot } from './command-slot.js';
@@ -27,6 +28,7 @@ import { parseRedirect } from './redirect.js';
 import { fanOutOf, sendToEach, type FanOut } from './fan-out.js';
 import { scanCluster, type ClusterScanOptions } from './cluster-scan.js';
 import { parseCall } from '../commands/parse-call.js';
+import { applyKeyPrefix } from '../commands/key-prefix.js';
 import { isRedirectError, isRetryableClusterError, suggestsStaleMap } from '../transient-errors.js';
 import { nodeKey, type NodeAddress, type SlotMap } from './topology.js';
 import { emitErrorIfListened, emitSafely } from '../events.js';
@@ -116,6 +118,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
     let command: ClusterCommand<T>;
+    args = applyKeyPrefix(this.options.keyPrefix, name, args);
     try {
       const slot = commandSlot(name, args);
       const fanOut = slot < 0 ? fanOutOf(name, args) : undefined;
@@ -612,7 +615,13 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     return this.sendCommand(parsed.name, parsed.args, returnBuffers);
   }
 
+  /** Also true for a RedisCluster (or OcRedisCluster) from another copy of ocredis. */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: any[]) => T, value: unknown): value is T {
+    return isInstance(this, value, EventEmitter);
+  }
+
   static {
+    brandClasses({ RedisCluster });
     installCommandMethods<Promise<unknown>>(RedisCluster.prototype, {
       dispatch: (target, name, args, returnBuffers, transform) => (target as RedisCluster).sendCommand(name, args, returnBuffers, transform),
       refuse: (_target, _name, error) => Promise.reject(error),

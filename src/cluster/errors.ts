@@ -1,3 +1,4 @@
+import { brandClasses } from '../brand.js';
 import { RedisError } from '../errors.js';
 
 /** A command followed `maxRedirections` MOVED/ASK replies without reaching the node that serves its slot. */
@@ -20,3 +21,5 @@ export class SlotUnservedError extends RedisError {
     super(`No node serves slot ${slot}`, 'CLUSTERDOWN');
   }
 }
+
+brandClasses({ ClusterRedirectionError, ClusterUnreachableError, SlotUnservedError });

@@ -1,5 +1,6 @@
 import { REDIS_OPTION_KEYS, resolveOptions, type RedisOptions } from '../connection/options.js';
 import { isIP, type LookupFunction } from 'node:net';
+import { resolveKeyPrefix, type KeyPrefix } from '../commands/key-prefix.js';
 import { ArgumentError } from '../errors.js';
 import { FOREIGN_CLIENT_OPTIONS, FOREIGN_CLUSTER_OPTIONS } from '../foreign-options.js';
 import { checkOptionKeys } from '../option-check.js';
@@ -7,7 +8,7 @@ import { isValidPort, type NodeAddress } from './topology.js';
 import { checkAddressMap, type NodeAddressMap } from '../address-map.js';
 
 /** Options of every node connection: everything but where to connect (that comes from the topology). */
-export type ClusterNodeOptions = Omit<RedisOptions, 'host' | 'port' | 'path' | 'db' | 'lazyConnect'>;
+export type ClusterNodeOptions = Omit<RedisOptions, 'host' | 'port' | 'path' | 'db' | 'lazyConnect' | 'keyPrefix'>;
 
 export interface ClusterOptions {
   /** Where to start: any reachable nodes of the cluster, as `{ host, port }`, `'host:port'` or `redis://host:port`. */
@@ -49,6 +50,8 @@ export interface ClusterOptions {
    * certificate is checked against it. Plain TCP connections use the system resolver.
    */
   dnsLookup?: DnsLookup;
+  /** Put before every key of every command; slots are computed on the prefixed keys. See RedisOptions.keyPrefix. */
+  keyPrefix?: KeyPrefix;
 }
 
 export type DnsLookup = (hostname: string, callback: (error: Error | null, address?: string) => void) => void;
@@ -67,6 +70,7 @@ const CLUSTER_OPTION_KEYS: Readonly<Record<keyof ClusterOptions, true>> = {
   nodeAddressMap: true,
   topologyRefreshInterval: true,
   dnsLookup: true,
+  keyPrefix: true,
 };
 
 /** What the topology decides for each node connection, so nodeOptions cannot set it. */
@@ -76,6 +80,7 @@ const SET_BY_CLUSTER: Readonly<Record<string, string>> = {
   path: 'a cluster is reached over TCP, at the addresses the topology lists',
   db: 'a cluster has database 0 only',
   lazyConnect: "node connections open on first use; set 'lazyConnect' on the cluster options",
+  keyPrefix: "set 'keyPrefix' on the cluster options: slots are computed on the prefixed keys",
 };
 
 const NODE_OPTION_KEYS: Readonly<Record<string, true>> = Object.fromEntries(Object.keys(REDIS_OPTION_KEYS).filter((key) => !(key in SET_BY_CLUSTER)).map((key) => [key, true]));
@@ -92,6 +97,8 @@ export interface ResolvedClusterOptions {
   refreshTimeout: number;
   nodeAddressMap: NodeAddressMap | undefined;
   topologyRefreshInterval: number;
+  /** undefined when no prefix is set (absent or empty). */
+  keyPrefix: KeyPrefix | undefined;
 }
 
 export function defaultRetryDelay(attempt: number): number {
@@ -121,6 +128,7 @@ export function resolveClusterOptions(options: ClusterOptions): ResolvedClusterO
     refreshTimeout: count('refreshTimeout', options.refreshTimeout, 2_000),
     nodeAddressMap: checkAddressMap('RedisCluster', options.nodeAddressMap),
     topologyRefreshInterval: count('topologyRefreshInterval', options.topologyRefreshInterval, 30_000),
+    keyPrefix: resolveKeyPrefix('RedisCluster', options.keyPrefix),
   };
 }
 

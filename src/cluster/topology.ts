@@ -1,5 +1,6 @@
 // The cluster's shape: which node serves each slot, read from CLUSTER SLOTS and CLUSTER SHARDS (Redis 7+).
 // Every field read from a reply is validated; a reply that doesn't describe a usable cluster is rejected.
+import { brandClasses } from '../brand.js';
 import { RedisError } from '../errors.js';
 import { pairsToObject } from '../pairs-to-object.js';
 import { SLOT_COUNT } from './slot.js';
@@ -27,6 +28,7 @@ export class TopologyError extends RedisError {
     super(message, 'ETOPOLOGY');
   }
 }
+brandClasses({ TopologyError });
 
 export function nodeKey(node: NodeAddress): string {
   return node.host.includes(':') ? `[${node.host}]:${node.port}` : `${node.host}:${node.port}`;

@@ -16,11 +16,16 @@ export function unixMilliseconds(command: string, when: Date | number): number {
   return Math.floor(ms);
 }
 
-/** `{ a: 1, b: 2 }` → `['a', 1, 'b', 2]`; `[…]` stays as given. */
+/** Field/value (or key/value) pairs as one argument: an object, or a Map (whose keys may be Buffers). */
+export type FieldValues = Record<string, RedisArg> | ReadonlyMap<RedisArg, RedisArg>;
+
+/** `{ a: 1, b: 2 }` or `new Map([['a', 1], ['b', 2]])` → `['a', 1, 'b', 2]`; `[…]` stays as given. */
 export function flattenPairs(command: string, values: readonly unknown[]): RedisArg[] {
-  if (values.length === 1 && isPlainRecord(values[0])) {
+  const only = values.length === 1 ? values[0] : undefined;
+  if (isPlainRecord(only) || only instanceof Map) {
     const out: RedisArg[] = [];
-    for (const [field, value] of Object.entries(values[0])) out.push(field, value as RedisArg);
+    const entries = only instanceof Map ? only.entries() : Object.entries(only);
+    for (const [field, value] of entries) out.push(field as RedisArg, value as RedisArg);
     if (out.length === 0) throw new ArgumentError(`${command}: at least one field is required`);
     return out;
   }

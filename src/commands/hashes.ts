@@ -1,11 +1,11 @@
 import { command, type RedisArg, type RedisKey } from './define.js';
-import { flattenPairs } from './arguments.js';
+import { flattenPairs, type FieldValues } from './arguments.js';
 import { toBoolean, toObject, toScanPage, toScore } from './replies.js';
 
 export const hashCommands = {
-  /** HSET key field value [field value …], or HSET key { field: value }: the number of new fields. */
+  /** HSET key field value [field value …], HSET key { field: value } or HSET key Map: the number of new fields. */
   hset: command('HSET', {
-    args: (key: RedisKey, ...values: [Record<string, RedisArg>] | RedisArg[]) => [key, ...flattenPairs('HSET', values)],
+    args: (key: RedisKey, ...values: [FieldValues] | RedisArg[]) => [key, ...flattenPairs('HSET', values)],
     reply: (raw: number) => raw,
   }),
   hsetnx: command<[key: RedisKey, field: RedisArg, value: RedisArg], boolean>('HSETNX', { reply: toBoolean }),

@@ -1,6 +1,6 @@
 import { ArgumentError } from '../errors.js';
 import { command, type RedisArg, type RedisKey } from './define.js';
-import { flattenPairs, isPlainRecord } from './arguments.js';
+import { flattenPairs, isPlainRecord, type FieldValues } from './arguments.js';
 import { toBoolean, toObject, toStreamEntries, toStreamMessages } from './replies.js';
 
 export interface XAddOptions {
@@ -24,7 +24,7 @@ export interface XReadGroupOptions extends XReadOptions {
   noack?: boolean;
 }
 
-function xaddArgs(key: RedisKey, id: string, fields: Record<string, RedisArg> | RedisArg[], options: XAddOptions = {}): RedisArg[] {
+function xaddArgs(key: RedisKey, id: string, fields: FieldValues | RedisArg[], options: XAddOptions = {}): RedisArg[] {
   const out: RedisArg[] = [key];
   if (options.nomkstream) out.push('NOMKSTREAM');
   if (options.maxlen !== undefined && options.minid !== undefined) throw new ArgumentError('XADD: maxlen and minid cannot both be given');

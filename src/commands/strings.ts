@@ -1,5 +1,5 @@
 import { command, type RedisArg, type RedisKey } from './define.js';
-import { flattenPairs } from './arguments.js';
+import { flattenPairs, type FieldValues } from './arguments.js';
 import { toBoolean, toScore } from './replies.js';
 
 export const stringCommands = {
@@ -13,8 +13,8 @@ export const stringCommands = {
   getex: command<[key: RedisKey, ...options: RedisArg[]], string | null, Buffer | null>('GETEX', { buffer: true }),
   getset: command<[key: RedisKey, value: RedisArg], string | null, Buffer | null>('GETSET', { buffer: true }),
   mget: command<RedisKey[], (string | null)[], (Buffer | null)[]>('MGET', { buffer: true }),
-  mset: command<[values: Record<string, RedisArg>] | RedisArg[], 'OK'>('MSET', { args: (...values) => flattenPairs('MSET', values) }),
-  msetnx: command<[values: Record<string, RedisArg>] | RedisArg[], boolean>('MSETNX', {
+  mset: command<[values: FieldValues] | RedisArg[], 'OK'>('MSET', { args: (...values) => flattenPairs('MSET', values) }),
+  msetnx: command<[values: FieldValues] | RedisArg[], boolean>('MSETNX', {
     args: (...values) => flattenPairs('MSETNX', values),
     reply: toBoolean,
   }),

@@ -1,5 +1,6 @@
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
 import { ArgumentError, type ReplyError } from '../errors.js';
+import { resolveKeyPrefix, type KeyPrefix } from '../commands/key-prefix.js';
 import { FOREIGN_CLIENT_OPTIONS } from '../foreign-options.js';
 import { checkOptionKeys } from '../option-check.js';
 import { DEFAULT_MAX_AGGREGATE_LENGTH } from '../resp/decoder.js';
@@ -65,6 +66,11 @@ export interface RedisOptions {
   reconnectOnError?: (error: ReplyError) => boolean | 1 | 2;
   /** Announce the library with CLIENT SETINFO lib-name / lib-ver in the handshake (Redis 7.2+). Default true. */
   clientInfo?: boolean;
+  /**
+   * Put before every key of every command (`'app:'`: `get('k')` sends `GET app:k`), found by the command
+   * table's key specs. Not applied to KEYS / SCAN patterns or channels, and not removed from replies.
+   */
+  keyPrefix?: KeyPrefix;
 }
 
 /** Every key of RedisOptions (the compiler keeps this list complete): anything else is refused. */
@@ -94,6 +100,7 @@ export const REDIS_OPTION_KEYS: Readonly<Record<keyof RedisOptions, true>> = {
   socketTimeout: true,
   reconnectOnError: true,
   clientInfo: true,
+  keyPrefix: true,
 };
 
 /** The largest database index a server can be configured with (`databases` is an int). */
@@ -125,6 +132,8 @@ export interface ResolvedOptions {
   socketTimeout: number;
   reconnectOnError: ((error: ReplyError) => boolean | 1 | 2) | undefined;
   clientInfo: boolean;
+  /** undefined when no prefix is set (absent or empty). */
+  keyPrefix: KeyPrefix | undefined;
 }
 
 /** Parses `redis://[user[:password]@]host[:port][/db]`, `rediss://…` (TLS) and `unix:///path?db=N`. */
@@ -225,6 +234,7 @@ export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOption
     socketTimeout: nonNegative('socketTimeout', o.socketTimeout, 0),
     reconnectOnError: o.reconnectOnError,
     clientInfo: o.clientInfo ?? true,
+    keyPrefix: resolveKeyPrefix('Redis', o.keyPrefix),
   };
 }
 

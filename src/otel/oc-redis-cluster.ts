@@ -1,3 +1,4 @@
+import { brandClasses } from '../brand.js';
 import { RedisCluster } from '../cluster/cluster.js';
 import type { ClusterOptions } from '../cluster/options.js';
 import { instrumentClient } from './instrument-client.js';
@@ -26,3 +27,5 @@ export class OcRedisCluster extends RedisCluster {
     return instrumentClient(this, telemetry);
   }
 }
+
+brandClasses({ OcRedisCluster });

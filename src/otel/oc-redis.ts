@@ -1,3 +1,4 @@
+import { brandClasses } from '../brand.js';
 import { Redis, type RedisOptions } from '../client/redis.js';
 import { traceHandshakes } from './connect-span.js';
 import { observeConnection } from './connection-metrics.js';
@@ -40,3 +41,5 @@ export class OcRedis extends Redis {
     return super.duplicate({ telemetry: this.telemetryOptions, ...overrides } as RedisOptions);
   }
 }
+
+brandClasses({ OcRedis });

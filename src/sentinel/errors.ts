@@ -1,3 +1,4 @@
+import { brandClasses } from '../brand.js';
 import { RedisError } from '../errors.js';
 
 /** None of the sentinels answered (down, unreachable, or timed out). */
@@ -13,3 +14,5 @@ export class MasterUnknownError extends RedisError {
     super(`No reachable sentinel knows a master named '${name}'`, 'EMASTERUNKNOWN', options);
   }
 }
+
+brandClasses({ NoSentinelReachableError, MasterUnknownError });

@@ -1,3 +1,4 @@
+import { brandClasses } from '../brand.js';
 import { Redis } from '../client/redis.js';
 import { Connection } from '../connection/connection.js';
 import { REDIS_OPTION_KEYS, resolveOptions, type RedisOptions } from '../connection/options.js';
@@ -213,3 +214,4 @@ function checkPreferredReplicas(preferred: SentinelOptions['preferredReplicas'])
   const valid = Array.isArray(preferred) && preferred.every((address: unknown) => address !== null && typeof address === 'object' && typeof (address as NodeAddress).host === 'string' && typeof (address as NodeAddress).port === 'number');
   if (!valid) throw new ArgumentError('SentinelRedis: preferredReplicas must be a list of { host, port } (best first) or a function (replicas) => replica');
 }
+brandClasses({ SentinelRedis });

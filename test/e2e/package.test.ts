@@ -9,7 +9,7 @@ const root = resolve(import.meta.dirname, '../..');
 let consumer: string;
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-changed'], { cwd: root, stdio: 'pipe' });
   // A consumer project whose node_modules/ocredis points at this package, as after `npm install ocredis`.
   consumer = mkdtempSync(join(tmpdir(), 'ocredis-consumer-'));
   mkdirSync(join(consumer, 'node_modules/@opentelemetry'), { recursive: true });
