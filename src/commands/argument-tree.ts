@@ -1,0 +1,176 @@
+// Builds a command's arguments from its generated argument tree (src/commands/generated/command-args.ts, made
+// from the servers' own command definitions): positional parameters and an options object in, the wire
+// arguments in the order the server expects out. Bad input throws ArgumentError before anything is sent.
+import { ArgumentError } from '../errors.js';
+import type { RedisArg } from '../resp/types.js';
+import { isPlainRecord } from './arguments.js';
+
+/** One argument of a command definition, laid out for the method that sends it. */
+export interface ArgNode {
+  /** value | pure token | block of arguments | one of several | count of the next node's values (numkeys …). */
+  readonly t: 'v' | 'pt' | 'b' | 'o' | 'n';
+  /** Name, for error messages. */
+  readonly n: string;
+  /** Token written before the value (`EX`, `LIMIT` …). */
+  readonly tok?: string;
+  /** Where the value is found in the containing object (options object or block). */
+  readonly k?: string;
+  /** Index of the method parameter holding the value (top-level arguments taken positionally). */
+  readonly p?: number;
+  /** The parameter is a rest parameter: the values are every parameter from `p` on. */
+  readonly r?: 1;
+  /** May be left out. */
+  readonly opt?: 1;
+  /** Takes a list of values. */
+  readonly m?: 1;
+  /** With `m`: the token is written before each value. */
+  readonly mt?: 1;
+  /** Block and one-of alternatives. */
+  readonly a?: readonly ArgNode[];
+  /** One-of whose alternatives are keys of the containing object (`{ NX: true }`, `{ EX: 10 }`). */
+  readonly f?: 1;
+  /** Block whose one visible argument takes the block's value as it is (`FIELDS numfields field …` ← a list). */
+  readonly one?: 1;
+}
+
+/** A generated command: wire name, leading sub-command words, argument tree, index of the options parameter. */
+export interface GeneratedCommand {
+  readonly name: string;
+  readonly prefix: readonly string[];
+  readonly args: readonly ArgNode[];
+  readonly options?: number;
+  /** The reply can carry bulk strings: a `…Buffer` variant exists. */
+  readonly buffer?: 1;
+}
+
+type Lookup = (node: ArgNode) => unknown;
+
+/** The wire arguments (after the prefix) for `params` given to a generated method. */
+export function buildArguments(command: GeneratedCommand, params: readonly unknown[]): RedisArg[] {
+  const out: RedisArg[] = [];
+  const label = command.prefix.length === 0 ? command.name : `${command.name} ${command.prefix.join(' ')}`;
+  const options = command.options === undefined ? undefined : params[command.options];
+  if (options !== undefined && !isPlainRecord(options)) throw new ArgumentError(`${label}: the options argument must be a plain object`);
+  const lookup: Lookup = (node) => (node.p !== undefined ? (node.r === 1 ? params.slice(node.p) : params[node.p]) : node.k === undefined ? undefined : (options as Record<string, unknown> | undefined)?.[node.k]);
+  writeList(label, command.args, lookup, out);
+  return out;
+}
+
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null || value === false;
+}
+
+function writeList(label: string, nodes: readonly ArgNode[], lookup: Lookup, out: RedisArg[]): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as ArgNode;
+    if (node.t === 'n') {
+      const next = lookup(nodes[i + 1] as ArgNode);
+      out.push(isAbsent(next) ? 0 : Array.isArray(next) ? next.length : 1);
+      continue;
+    }
+    if (node.t === 'pt' && node.k === undefined && node.p === undefined) {
+      out.push(node.tok as string); // a token the command always takes
+      continue;
+    }
+    if (node.t === 'o' && node.f === 1) {
+      const chosen = (node.a as readonly ArgNode[]).filter((alt) => !isAbsent(lookup(alt)));
+      if (chosen.length > 1) throw new ArgumentError(`${label}: ${chosen.map((alt) => alt.k).join(' and ')} cannot be combined`);
+      const alt = chosen[0];
+      if (alt === undefined) {
+        if (node.opt !== 1) throw new ArgumentError(`${label}: one of ${(node.a as readonly ArgNode[]).map((a) => a.k).join(', ')} is required`);
+        continue;
+      }
+      if (node.tok !== undefined) out.push(node.tok);
+      writeValue(label, alt, lookup(alt), out);
+      continue;
+    }
+    const value = lookup(node);
+    if (isAbsent(value) || (node.r === 1 && (value as unknown[]).length === 0)) {
+      if (node.opt !== 1) throw new ArgumentError(`${label}: ${node.k ?? node.n} is required`);
+      continue;
+    }
+    writeValue(label, node, value, out);
+  }
+}
+
+function writeValue(label: string, node: ArgNode, value: unknown, out: RedisArg[]): void {
+  if (node.m === 1) {
+    const list = Array.isArray(value) ? value : [value];
+    if (list.length === 0) {
+      if (node.opt !== 1) throw new ArgumentError(`${label}: ${node.k ?? node.n} needs at least one value`);
+      return;
+    }
+    if (node.tok !== undefined && node.mt !== 1) out.push(node.tok);
+    for (const item of list) {
+      if (node.mt === 1) out.push(node.tok as string);
+      writeOne(label, node, item, out);
+    }
+    return;
+  }
+  if (node.tok !== undefined) out.push(node.tok);
+  writeOne(label, node, value, out);
+}
+
+function writeOne(label: string, node: ArgNode, value: unknown, out: RedisArg[]): void {
+  switch (node.t) {
+    case 'pt':
+      if (value !== true) throw new ArgumentError(`${label}: ${node.k ?? node.n} must be true or left out`);
+      return;
+    case 'v':
+      if (typeof value === 'string' || typeof value === 'number' || Buffer.isBuffer(value)) {
+        out.push(value);
+        return;
+      }
+      throw new ArgumentError(`${label}: ${node.k ?? node.n} must be a string, a number or a Buffer`);
+    case 'b': {
+      if (node.one === 1) {
+        writeList(label, node.a as readonly ArgNode[], () => value, out);
+        return;
+      }
+      if (!isPlainRecord(value)) throw new ArgumentError(`${label}: ${node.k ?? node.n} must be an object`);
+      writeList(label, node.a as readonly ArgNode[], (child) => (child.k === undefined ? undefined : value[child.k]), out);
+      return;
+    }
+    case 'o':
+      writeChoice(label, node, value, out);
+      return;
+    default:
+      throw new ArgumentError(`${label}: unexpected argument ${node.n}`);
+  }
+}
+
+/** A one-of given as a value: a token (`'LEFT'`), `{ TOKEN: value }`, a block's object, or a plain value. */
+function writeChoice(label: string, node: ArgNode, value: unknown, out: RedisArg[]): void {
+  const alternatives = node.a as readonly ArgNode[];
+  for (const alt of alternatives) {
+    if (alt.t === 'pt') {
+      if (typeof value === 'string' && value.toUpperCase() === (alt.tok as string).toUpperCase()) {
+        out.push(alt.tok as string);
+        return;
+      }
+    } else if (alt.tok !== undefined) {
+      if (isPlainRecord(value) && Object.prototype.hasOwnProperty.call(value, alt.tok)) {
+        writeValue(label, alt, value[alt.tok], out);
+        return;
+      }
+    } else if (alt.t === 'b' && alt.one !== 1) {
+      if (isPlainRecord(value) && blockMatches(alt, value)) {
+        writeOne(label, alt, value, out);
+        return;
+      }
+    } else if (!isPlainRecord(value)) {
+      writeValue(label, alt, value, out);
+      return;
+    }
+  }
+  throw new ArgumentError(`${label}: ${node.n} does not match any of its forms`);
+}
+
+/** Every required argument of the block is present in `value`. */
+function blockMatches(block: ArgNode, value: Record<string, unknown>): boolean {
+  return (block.a as readonly ArgNode[]).every((child) => {
+    if (child.opt === 1 || child.t === 'n' || (child.t === 'pt' && child.k === undefined)) return true;
+    if (child.f === 1) return (child.a as readonly ArgNode[]).some((alt) => !isAbsent(value[alt.k as string]));
+    return !isAbsent(value[child.k as string]);
+  });
+}
