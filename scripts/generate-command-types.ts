@@ -102,6 +102,9 @@ function flattens(node: Node): boolean {
   return node.opt === 1 || !alts.every((alt) => alt.t === 'pt');
 }
 
+/** A one-of of bare tokens (`NX | XX`): as a parameter of its own, a string literal union. */
+const onlyTokens = (node: Node): boolean => node.t === 'o' && (node.a as Node[]).every((alt) => alt.t === 'pt');
+
 /** Gives each visible child of an object (options or block) a unique key: its token, else its name. */
 function assignKeys(children: Node[]): void {
   const used = new Set<string>();
@@ -146,7 +149,7 @@ function layoutCommand(args: readonly JsonArgument[]): Layout {
   const optional = shown.filter((node) => node.opt === 1);
   const lastRequired = shown.lastIndexOf(required[required.length - 1] as Node);
   const trailingPositional =
-    optional.length > 0 && optional.every((node) => node.tok === undefined && !flattens(node) && shown.indexOf(node) > lastRequired);
+    optional.length > 0 && optional.every((node) => node.tok === undefined && (!flattens(node) || onlyTokens(node)) && shown.indexOf(node) > lastRequired);
   const positional = trailingPositional ? [...required, ...optional] : required;
   const params: string[] = [];
   positional.forEach((node, i) => {

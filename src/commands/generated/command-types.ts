@@ -4,7 +4,7 @@
 import type { Out, RedisArg, RedisKey, ResultKind } from '../define.js';
 
 /** Hand-declared commands that also take their generated options-object form. */
-export type OptionsFormMethods = 'auth' | 'bgsave' | 'flushall' | 'flushdb' | 'getex' | 'lpos' | 'set' | 'sintercard' | 'xautoclaim' | 'xclaim' | 'zinterstore' | 'zrange' | 'zrangebyscore' | 'zrank' | 'zrevrange' | 'zrevrank' | 'zunionstore';
+export type OptionsFormMethods = 'auth' | 'bgsave' | 'getex' | 'lpos' | 'set' | 'sintercard' | 'xautoclaim' | 'xclaim' | 'zinterstore' | 'zrange' | 'zrangebyscore' | 'zrank' | 'zrevrange' | 'zrevrank' | 'zunionstore';
 
 /** Options of AUTH. */
 export type AuthOptions = { 'username'?: RedisArg };
@@ -18,42 +18,20 @@ export type BlmpopOptions = { 'COUNT'?: number };
 export type BzmpopOptions = { 'COUNT'?: number };
 /** Options of CLIENT LIST. */
 export type ClientListOptions = { 'TYPE'?: 'normal' | 'master' | 'replica' | 'pubsub'; 'ID'?: number[] };
-/** Options of CLIENT PAUSE. */
-export type ClientPauseOptions = { 'WRITE'?: true; 'ALL'?: true };
 /** Options of CLIENT TRACKING. */
 export type ClientTrackingOptions = { 'REDIRECT'?: number; 'PREFIX'?: RedisArg[]; 'BCAST'?: true; 'OPTIN'?: true; 'OPTOUT'?: true; 'NOLOOP'?: true };
-/** Options of CLIENT UNBLOCK. */
-export type ClientUnblockOptions = { 'TIMEOUT'?: true; 'ERROR'?: true };
-/** Options of CLUSTER FAILOVER. */
-export type ClusterFailoverOptions = { 'FORCE'?: true; 'TAKEOVER'?: true };
-/** Options of CLUSTER RESET. */
-export type ClusterResetOptions = { 'HARD'?: true; 'SOFT'?: true };
 /** Options of COMMAND LIST. */
 export type CommandListOptions = { 'FILTERBY'?: { 'MODULE': RedisArg } | { 'ACLCAT': RedisArg } | { 'PATTERN': RedisArg } };
 /** Options of COPY. */
 export type CopyOptions = { 'DB'?: number; 'REPLACE'?: true };
-/** Options of EXPIRE. */
-export type ExpireOptions = { 'NX'?: true; 'XX'?: true; 'GT'?: true; 'LT'?: true };
-/** Options of EXPIREAT. */
-export type ExpireatOptions = { 'NX'?: true; 'XX'?: true; 'GT'?: true; 'LT'?: true };
 /** Options of FAILOVER. */
 export type FailoverOptions = { 'TO'?: { 'host': RedisArg; 'port': number; 'FORCE'?: true }; 'ABORT'?: true; 'TIMEOUT'?: number };
-/** Options of FLUSHALL. */
-export type FlushallOptions = { 'ASYNC'?: true; 'SYNC'?: true };
-/** Options of FLUSHDB. */
-export type FlushdbOptions = { 'ASYNC'?: true; 'SYNC'?: true };
-/** Options of FUNCTION FLUSH. */
-export type FunctionFlushOptions = { 'ASYNC'?: true; 'SYNC'?: true };
 /** Options of FUNCTION LIST. */
 export type FunctionListOptions = { 'LIBRARYNAME'?: RedisArg; 'WITHCODE'?: true };
 /** Options of FUNCTION LOAD. */
 export type FunctionLoadOptions = { 'REPLACE'?: true };
-/** Options of FUNCTION RESTORE. */
-export type FunctionRestoreOptions = { 'FLUSH'?: true; 'APPEND'?: true; 'REPLACE'?: true };
 /** Options of GEOADD. */
 export type GeoaddOptions = { 'NX'?: true; 'XX'?: true; 'CH'?: true };
-/** Options of GEODIST. */
-export type GeodistOptions = { 'm'?: true; 'km'?: true; 'ft'?: true; 'mi'?: true };
 /** Options of GEORADIUS. */
 export type GeoradiusOptions = { 'WITHCOORD'?: true; 'WITHDIST'?: true; 'WITHHASH'?: true; 'countBlock'?: { 'COUNT': number; 'ANY'?: true }; 'ASC'?: true; 'DESC'?: true; 'STORE'?: RedisKey; 'STOREDIST'?: RedisKey };
 /** Options of GEORADIUS_RO. */
@@ -92,18 +70,12 @@ export type MemoryUsageOptions = { 'SAMPLES'?: number };
 export type MigrateOptions = { 'COPY'?: true; 'REPLACE'?: true; 'AUTH'?: RedisArg; 'AUTH2'?: { 'username': RedisArg; 'password': RedisArg }; 'KEYS'?: RedisKey[] };
 /** Options of MODULE LOADEX. */
 export type ModuleLoadexOptions = { 'CONFIG'?: { 'name': RedisArg; 'value': RedisArg }[]; 'ARGS'?: RedisArg[] };
-/** Options of PEXPIRE. */
-export type PexpireOptions = { 'NX'?: true; 'XX'?: true; 'GT'?: true; 'LT'?: true };
-/** Options of PEXPIREAT. */
-export type PexpireatOptions = { 'NX'?: true; 'XX'?: true; 'GT'?: true; 'LT'?: true };
 /** Options of RESTORE. */
 export type RestoreOptions = { 'REPLACE'?: true; 'ABSTTL'?: true; 'IDLETIME'?: number; 'FREQ'?: number };
 /** Options of RESTORE-ASKING. */
 export type RestoreAskingOptions = { 'REPLACE'?: true; 'ABSTTL'?: true; 'IDLETIME'?: number; 'FREQ'?: number };
 /** Options of SCAN. */
 export type ScanOptions = { 'MATCH'?: RedisArg; 'COUNT'?: number; 'TYPE'?: RedisArg };
-/** Options of SCRIPT FLUSH. */
-export type ScriptFlushOptions = { 'ASYNC'?: true; 'SYNC'?: true };
 /** Options of SET. */
 export type SetOptions = { 'NX'?: true; 'XX'?: true; 'GET'?: true; 'EX'?: number; 'PX'?: number; 'EXAT'?: number; 'PXAT'?: number; 'KEEPTTL'?: true };
 /** Options of SHUTDOWN. */
@@ -304,7 +276,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Controls whether commands sent by the client affect the LRU/LFU of accessed keys. Since 7.2.0. */
   clientNoTouch(enabled: 'ON' | 'OFF'): Out<W, 'OK'>;
   /** Suspends commands processing. Since 3.0.0. */
-  clientPause(timeout: number, options?: ClientPauseOptions): Out<W, 'OK'>;
+  clientPause(timeout: number, mode?: 'WRITE' | 'ALL'): Out<W, 'OK'>;
   /** Sets information specific to the client or connection. Since 7.2.0. */
   clientSetinfo(attr: { 'lib-name': RedisArg } | { 'lib-ver': RedisArg }): Out<W, 'OK'>;
   /** Sets the connection name. Since 2.6.9. */
@@ -316,7 +288,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Bulk strings as Buffers. Returns information about server-assisted client-side caching for the connection. Since 6.2.0. */
   clientTrackinginfoBuffer(): Out<W, { 'flags': ('off' | 'on' | 'bcast' | 'optin' | 'optout' | 'caching-yes' | 'caching-no' | 'noloop' | 'broken_redirect')[]; 'redirect': number; 'prefixes': Buffer[] }>;
   /** Unblocks a client blocked by a blocking command from a different connection. Since 5.0.0. */
-  clientUnblock(clientId: number, options?: ClientUnblockOptions): Out<W, 0 | 1>;
+  clientUnblock(clientId: number, unblockType?: 'TIMEOUT' | 'ERROR'): Out<W, 0 | 1>;
   /** Resumes processing commands from paused clients. Since 6.2.0. */
   clientUnpause(): Out<W, 'OK'>;
   /** Assigns new hash slots to a node. Since 3.0.0. */
@@ -336,7 +308,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Sets hash slot ranges as unbound for a node. Since 7.0.0. */
   clusterDelslotsrange(...ranges: { 'startSlot': number; 'endSlot': number }[]): Out<W, 'OK'>;
   /** Forces a replica to perform a manual failover of its master. Since 3.0.0. */
-  clusterFailover(options?: ClusterFailoverOptions): Out<W, 'OK'>;
+  clusterFailover(options?: 'FORCE' | 'TAKEOVER'): Out<W, 'OK'>;
   /** Deletes all slots information from a node. Since 3.0.0. */
   clusterFlushslots(): Out<W, 'OK'>;
   /** Removes a node from the nodes table. Since 3.0.0. */
@@ -380,7 +352,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Configure a node as replica of a master node. Since 3.0.0. */
   clusterReplicate(nodeId: RedisArg): Out<W, 'OK'>;
   /** Resets a node. Since 3.0.0. */
-  clusterReset(options?: ClusterResetOptions): Out<W, 'OK'>;
+  clusterReset(resetType?: 'HARD' | 'SOFT'): Out<W, 'OK'>;
   /** Forces a node to save the cluster configuration to disk. Since 3.0.0. */
   clusterSaveconfig(): Out<W, 'OK'>;
   /** Sets the configuration epoch for a new node. Since 3.0.0. */
@@ -478,9 +450,9 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Determines whether one or more keys exist. Since 1.0.0. */
   exists(...keys: RedisKey[]): Out<W, number>;
   /** Sets the expiration time of a key in seconds. Since 1.0.0. */
-  expire(key: RedisKey, seconds: number, options?: ExpireOptions): Out<W, 0 | 1>;
+  expire(key: RedisKey, seconds: number, condition?: 'NX' | 'XX' | 'GT' | 'LT'): Out<W, 0 | 1>;
   /** Sets the expiration time of a key to a Unix timestamp. Since 1.2.0. */
-  expireat(key: RedisKey, unixTimeSeconds: number, options?: ExpireatOptions): Out<W, 1 | 0>;
+  expireat(key: RedisKey, unixTimeSeconds: number, condition?: 'NX' | 'XX' | 'GT' | 'LT'): Out<W, 1 | 0>;
   /** Returns the expiration time of a key as a Unix timestamp. Since 7.0.0. */
   expiretime(key: RedisKey): Out<W, number | -1 | -2>;
   /** Starts a coordinated failover from a server to one of its replicas. Since 6.2.0. */
@@ -490,9 +462,9 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Invokes a read-only function. Since 7.0.0. */
   fcallRo(functionArg: RedisArg, keys?: RedisKey[], ...args: RedisArg[]): Out<W, unknown>;
   /** Removes all keys from all databases. Since 1.0.0. */
-  flushall(options?: FlushallOptions): Out<W, 'OK'>;
+  flushall(flushType?: 'ASYNC' | 'SYNC'): Out<W, 'OK'>;
   /** Remove all keys from the current database. Since 1.0.0. */
-  flushdb(options?: FlushdbOptions): Out<W, 'OK'>;
+  flushdb(flushType?: 'ASYNC' | 'SYNC'): Out<W, 'OK'>;
   /** Deletes a library and its functions. Since 7.0.0. */
   functionDelete(libraryName: RedisArg): Out<W, 'OK'>;
   /** Dumps all libraries into a serialized binary payload. Since 7.0.0. */
@@ -500,7 +472,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Bulk strings as Buffers. Dumps all libraries into a serialized binary payload. Since 7.0.0. */
   functionDumpBuffer(): Out<W, Buffer>;
   /** Deletes all libraries and functions. Since 7.0.0. */
-  functionFlush(options?: FunctionFlushOptions): Out<W, 'OK'>;
+  functionFlush(flushType?: 'ASYNC' | 'SYNC'): Out<W, 'OK'>;
   /** Returns helpful text about the different subcommands. Since 7.0.0. */
   functionHelp(): Out<W, string[]>;
   /** Bulk strings as Buffers. Returns helpful text about the different subcommands. Since 7.0.0. */
@@ -516,7 +488,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Bulk strings as Buffers. Creates a library. Since 7.0.0. */
   functionLoadBuffer(functionCode: RedisArg, options?: FunctionLoadOptions): Out<W, Buffer>;
   /** Restores all libraries from a payload. Since 7.0.0. */
-  functionRestore(serializedValue: RedisArg, options?: FunctionRestoreOptions): Out<W, 'OK'>;
+  functionRestore(serializedValue: RedisArg, policy?: 'FLUSH' | 'APPEND' | 'REPLACE'): Out<W, 'OK'>;
   /** Returns information about a function during execution. Since 7.0.0. */
   functionStats(): Out<W, { 'running_script': null | { 'name': string; 'command': string[]; 'duration_ms': number }; 'engines': Record<string, { 'libraries_count': number; 'functions_count': number }> }>;
   /** Bulk strings as Buffers. Returns information about a function during execution. Since 7.0.0. */
@@ -524,9 +496,9 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Adds one or more members to a geospatial index. The key is created if it doesn't exist. Since 3.2.0. */
   geoadd(key: RedisKey, datas: ({ 'longitude': number | string; 'latitude': number | string; 'member': RedisArg })[], options?: GeoaddOptions): Out<W, number>;
   /** Returns the distance between two members of a geospatial index. Since 3.2.0. */
-  geodist(key: RedisKey, member1: RedisArg, member2: RedisArg, options?: GeodistOptions): Out<W, null | string>;
+  geodist(key: RedisKey, member1: RedisArg, member2: RedisArg, unit?: 'm' | 'km' | 'ft' | 'mi'): Out<W, null | string>;
   /** Bulk strings as Buffers. Returns the distance between two members of a geospatial index. Since 3.2.0. */
-  geodistBuffer(key: RedisKey, member1: RedisArg, member2: RedisArg, options?: GeodistOptions): Out<W, null | Buffer>;
+  geodistBuffer(key: RedisKey, member1: RedisArg, member2: RedisArg, unit?: 'm' | 'km' | 'ft' | 'mi'): Out<W, null | Buffer>;
   /** Returns members from a geospatial index as geohash strings. Since 3.2.0. */
   geohash(key: RedisKey, ...members: RedisArg[]): Out<W, string[]>;
   /** Bulk strings as Buffers. Returns members from a geospatial index as geohash strings. Since 3.2.0. */
@@ -799,9 +771,9 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Removes the expiration time of a key. Since 2.2.0. */
   persist(key: RedisKey): Out<W, 0 | 1>;
   /** Sets the expiration time of a key in milliseconds. Since 2.6.0. */
-  pexpire(key: RedisKey, milliseconds: number, options?: PexpireOptions): Out<W, 0 | 1>;
+  pexpire(key: RedisKey, milliseconds: number, condition?: 'NX' | 'XX' | 'GT' | 'LT'): Out<W, 0 | 1>;
   /** Sets the expiration time of a key to a Unix milliseconds timestamp. Since 2.6.0. */
-  pexpireat(key: RedisKey, unixTimeMilliseconds: number, options?: PexpireatOptions): Out<W, 1 | 0>;
+  pexpireat(key: RedisKey, unixTimeMilliseconds: number, condition?: 'NX' | 'XX' | 'GT' | 'LT'): Out<W, 1 | 0>;
   /** Returns the expiration time of a key as a Unix milliseconds timestamp. Since 7.0.0. */
   pexpiretime(key: RedisKey): Out<W, number | -1 | -2>;
   /** Adds elements to a HyperLogLog key. Creates the key if it doesn't exist. Since 2.8.9. */
@@ -892,7 +864,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Determines whether server-side Lua scripts exist in the script cache. Since 2.6.0. */
   scriptExists(...sha1s: RedisArg[]): Out<W, (1 | 0)[]>;
   /** Removes all server-side Lua scripts from the script cache. Since 2.6.0. */
-  scriptFlush(options?: ScriptFlushOptions): Out<W, 'OK'>;
+  scriptFlush(flushType?: 'ASYNC' | 'SYNC'): Out<W, 'OK'>;
   /** Returns helpful text about the different subcommands. Since 5.0.0. */
   scriptHelp(): Out<W, string[]>;
   /** Bulk strings as Buffers. Returns helpful text about the different subcommands. Since 5.0.0. */
