@@ -28,4 +28,5 @@ function measure(label: string, fn: () => unknown, rounds = 9, calls = 1_000_000
 console.log(`ocredis at ${root}`);
 measure("get('key') (arguments passed through)", () => r.get('key'));
 measure("hset('h', { f: 'v' }) (arguments built)", () => r.hset('h', { f: 'v' }));
+measure("set('key', 'v') (pass-through with an options form)", () => r.set('key', 'v'));
 measure("call('GET', 'key')", () => r.call('GET', 'key'));

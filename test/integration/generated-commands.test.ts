@@ -43,7 +43,7 @@ describe('generated command methods', () => {
     const box = await r.geosearch('g:geo', { FROMMEMBER: 'Palermo' }, { BYBOX: 400, height: 400, unit: 'km' }, { countBlock: { COUNT: 1 }, ASC: true, WITHDIST: true });
     // Distances come as bulk strings in both protocols (the definition says so too).
     expect(box).toEqual([['Palermo', '0.0000']]);
-    expect(await r.geodist('g:geo', 'Palermo', 'Catania', 'km')).toBeCloseTo(166.27, 1);
+    expect(Number(await r.geodist('g:geo', 'Palermo', 'Catania', 'km'))).toBeCloseTo(166.27, 1);
   });
 
   it('setbit / getbit / bitcount / bitfield / bitpos', async () => {
