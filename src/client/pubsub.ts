@@ -5,6 +5,7 @@ import type { RedisArg } from '../resp/types.js';
 import { PubSubCommand, SubscriberConnection, type PubSubFrame, type SubscriptionKind, type Wire } from './pubsub-connection.js';
 import { EventQueue, type QueueFlow } from './pubsub-queue.js';
 import { emitErrorIfListened, emitSafely, rethrowLater } from '../events.js';
+import type { SubscriberEvents } from './typed-events.js';
 
 export type { SubscriptionKind } from './pubsub-connection.js';
 
@@ -355,3 +356,18 @@ function isMessage<T extends string | Buffer>(event: PubSubEvent<T>): event is P
   return event.kind === 'message' || event.kind === 'pmessage' || event.kind === 'smessage';
 }
 
+// Listener types for the events above.
+export interface Subscriber<T extends string | Buffer = string> {
+  on<K extends keyof SubscriberEvents<T> & string>(event: K, listener: (...args: SubscriberEvents<T>[K]) => void): this;
+  on<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
+  once<K extends keyof SubscriberEvents<T> & string>(event: K, listener: (...args: SubscriberEvents<T>[K]) => void): this;
+  once<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
+  off<K extends keyof SubscriberEvents<T> & string>(event: K, listener: (...args: SubscriberEvents<T>[K]) => void): this;
+  off<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
+  addListener<K extends keyof SubscriberEvents<T> & string>(event: K, listener: (...args: SubscriberEvents<T>[K]) => void): this;
+  addListener<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
+  removeListener<K extends keyof SubscriberEvents<T> & string>(event: K, listener: (...args: SubscriberEvents<T>[K]) => void): this;
+  removeListener<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
+  prependListener<K extends keyof SubscriberEvents<T> & string>(event: K, listener: (...args: SubscriberEvents<T>[K]) => void): this;
+  prependListener<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
+}

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { installCommandMethods } from '../client/batch-methods.js';
 import { isReadOnly } from '../commands/key-positions.js';
 import type { CommandMethods } from '../commands/index.js';
+import type { RedisClusterEvents } from '../client/typed-events.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
 import { Connection } from '../connection/connection.js';
 import { resolveOptions } from '../connection/options.js';
@@ -505,7 +506,20 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
 
 // The typed command methods are installed on the prototype from the specs; this interface gives them types.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface RedisCluster extends CommandMethods {}
+export interface RedisCluster extends CommandMethods {
+  on<K extends keyof RedisClusterEvents & string>(event: K, listener: (...args: RedisClusterEvents[K]) => void): this;
+  on<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
+  once<K extends keyof RedisClusterEvents & string>(event: K, listener: (...args: RedisClusterEvents[K]) => void): this;
+  once<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
+  off<K extends keyof RedisClusterEvents & string>(event: K, listener: (...args: RedisClusterEvents[K]) => void): this;
+  off<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
+  addListener<K extends keyof RedisClusterEvents & string>(event: K, listener: (...args: RedisClusterEvents[K]) => void): this;
+  addListener<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
+  removeListener<K extends keyof RedisClusterEvents & string>(event: K, listener: (...args: RedisClusterEvents[K]) => void): this;
+  removeListener<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
+  prependListener<K extends keyof RedisClusterEvents & string>(event: K, listener: (...args: RedisClusterEvents[K]) => void): this;
+  prependListener<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
+}
 
 /** A node the client is failing to reach: commands are not parked in its offline queue. */
 function isDown(node: ClusterNode): boolean {

@@ -3,7 +3,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Deferred } from '../../src/client/batch-deferred.js';
 import type { Pipeline } from '../../src/client/pipeline.js';
-import type { Redis, RedisCluster, Transaction } from '../../src/index.js';
+import type { ReconnectingEvent } from '../../src/client/typed-events.js';
+import type { RedirectEvent, Redis, RedisCluster, Subscriber, Transaction } from '../../src/index.js';
 
 declare const r: Redis;
 declare const p: Pipeline;
@@ -65,3 +66,24 @@ describe('command types', () => {
     expectTypeOf(setOverloads).toBeFunction();
   });
 });
+
+export function typedEvents(sub: Subscriber, cluster: RedisCluster): void {
+  r.on('reconnecting', (event) => expectTypeOf(event).toEqualTypeOf<ReconnectingEvent>());
+  r.once('error', (error) => expectTypeOf(error).toEqualTypeOf<Error>());
+  r.on('ready', () => undefined);
+  // @ts-expect-error the listener's arguments follow the event
+  r.on('reconnecting', (attempt: string) => attempt);
+  sub.on('message', (channel, message) => expectTypeOf(message).toEqualTypeOf(channel));
+  sub.on('pmessage', (pattern, channel, message) => expectTypeOf([pattern, channel, message]).toEqualTypeOf<string[]>());
+  sub.on('unsubscribe', (channel, count) => expectTypeOf(channel).toEqualTypeOf<string | null>() && expectTypeOf(count).toEqualTypeOf<number>());
+  cluster.on('redirect', (event) => expectTypeOf(event.kind).toEqualTypeOf<RedirectEvent['kind']>());
+  cluster.on('refresh', ({ shards }) => expectTypeOf(shards).toEqualTypeOf<number>());
+}
+
+export async function pipelineResults(): Promise<void> {
+  // Handles are PromiseLike: awaiting them together with exec() gives a typed tuple.
+  const [value, count, added] = await Promise.all([p.get('k'), p.incr('n'), p.geoadd('g', [{ longitude: 1, latitude: 2, member: 'm' }]), p.exec()]);
+  expectTypeOf(value).toEqualTypeOf<string | null>();
+  expectTypeOf(count).toEqualTypeOf<number>();
+  expectTypeOf(added).toEqualTypeOf<number>();
+}
