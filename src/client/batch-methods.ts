@@ -18,13 +18,12 @@ export interface CommandSink<R> {
 }
 
 function commandMethod<R>(sink: CommandSink<R>, spec: CommandSpec<any[], unknown, unknown>, returnBuffers: boolean): (this: object, ...params: unknown[]) => R {
-  const { name, prefix, args: build, optionsForm } = spec;
+  const { name, prefix, args: build, optionsForm, usesOptionsForm } = spec;
   const transform = returnBuffers ? spec.bufferReply : spec.reply;
-  if (build === undefined && prefix.length === 0 && optionsForm !== undefined) {
-    // SET, GETEX …: the parameters pass through, unless the last one is an options object ({ EX: 10, NX: true }).
+  if (build === undefined && prefix.length === 0 && optionsForm !== undefined && usesOptionsForm !== undefined) {
+    // SET, GETEX …: the parameters pass through, unless they use the generated form ({ EX: 10, NX: true }).
     return function (this: object, ...params: unknown[]): R {
-      const last = params[params.length - 1];
-      if (typeof last !== 'object' || last === null || Buffer.isBuffer(last)) return sink.dispatch(this, name, params as RedisArg[], returnBuffers, transform);
+      if (!usesOptionsForm(params)) return sink.dispatch(this, name, params as RedisArg[], returnBuffers, transform);
       let args: RedisArg[];
       try {
         args = optionsForm(params);

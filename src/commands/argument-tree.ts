@@ -158,7 +158,7 @@ function writeChoice(label: string, node: ArgNode, value: unknown, out: RedisArg
         writeOne(label, alt, value, out);
         return;
       }
-    } else if (!isPlainRecord(value)) {
+    } else if (alt.m === 1 ? Array.isArray(value) : !isPlainRecord(value) && !Array.isArray(value)) {
       writeValue(label, alt, value, out);
       return;
     }
@@ -173,4 +173,27 @@ function blockMatches(block: ArgNode, value: Record<string, unknown>): boolean {
     if (child.f === 1) return (child.a as readonly ArgNode[]).some((alt) => !isAbsent(value[alt.k as string]));
     return !isAbsent(value[child.k as string]);
   });
+}
+
+/**
+ * A test for a hand-declared pass-through spec that also takes the generated form: true when some parameter is
+ * an object or array (not a Buffer) where the generated layout takes one (`set(k, v, { EX: 1 })`). Otherwise the
+ * parameters pass through as before, and a stray object is refused by the encoder as it always was.
+ */
+export function generatedFormTest(command: GeneratedCommand): (params: readonly unknown[]) => boolean {
+  const slots: boolean[] = [];
+  let restFrom = Infinity;
+  for (const node of command.args) {
+    if (node.p === undefined || !(node.t === 'b' || node.t === 'o' || node.m === 1)) continue;
+    if (node.r === 1) restFrom = node.p;
+    else slots[node.p] = true;
+  }
+  if (command.options !== undefined) slots[command.options] = true;
+  return (params) => {
+    for (let i = 0; i < params.length; i++) {
+      const value = params[i];
+      if (typeof value === 'object' && value !== null && (slots[i] === true || i >= restFrom) && !Buffer.isBuffer(value)) return true;
+    }
+    return false;
+  };
 }

@@ -28,6 +28,8 @@ export interface CommandSpec<A extends unknown[] = any[], R = unknown, RB = neve
    * object (`set(k, v, { EX: 1 })`), from the command's generated definition. Set by the command index.
    */
   readonly optionsForm?: ((params: readonly unknown[]) => RedisArg[]) | undefined;
+  /** Whether the parameters use that form (an object or array where it takes one). */
+  readonly usesOptionsForm?: ((params: readonly unknown[]) => boolean) | undefined;
   /** Marker for the type-level parameters (never set at runtime). */
   readonly __types?: { params: A; result: R; bufferResult: RB };
 }

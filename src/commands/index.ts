@@ -1,4 +1,4 @@
-import { buildArguments, type GeneratedCommand } from './argument-tree.js';
+import { buildArguments, generatedFormTest, type GeneratedCommand } from './argument-tree.js';
 import { command, type CommandSpec, type MethodsOf, type ResultKind } from './define.js';
 import { GENERATED_COMMANDS } from './generated/command-args.js';
 import type { GeneratedCommandMethods, OptionsFormMethods } from './generated/command-types.js';
@@ -48,7 +48,11 @@ export const allCommandSpecs: Readonly<Record<string, CommandSpec<any[], unknown
   const all: Record<string, CommandSpec<any[], unknown, unknown>> = {};
   for (const [method, spec] of Object.entries(commandSpecs) as [string, CommandSpec<any[], unknown, unknown>][]) {
     const generated = GENERATED_COMMANDS[method];
-    all[method] = takesOptionsForm(spec, generated) ? { ...spec, optionsForm: (params) => buildArguments(generated as GeneratedCommand, params) } : spec;
+    if (generated === undefined || !takesOptionsForm(spec, generated)) {
+      all[method] = spec;
+      continue;
+    }
+    all[method] = { ...spec, optionsForm: (params) => buildArguments(generated, params), usesOptionsForm: generatedFormTest(generated) };
   }
   for (const [method, generated] of Object.entries(GENERATED_COMMANDS)) all[method] ??= generatedSpec(generated);
   return all;
@@ -61,8 +65,9 @@ type Generated<W extends ResultKind> = GeneratedCommandMethods<W>;
  * The typed command methods of a host (and their `…Buffer` variants): hand-declared signatures, plus the
  * generated options-object form where a hand spec takes it, SET's overloads, then every generated command.
  */
-export type CommandMethodsOf<W extends ResultKind> = Omit<HandMethods<W>, 'set' | 'setBuffer' | OptionsFormMethods> & {
-  [K in Exclude<OptionsFormMethods, 'set'> & keyof HandMethods<W> & keyof Generated<W>]: HandMethods<W>[K] & Generated<W>[K];
+type BothForms = Exclude<OptionsFormMethods, 'set'> | `${Exclude<OptionsFormMethods, 'set'>}Buffer`;
+export type CommandMethodsOf<W extends ResultKind> = Omit<HandMethods<W>, 'set' | 'setBuffer' | BothForms> & {
+  [K in BothForms & keyof HandMethods<W> & keyof Generated<W>]: HandMethods<W>[K] & Generated<W>[K];
 } & SetMethods<W> &
   Omit<Generated<W>, keyof HandMethods<W>>;
 /** The typed command methods of Redis, Transaction and RedisCluster (and their `…Buffer` variants). */

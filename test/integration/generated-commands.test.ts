@@ -31,6 +31,17 @@ describe('generated command methods', () => {
     expect(await r.get('g:set')).toBe('d');
   });
 
+  it('hand-declared pass-through commands also take the generated form', async () => {
+    await r.rpush('g:lpos', 'a', 'b', 'a', 'a');
+    expect(await r.lpos('g:lpos', 'a', 'RANK', 2)).toBe(2);
+    expect(await r.lpos('g:lpos', 'a', { RANK: 2, COUNT: 2 })).toEqual([2, 3]);
+    await r.zadd('g:zi1', { a: 1, b: 2 });
+    await r.zadd('g:zi2', { b: 5 });
+    expect(await r.zinterstore('g:zi', ['g:zi1', 'g:zi2'], { AGGREGATE: 'MAX' })).toBe(1);
+    expect(await r.zrangeBuffer('g:zi', 0, -1, { WITHSCORES: true })).toEqual([[Buffer.from('b'), 5]]);
+    expect(await r.getex('g:lpos:none', { PERSIST: true })).toBeNull();
+  });
+
   it('geoadd / geosearch / geodist', async () => {
     const added = await r.geoadd('g:geo', [
       { longitude: 13.361389, latitude: 38.115556, member: 'Palermo' },
