@@ -69,7 +69,8 @@ type BothForms = Exclude<OptionsFormMethods, 'set'> | `${Exclude<OptionsFormMeth
 export type CommandMethodsOf<W extends ResultKind> = Omit<HandMethods<W>, 'set' | 'setBuffer' | BothForms> & {
   [K in BothForms & keyof HandMethods<W> & keyof Generated<W>]: HandMethods<W>[K] & Generated<W>[K];
 } & SetMethods<W> &
-  Omit<Generated<W>, keyof HandMethods<W>>;
+  // A hand-declared command wins whole: no generated `…Buffer` variant beside it (it may shape replies differently).
+  Omit<Generated<W>, keyof CommandSpecs | `${keyof CommandSpecs & string}Buffer`>;
 /** The typed command methods of Redis, Transaction and RedisCluster (and their `…Buffer` variants). */
 export type CommandMethods = CommandMethodsOf<'promise'>;
 export type { GeneratedCommandMethods } from './generated/command-types.js';

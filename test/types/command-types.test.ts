@@ -87,3 +87,9 @@ export async function pipelineResults(): Promise<void> {
   expectTypeOf(count).toEqualTypeOf<number>();
   expectTypeOf(added).toEqualTypeOf<number>();
 }
+
+export function handSpecsWinWhole(): void {
+  // HRANDFIELD is hand-declared without a Buffer variant: the generated one is not offered either.
+  // @ts-expect-error no hrandfieldBuffer method exists at run time
+  void r.hrandfieldBuffer('h');
+}
