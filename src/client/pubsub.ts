@@ -364,10 +364,4 @@ export interface Subscriber<T extends string | Buffer = string> {
   once<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
   off<K extends keyof SubscriberEvents<T> & string>(event: K, listener: (...args: SubscriberEvents<T>[K]) => void): this;
   off<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
-  addListener<K extends keyof SubscriberEvents<T> & string>(event: K, listener: (...args: SubscriberEvents<T>[K]) => void): this;
-  addListener<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
-  removeListener<K extends keyof SubscriberEvents<T> & string>(event: K, listener: (...args: SubscriberEvents<T>[K]) => void): this;
-  removeListener<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
-  prependListener<K extends keyof SubscriberEvents<T> & string>(event: K, listener: (...args: SubscriberEvents<T>[K]) => void): this;
-  prependListener<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
 }

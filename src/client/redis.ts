@@ -232,8 +232,8 @@ export class Redis extends EventEmitter {
   }
 }
 
-// The typed command methods are installed on the prototype from the specs; this interface gives them types.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// The typed command methods are installed on the prototype from the specs; this interface gives them types
+// (and the listener types of the events).
 export interface Redis extends CommandMethods {
   on<K extends keyof RedisEvents & string>(event: K, listener: (...args: RedisEvents[K]) => void): this;
   on<S extends string | symbol>(event: S & (S extends keyof RedisEvents ? never : S), listener: (...args: any[]) => void): this;
@@ -241,10 +241,4 @@ export interface Redis extends CommandMethods {
   once<S extends string | symbol>(event: S & (S extends keyof RedisEvents ? never : S), listener: (...args: any[]) => void): this;
   off<K extends keyof RedisEvents & string>(event: K, listener: (...args: RedisEvents[K]) => void): this;
   off<S extends string | symbol>(event: S & (S extends keyof RedisEvents ? never : S), listener: (...args: any[]) => void): this;
-  addListener<K extends keyof RedisEvents & string>(event: K, listener: (...args: RedisEvents[K]) => void): this;
-  addListener<S extends string | symbol>(event: S & (S extends keyof RedisEvents ? never : S), listener: (...args: any[]) => void): this;
-  removeListener<K extends keyof RedisEvents & string>(event: K, listener: (...args: RedisEvents[K]) => void): this;
-  removeListener<S extends string | symbol>(event: S & (S extends keyof RedisEvents ? never : S), listener: (...args: any[]) => void): this;
-  prependListener<K extends keyof RedisEvents & string>(event: K, listener: (...args: RedisEvents[K]) => void): this;
-  prependListener<S extends string | symbol>(event: S & (S extends keyof RedisEvents ? never : S), listener: (...args: any[]) => void): this;
 }

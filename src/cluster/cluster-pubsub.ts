@@ -405,10 +405,4 @@ export interface ClusterSubscriber<T extends string | Buffer = string> {
   once<S extends string | symbol>(event: S & (S extends keyof ClusterSubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
   off<K extends keyof ClusterSubscriberEvents<T> & string>(event: K, listener: (...args: ClusterSubscriberEvents<T>[K]) => void): this;
   off<S extends string | symbol>(event: S & (S extends keyof ClusterSubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
-  addListener<K extends keyof ClusterSubscriberEvents<T> & string>(event: K, listener: (...args: ClusterSubscriberEvents<T>[K]) => void): this;
-  addListener<S extends string | symbol>(event: S & (S extends keyof ClusterSubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
-  removeListener<K extends keyof ClusterSubscriberEvents<T> & string>(event: K, listener: (...args: ClusterSubscriberEvents<T>[K]) => void): this;
-  removeListener<S extends string | symbol>(event: S & (S extends keyof ClusterSubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
-  prependListener<K extends keyof ClusterSubscriberEvents<T> & string>(event: K, listener: (...args: ClusterSubscriberEvents<T>[K]) => void): this;
-  prependListener<S extends string | symbol>(event: S & (S extends keyof ClusterSubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
 }

@@ -504,8 +504,8 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   }
 }
 
-// The typed command methods are installed on the prototype from the specs; this interface gives them types.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// The typed command methods are installed on the prototype from the specs; this interface gives them types
+// (and the listener types of the events).
 export interface RedisCluster extends CommandMethods {
   on<K extends keyof RedisClusterEvents & string>(event: K, listener: (...args: RedisClusterEvents[K]) => void): this;
   on<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
@@ -513,12 +513,6 @@ export interface RedisCluster extends CommandMethods {
   once<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
   off<K extends keyof RedisClusterEvents & string>(event: K, listener: (...args: RedisClusterEvents[K]) => void): this;
   off<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
-  addListener<K extends keyof RedisClusterEvents & string>(event: K, listener: (...args: RedisClusterEvents[K]) => void): this;
-  addListener<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
-  removeListener<K extends keyof RedisClusterEvents & string>(event: K, listener: (...args: RedisClusterEvents[K]) => void): this;
-  removeListener<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
-  prependListener<K extends keyof RedisClusterEvents & string>(event: K, listener: (...args: RedisClusterEvents[K]) => void): this;
-  prependListener<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
 }
 
 /** A node the client is failing to reach: commands are not parked in its offline queue. */
