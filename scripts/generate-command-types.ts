@@ -69,7 +69,7 @@ function identifier(name: string): string {
 /** A list parameter reads as a plural: `keys`, `members`. */
 function paramName(node: Node): string {
   const id = identifier(node.n);
-  return node.m === 1 && !id.endsWith('s') ? `${id}s` : id;
+  return node.m === 1 && !id.endsWith('s') && id !== 'data' ? `${id}s` : id;
 }
 const methodName = (full: string): string => camel(full.replace('|', '-'));
 const pascal = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -314,6 +314,7 @@ function main(sources: string[]): void {
   const typeLines: string[] = [];
   const optionTypes: string[] = [];
   const optionsForm: string[] = [];
+  const docLines: string[] = [];
   let bufferVariants = 0;
   for (const name of typed) {
     const command = all.get(name) as JsonCommand;
@@ -332,6 +333,7 @@ function main(sources: string[]): void {
       params[params.length - 1] = `options?: ${typeName}`;
     }
     const doc = docComment(command);
+    docLines.push(...doc, `  ${method}: unknown;`);
     typeLines.push(...doc, `  ${method}(${params.join(', ')}): Out<W, ${replyType(command.reply_schema, false)}>;`);
     if (buffer !== '') {
       bufferVariants++;
@@ -373,6 +375,11 @@ function main(sources: string[]): void {
       `export type OptionsFormMethods = ${optionsForm.map(quote).join(' | ') || 'never'};`,
       '',
       ...optionTypes,
+      '',
+      '/** The one-line documentation of every command, for the hand-declared methods to show (types come from their specs). */',
+      'export interface GeneratedCommandDocs {',
+      ...docLines,
+      '}',
       '',
       '/** Every command of the servers above, typed from its definition (hand-declared specs override these). */',
       "export interface GeneratedCommandMethods<W extends ResultKind> {",

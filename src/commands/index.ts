@@ -1,7 +1,7 @@
 import { buildArguments, generatedFormTest, type GeneratedCommand } from './argument-tree.js';
 import { command, type CommandSpec, type MethodsOf, type ResultKind } from './define.js';
 import { GENERATED_COMMANDS } from './generated/command-args.js';
-import type { GeneratedCommandMethods, OptionsFormMethods } from './generated/command-types.js';
+import type { GeneratedCommandDocs, GeneratedCommandMethods, OptionsFormMethods } from './generated/command-types.js';
 import type { SetMethods } from './set-overloads.js';
 import { hashCommands } from './hashes.js';
 import { keyCommands } from './keys.js';
@@ -66,7 +66,9 @@ type Generated<W extends ResultKind> = GeneratedCommandMethods<W>;
  * generated options-object form where a hand spec takes it, SET's overloads, then every generated command.
  */
 type BothForms = Exclude<OptionsFormMethods, 'set'> | `${Exclude<OptionsFormMethods, 'set'>}Buffer`;
-export type CommandMethodsOf<W extends ResultKind> = Omit<HandMethods<W>, 'set' | 'setBuffer' | BothForms> & {
+export type CommandMethodsOf<W extends ResultKind> = Omit<HandMethods<W>, 'set' | 'setBuffer' | BothForms> &
+  // The server's summary for hovering a hand-declared method (`X & unknown` is `X`: only the doc is added).
+  Pick<GeneratedCommandDocs, keyof CommandSpecs & keyof GeneratedCommandDocs> & {
   [K in BothForms & keyof HandMethods<W> & keyof Generated<W>]: HandMethods<W>[K] & Generated<W>[K];
 } & SetMethods<W> &
   // A hand-declared command wins whole: no generated `…Buffer` variant beside it (it may shape replies differently).

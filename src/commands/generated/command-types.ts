@@ -145,6 +145,722 @@ export type ZunionOptions = { 'WEIGHTS'?: number[]; 'AGGREGATE'?: 'SUM' | 'MIN' 
 /** Options of ZUNIONSTORE. */
 export type ZunionstoreOptions = { 'WEIGHTS'?: number[]; 'AGGREGATE'?: 'SUM' | 'MIN' | 'MAX' };
 
+/** The one-line documentation of every command, for the hand-declared methods to show (types come from their specs). */
+export interface GeneratedCommandDocs {
+  /** Lists the ACL categories, or the commands inside a category. Since 6.0.0. */
+  aclCat: unknown;
+  /** Deletes ACL users, and terminates their connections. Since 6.0.0. */
+  aclDeluser: unknown;
+  /** Simulates the execution of a command by a user, without executing the command. Since 7.0.0. */
+  aclDryrun: unknown;
+  /** Generates a pseudorandom, secure password that can be used to identify ACL users. Since 6.0.0. */
+  aclGenpass: unknown;
+  /** Lists the ACL rules of a user. Since 6.0.0. */
+  aclGetuser: unknown;
+  /** Returns helpful text about the different subcommands. Since 6.0.0. */
+  aclHelp: unknown;
+  /** Dumps the effective rules in ACL file format. Since 6.0.0. */
+  aclList: unknown;
+  /** Reloads the rules from the configured ACL file. Since 6.0.0. */
+  aclLoad: unknown;
+  /** Lists recent security events generated due to ACL rules. Since 6.0.0. */
+  aclLog: unknown;
+  /** Saves the effective ACL rules in the configured ACL file. Since 6.0.0. */
+  aclSave: unknown;
+  /** Creates and modifies an ACL user and its rules. Since 6.0.0. */
+  aclSetuser: unknown;
+  /** Lists all ACL users. Since 6.0.0. */
+  aclUsers: unknown;
+  /** Returns the authenticated username of the current connection. Since 6.0.0. */
+  aclWhoami: unknown;
+  /** Appends a string to the value of a key. Creates the key if it doesn't exist. Since 2.0.0. */
+  append: unknown;
+  /** Authenticates the connection. Since 1.0.0. */
+  auth: unknown;
+  /** Asynchronously rewrites the append-only file to disk. Since 1.0.0. */
+  bgrewriteaof: unknown;
+  /** Asynchronously saves the database(s) to disk. Since 1.0.0. */
+  bgsave: unknown;
+  /** Counts the number of set bits (population counting) in a string. Since 2.6.0. */
+  bitcount: unknown;
+  /** Performs arbitrary bitfield integer operations on strings. Since 3.2.0. */
+  bitfield: unknown;
+  /** Performs arbitrary read-only bitfield integer operations on strings. Since 6.0.0. */
+  bitfieldRo: unknown;
+  /** Performs bitwise operations on multiple strings, and stores the result. Since 2.6.0. */
+  bitop: unknown;
+  /** Finds the first set (1) or clear (0) bit in a string. Since 2.8.7. */
+  bitpos: unknown;
+  /** Pops an element from a list, pushes it to another list and returns it. Blocks until an element is available otherwise. Deletes the list if the last element was moved. Since 6.2.0. */
+  blmove: unknown;
+  /** Pops the first element from one of multiple lists. Blocks until an element is available otherwise. Deletes the list if the last element was popped. Since 7.0.0. */
+  blmpop: unknown;
+  /** Removes and returns the first element in a list. Blocks until an element is available otherwise. Deletes the list if the last element was popped. Since 2.0.0. */
+  blpop: unknown;
+  /** Removes and returns the last element in a list. Blocks until an element is available otherwise. Deletes the list if the last element was popped. Since 2.0.0. */
+  brpop: unknown;
+  /** Pops an element from a list, pushes it to another list and returns it. Block until an element is available otherwise. Deletes the list if the last element was popped. Since 2.2.0.
+   * @deprecated Since 6.2.0: BLMOVE with the RIGHT and LEFT arguments. */
+  brpoplpush: unknown;
+  /** Removes and returns a member by score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped. Since 7.0.0. */
+  bzmpop: unknown;
+  /** Removes and returns the member with the highest score from one or more sorted sets. Blocks until a member available otherwise. Deletes the sorted set if the last element was popped. Since 5.0.0. */
+  bzpopmax: unknown;
+  /** Removes and returns the member with the lowest score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped. Since 5.0.0. */
+  bzpopmin: unknown;
+  /** Instructs the server whether to track the keys in the next request. Since 6.0.0. */
+  clientCaching: unknown;
+  /** A client claims its capability. Since 8.0.0. */
+  clientCapa: unknown;
+  /** Returns the name of the connection. Since 2.6.9. */
+  clientGetname: unknown;
+  /** Returns the client ID to which the connection's tracking notifications are redirected. Since 6.0.0. */
+  clientGetredir: unknown;
+  /** Returns helpful text about the different subcommands. Since 5.0.0. */
+  clientHelp: unknown;
+  /** Returns the unique client ID of the connection. Since 5.0.0. */
+  clientId: unknown;
+  /** Returns information about the connection. Since 6.2.0. */
+  clientInfo: unknown;
+  /** Terminates open connections. Since 2.4.0. */
+  clientKill: unknown;
+  /** Lists open connections. Since 2.4.0. */
+  clientList: unknown;
+  /** Sets the client eviction mode of the connection. Since 7.0.0. */
+  clientNoEvict: unknown;
+  /** Controls whether commands sent by the client affect the LRU/LFU of accessed keys. Since 7.2.0. */
+  clientNoTouch: unknown;
+  /** Suspends commands processing. Since 3.0.0. */
+  clientPause: unknown;
+  /** Sets information specific to the client or connection. Since 7.2.0. */
+  clientSetinfo: unknown;
+  /** Sets the connection name. Since 2.6.9. */
+  clientSetname: unknown;
+  /** Controls server-assisted client-side caching for the connection. Since 6.0.0. */
+  clientTracking: unknown;
+  /** Returns information about server-assisted client-side caching for the connection. Since 6.2.0. */
+  clientTrackinginfo: unknown;
+  /** Unblocks a client blocked by a blocking command from a different connection. Since 5.0.0. */
+  clientUnblock: unknown;
+  /** Resumes processing commands from paused clients. Since 6.2.0. */
+  clientUnpause: unknown;
+  /** Assigns new hash slots to a node. Since 3.0.0. */
+  clusterAddslots: unknown;
+  /** Assigns new hash slot ranges to a node. Since 7.0.0. */
+  clusterAddslotsrange: unknown;
+  /** Advances the cluster config epoch. Since 3.0.0. */
+  clusterBumpepoch: unknown;
+  /** Returns the number of active failure reports active for a node. Since 3.0.0. */
+  clusterCountFailureReports: unknown;
+  /** Returns the number of keys in a hash slot. Since 3.0.0. */
+  clusterCountkeysinslot: unknown;
+  /** Sets hash slots as unbound for a node. Since 3.0.0. */
+  clusterDelslots: unknown;
+  /** Sets hash slot ranges as unbound for a node. Since 7.0.0. */
+  clusterDelslotsrange: unknown;
+  /** Forces a replica to perform a manual failover of its master. Since 3.0.0. */
+  clusterFailover: unknown;
+  /** Deletes all slots information from a node. Since 3.0.0. */
+  clusterFlushslots: unknown;
+  /** Removes a node from the nodes table. Since 3.0.0. */
+  clusterForget: unknown;
+  /** Returns the key names in a hash slot. Since 3.0.0. */
+  clusterGetkeysinslot: unknown;
+  /** Returns helpful text about the different subcommands. Since 5.0.0. */
+  clusterHelp: unknown;
+  /** Returns information about the state of a node. Since 3.0.0. */
+  clusterInfo: unknown;
+  /** Returns the hash slot for a key. Since 3.0.0. */
+  clusterKeyslot: unknown;
+  /** Returns a list of all TCP links to and from peer nodes. Since 7.0.0. */
+  clusterLinks: unknown;
+  /** Forces a node to handshake with another node. Since 3.0.0. */
+  clusterMeet: unknown;
+  /** Returns the ID of a node. Since 3.0.0. */
+  clusterMyid: unknown;
+  /** Returns the shard ID of a node. Since 7.2.0. */
+  clusterMyshardid: unknown;
+  /** Returns the cluster configuration for a node. Since 3.0.0. */
+  clusterNodes: unknown;
+  /** Lists the replica nodes of a master node. Since 5.0.0. */
+  clusterReplicas: unknown;
+  /** Configure a node as replica of a master node. Since 3.0.0. */
+  clusterReplicate: unknown;
+  /** Resets a node. Since 3.0.0. */
+  clusterReset: unknown;
+  /** Forces a node to save the cluster configuration to disk. Since 3.0.0. */
+  clusterSaveconfig: unknown;
+  /** Sets the configuration epoch for a new node. Since 3.0.0. */
+  clusterSetConfigEpoch: unknown;
+  /** Binds a hash slot to a node. Since 3.0.0. */
+  clusterSetslot: unknown;
+  /** Returns the mapping of cluster slots to shards. Since 7.0.0. */
+  clusterShards: unknown;
+  /** Lists the replica nodes of a master node. Since 3.0.0.
+   * @deprecated Since 5.0.0: CLUSTER REPLICAS. */
+  clusterSlaves: unknown;
+  /** Return an array of slot usage statistics for slots assigned to the current node. Since 8.0.0. */
+  clusterSlotStats: unknown;
+  /** Returns the mapping of cluster slots to nodes. Since 3.0.0.
+   * @deprecated Since 7.0.0: CLUSTER SHARDS. */
+  clusterSlots: unknown;
+  /** Returns detailed information about all commands. Since 2.8.13. */
+  command: unknown;
+  /** Returns a count of commands. Since 2.8.13. */
+  commandCount: unknown;
+  /** Returns documentary information about one, multiple or all commands. Since 7.0.0. */
+  commandDocs: unknown;
+  /** Extracts the key names from an arbitrary command. Since 2.8.13. */
+  commandGetkeys: unknown;
+  /** Extracts the key names and access flags for an arbitrary command. Since 7.0.0. */
+  commandGetkeysandflags: unknown;
+  /** Returns helpful text about the different subcommands. Since 5.0.0. */
+  commandHelp: unknown;
+  /** Returns information about one, multiple or all commands. Since 2.8.13. */
+  commandInfo: unknown;
+  /** Returns a list of command names. Since 7.0.0. */
+  commandList: unknown;
+  /** Returns the effective values of configuration parameters. Since 2.0.0. */
+  configGet: unknown;
+  /** Returns helpful text about the different subcommands. Since 5.0.0. */
+  configHelp: unknown;
+  /** Resets the server's statistics. Since 2.0.0. */
+  configResetstat: unknown;
+  /** Persists the effective configuration to file. Since 2.8.0. */
+  configRewrite: unknown;
+  /** Sets configuration parameters in-flight. Since 2.0.0. */
+  configSet: unknown;
+  /** Copies the value of a key to a new key. Since 6.2.0. */
+  copy: unknown;
+  /** Returns the number of keys in the database. Since 1.0.0. */
+  dbsize: unknown;
+  /** A container for debugging commands. Since 1.0.0. */
+  debug: unknown;
+  /** Decrements the integer value of a key by one. Uses 0 as initial value if the key doesn't exist. Since 1.0.0. */
+  decr: unknown;
+  /** Decrements a number from the integer value of a key. Uses 0 as initial value if the key doesn't exist. Since 1.0.0. */
+  decrby: unknown;
+  /** Deletes one or more keys. Since 1.0.0. */
+  del: unknown;
+  /** Returns a serialized representation of the value stored at a key. Since 2.6.0. */
+  dump: unknown;
+  /** Returns the given string. Since 1.0.0. */
+  echo: unknown;
+  /** Executes a server-side Lua script. Since 2.6.0. */
+  eval: unknown;
+  /** Executes a read-only server-side Lua script. Since 7.0.0. */
+  evalRo: unknown;
+  /** Executes a server-side Lua script by SHA1 digest. Since 2.6.0. */
+  evalsha: unknown;
+  /** Executes a read-only server-side Lua script by SHA1 digest. Since 7.0.0. */
+  evalshaRo: unknown;
+  /** Determines whether one or more keys exist. Since 1.0.0. */
+  exists: unknown;
+  /** Sets the expiration time of a key in seconds. Since 1.0.0. */
+  expire: unknown;
+  /** Sets the expiration time of a key to a Unix timestamp. Since 1.2.0. */
+  expireat: unknown;
+  /** Returns the expiration time of a key as a Unix timestamp. Since 7.0.0. */
+  expiretime: unknown;
+  /** Starts a coordinated failover from a server to one of its replicas. Since 6.2.0. */
+  failover: unknown;
+  /** Invokes a function. Since 7.0.0. */
+  fcall: unknown;
+  /** Invokes a read-only function. Since 7.0.0. */
+  fcallRo: unknown;
+  /** Removes all keys from all databases. Since 1.0.0. */
+  flushall: unknown;
+  /** Remove all keys from the current database. Since 1.0.0. */
+  flushdb: unknown;
+  /** Deletes a library and its functions. Since 7.0.0. */
+  functionDelete: unknown;
+  /** Dumps all libraries into a serialized binary payload. Since 7.0.0. */
+  functionDump: unknown;
+  /** Deletes all libraries and functions. Since 7.0.0. */
+  functionFlush: unknown;
+  /** Returns helpful text about the different subcommands. Since 7.0.0. */
+  functionHelp: unknown;
+  /** Terminates a function during execution. Since 7.0.0. */
+  functionKill: unknown;
+  /** Returns information about all libraries. Since 7.0.0. */
+  functionList: unknown;
+  /** Creates a library. Since 7.0.0. */
+  functionLoad: unknown;
+  /** Restores all libraries from a payload. Since 7.0.0. */
+  functionRestore: unknown;
+  /** Returns information about a function during execution. Since 7.0.0. */
+  functionStats: unknown;
+  /** Adds one or more members to a geospatial index. The key is created if it doesn't exist. Since 3.2.0. */
+  geoadd: unknown;
+  /** Returns the distance between two members of a geospatial index. Since 3.2.0. */
+  geodist: unknown;
+  /** Returns members from a geospatial index as geohash strings. Since 3.2.0. */
+  geohash: unknown;
+  /** Returns the longitude and latitude of members from a geospatial index. Since 3.2.0. */
+  geopos: unknown;
+  /** Queries a geospatial index for members within a distance from a coordinate, optionally stores the result. Since 3.2.0.
+   * @deprecated Since 6.2.0: GEOSEARCH and GEOSEARCHSTORE with the BYRADIUS argument. */
+  georadius: unknown;
+  /** Returns members from a geospatial index that are within a distance from a coordinate. Since 3.2.10.
+   * @deprecated Since 6.2.0: GEOSEARCH with the BYRADIUS argument. */
+  georadiusRo: unknown;
+  /** Queries a geospatial index for members within a distance from a member, optionally stores the result. Since 3.2.0.
+   * @deprecated Since 6.2.0: GEOSEARCH and GEOSEARCHSTORE with the BYRADIUS and FROMMEMBER arguments. */
+  georadiusbymember: unknown;
+  /** Returns members from a geospatial index that are within a distance from a member. Since 3.2.10.
+   * @deprecated Since 6.2.0: GEOSEARCH with the BYRADIUS and FROMMEMBER arguments. */
+  georadiusbymemberRo: unknown;
+  /** Queries a geospatial index for members inside an area of a box or a circle. Since 6.2.0. */
+  geosearch: unknown;
+  /** Queries a geospatial index for members inside an area of a box or a circle, optionally stores the result. Since 6.2.0. */
+  geosearchstore: unknown;
+  /** Returns the string value of a key. Since 1.0.0. */
+  get: unknown;
+  /** Returns a bit value by offset. Since 2.2.0. */
+  getbit: unknown;
+  /** Returns the string value of a key after deleting the key. Since 6.2.0. */
+  getdel: unknown;
+  /** Returns the string value of a key after setting its expiration time. Since 6.2.0. */
+  getex: unknown;
+  /** Returns a substring of the string stored at a key. Since 2.4.0. */
+  getrange: unknown;
+  /** Returns the previous string value of a key after setting it to a new value. Since 1.0.0.
+   * @deprecated Since 6.2.0: SET with the !GET argument. */
+  getset: unknown;
+  /** Deletes one or more fields and their values from a hash. Deletes the hash if no fields remain. Since 2.0.0. */
+  hdel: unknown;
+  /** Determines whether a field exists in a hash. Since 2.0.0. */
+  hexists: unknown;
+  /** Set expiry for hash field using relative time to expire (seconds). Since 7.4.0. */
+  hexpire: unknown;
+  /** Set expiry for hash field using an absolute Unix timestamp (seconds). Since 7.4.0. */
+  hexpireat: unknown;
+  /** Returns the expiration time of a hash field as a Unix timestamp, in seconds. Since 7.4.0. */
+  hexpiretime: unknown;
+  /** Returns the value of a field in a hash. Since 2.0.0. */
+  hget: unknown;
+  /** Returns all fields and values in a hash. Since 2.0.0. */
+  hgetall: unknown;
+  /** Increments the integer value of a field in a hash by a number. Uses 0 as initial value if the field doesn't exist. Since 2.0.0. */
+  hincrby: unknown;
+  /** Increments the floating point value of a field by a number. Uses 0 as initial value if the field doesn't exist. Since 2.6.0. */
+  hincrbyfloat: unknown;
+  /** Returns all fields in a hash. Since 2.0.0. */
+  hkeys: unknown;
+  /** Returns the number of fields in a hash. Since 2.0.0. */
+  hlen: unknown;
+  /** Returns the values of all fields in a hash. Since 2.0.0. */
+  hmget: unknown;
+  /** Sets the values of multiple fields. Since 2.0.0.
+   * @deprecated Since 4.0.0: HSET with multiple field-value pairs. */
+  hmset: unknown;
+  /** Removes the expiration time for each specified field. Since 7.4.0. */
+  hpersist: unknown;
+  /** Set expiry for hash field using relative time to expire (milliseconds). Since 7.4.0. */
+  hpexpire: unknown;
+  /** Set expiry for hash field using an absolute Unix timestamp (milliseconds). Since 7.4.0. */
+  hpexpireat: unknown;
+  /** Returns the expiration time of a hash field as a Unix timestamp, in msec. Since 7.4.0. */
+  hpexpiretime: unknown;
+  /** Returns the TTL in milliseconds of a hash field. Since 7.4.0. */
+  hpttl: unknown;
+  /** Returns one or more random fields from a hash. Since 6.2.0. */
+  hrandfield: unknown;
+  /** Iterates over fields and values of a hash. Since 2.8.0. */
+  hscan: unknown;
+  /** Creates or modifies the value of a field in a hash. Since 2.0.0. */
+  hset: unknown;
+  /** Sets the value of a field in a hash only when the field doesn't exist. Since 2.0.0. */
+  hsetnx: unknown;
+  /** Returns the length of the value of a field. Since 3.2.0. */
+  hstrlen: unknown;
+  /** Returns the TTL in seconds of a hash field. Since 7.4.0. */
+  httl: unknown;
+  /** Returns all values in a hash. Since 2.0.0. */
+  hvals: unknown;
+  /** Increments the integer value of a key by one. Uses 0 as initial value if the key doesn't exist. Since 1.0.0. */
+  incr: unknown;
+  /** Increments the integer value of a key by a number. Uses 0 as initial value if the key doesn't exist. Since 1.0.0. */
+  incrby: unknown;
+  /** Increment the floating point value of a key by a number. Uses 0 as initial value if the key doesn't exist. Since 2.6.0. */
+  incrbyfloat: unknown;
+  /** Returns information and statistics about the server. Since 1.0.0. */
+  info: unknown;
+  /** Returns all key names that match a pattern. Since 1.0.0. */
+  keys: unknown;
+  /** Returns the Unix timestamp of the last successful save to disk. Since 1.0.0. */
+  lastsave: unknown;
+  /** Returns a human-readable latency analysis report. Since 2.8.13. */
+  latencyDoctor: unknown;
+  /** Returns a latency graph for an event. Since 2.8.13. */
+  latencyGraph: unknown;
+  /** Returns helpful text about the different subcommands. Since 2.8.13. */
+  latencyHelp: unknown;
+  /** Returns the cumulative distribution of latencies of a subset or all commands. Since 7.0.0. */
+  latencyHistogram: unknown;
+  /** Returns timestamp-latency samples for an event. Since 2.8.13. */
+  latencyHistory: unknown;
+  /** Returns the latest latency samples for all events. Since 2.8.13. */
+  latencyLatest: unknown;
+  /** Resets the latency data for one or more events. Since 2.8.13. */
+  latencyReset: unknown;
+  /** Finds the longest common substring. Since 7.0.0. */
+  lcs: unknown;
+  /** Returns an element from a list by its index. Since 1.0.0. */
+  lindex: unknown;
+  /** Inserts an element before or after another element in a list. Since 2.2.0. */
+  linsert: unknown;
+  /** Returns the length of a list. Since 1.0.0. */
+  llen: unknown;
+  /** Returns an element after popping it from one list and pushing it to another. Deletes the list if the last element was moved. Since 6.2.0. */
+  lmove: unknown;
+  /** Returns multiple elements from a list after removing them. Deletes the list if the last element was popped. Since 7.0.0. */
+  lmpop: unknown;
+  /** Displays computer art and the Redis version. Since 5.0.0. */
+  lolwut: unknown;
+  /** Returns the first elements in a list after removing it. Deletes the list if the last element was popped. Since 1.0.0. */
+  lpop: unknown;
+  /** Returns the index of matching elements in a list. Since 6.0.6. */
+  lpos: unknown;
+  /** Prepends one or more elements to a list. Creates the key if it doesn't exist. Since 1.0.0. */
+  lpush: unknown;
+  /** Prepends one or more elements to a list only when the list exists. Since 2.2.0. */
+  lpushx: unknown;
+  /** Returns a range of elements from a list. Since 1.0.0. */
+  lrange: unknown;
+  /** Removes elements from a list. Deletes the list if the last element was removed. Since 1.0.0. */
+  lrem: unknown;
+  /** Sets the value of an element in a list by its index. Since 1.0.0. */
+  lset: unknown;
+  /** Removes elements from both ends a list. Deletes the list if all elements were trimmed. Since 1.0.0. */
+  ltrim: unknown;
+  /** Outputs a memory problems report. Since 4.0.0. */
+  memoryDoctor: unknown;
+  /** Returns helpful text about the different subcommands. Since 4.0.0. */
+  memoryHelp: unknown;
+  /** Returns the allocator statistics. Since 4.0.0. */
+  memoryMallocStats: unknown;
+  /** Asks the allocator to release memory. Since 4.0.0. */
+  memoryPurge: unknown;
+  /** Returns details about memory usage. Since 4.0.0. */
+  memoryStats: unknown;
+  /** Estimates the memory usage of a key. Since 4.0.0. */
+  memoryUsage: unknown;
+  /** Atomically returns the string values of one or more keys. Since 1.0.0. */
+  mget: unknown;
+  /** Atomically transfers a key from one Redis instance to another. Since 2.6.0. */
+  migrate: unknown;
+  /** Returns helpful text about the different subcommands. Since 5.0.0. */
+  moduleHelp: unknown;
+  /** Returns all loaded modules. Since 4.0.0. */
+  moduleList: unknown;
+  /** Loads a module. Since 4.0.0. */
+  moduleLoad: unknown;
+  /** Loads a module using extended parameters. Since 7.0.0. */
+  moduleLoadex: unknown;
+  /** Unloads a module. Since 4.0.0. */
+  moduleUnload: unknown;
+  /** Moves a key to another database. Since 1.0.0. */
+  move: unknown;
+  /** Atomically creates or modifies the string values of one or more keys. Since 1.0.1. */
+  mset: unknown;
+  /** Atomically modifies the string values of one or more keys only when all keys don't exist. Since 1.0.1. */
+  msetnx: unknown;
+  /** Returns the internal encoding of a Redis object. Since 2.2.3. */
+  objectEncoding: unknown;
+  /** Returns the logarithmic access frequency counter of a Redis object. Since 4.0.0. */
+  objectFreq: unknown;
+  /** Returns helpful text about the different subcommands. Since 6.2.0. */
+  objectHelp: unknown;
+  /** Returns the time since the last access to a Redis object. Since 2.2.3. */
+  objectIdletime: unknown;
+  /** Returns the reference count of a value of a key. Since 2.2.3. */
+  objectRefcount: unknown;
+  /** Removes the expiration time of a key. Since 2.2.0. */
+  persist: unknown;
+  /** Sets the expiration time of a key in milliseconds. Since 2.6.0. */
+  pexpire: unknown;
+  /** Sets the expiration time of a key to a Unix milliseconds timestamp. Since 2.6.0. */
+  pexpireat: unknown;
+  /** Returns the expiration time of a key as a Unix milliseconds timestamp. Since 7.0.0. */
+  pexpiretime: unknown;
+  /** Adds elements to a HyperLogLog key. Creates the key if it doesn't exist. Since 2.8.9. */
+  pfadd: unknown;
+  /** Returns the approximated cardinality of the set(s) observed by the HyperLogLog key(s). Since 2.8.9. */
+  pfcount: unknown;
+  /** Internal commands for debugging HyperLogLog values. Since 2.8.9. */
+  pfdebug: unknown;
+  /** Merges one or more HyperLogLog values into a single key. Since 2.8.9. */
+  pfmerge: unknown;
+  /** An internal command for testing HyperLogLog values. Since 2.8.9. */
+  pfselftest: unknown;
+  /** Returns the server's liveliness response. Since 1.0.0. */
+  ping: unknown;
+  /** Sets both string value and expiration time in milliseconds of a key. The key is created if it doesn't exist. Since 2.6.0.
+   * @deprecated Since 2.6.12: SET with the PX argument. */
+  psetex: unknown;
+  /** Returns the expiration time in milliseconds of a key. Since 2.6.0. */
+  pttl: unknown;
+  /** Posts a message to a channel. Since 2.0.0. */
+  publish: unknown;
+  /** Returns the active channels. Since 2.8.0. */
+  pubsubChannels: unknown;
+  /** Returns helpful text about the different subcommands. Since 6.2.0. */
+  pubsubHelp: unknown;
+  /** Returns a count of unique pattern subscriptions. Since 2.8.0. */
+  pubsubNumpat: unknown;
+  /** Returns a count of subscribers to channels. Since 2.8.0. */
+  pubsubNumsub: unknown;
+  /** Returns the active shard channels. Since 7.0.0. */
+  pubsubShardchannels: unknown;
+  /** Returns the count of subscribers of shard channels. Since 7.0.0. */
+  pubsubShardnumsub: unknown;
+  /** Returns a random key name from the database. Since 1.0.0. */
+  randomkey: unknown;
+  /** Renames a key and overwrites the destination. Since 1.0.0. */
+  rename: unknown;
+  /** Renames a key only when the target key name doesn't exist. Since 1.0.0. */
+  renamenx: unknown;
+  /** Configures a server as replica of another, or promotes it to a master. Since 5.0.0. */
+  replicaof: unknown;
+  /** Creates a key from the serialized representation of a value. Since 2.6.0. */
+  restore: unknown;
+  /** An internal command for migrating keys in a cluster. Since 3.0.0. */
+  restoreAsking: unknown;
+  /** Returns the replication role. Since 2.8.12. */
+  role: unknown;
+  /** Returns and removes the last elements of a list. Deletes the list if the last element was popped. Since 1.0.0. */
+  rpop: unknown;
+  /** Returns the last element of a list after removing and pushing it to another list. Deletes the list if the last element was popped. Since 1.2.0.
+   * @deprecated Since 6.2.0: LMOVE with the RIGHT and LEFT arguments. */
+  rpoplpush: unknown;
+  /** Appends one or more elements to a list. Creates the key if it doesn't exist. Since 1.0.0. */
+  rpush: unknown;
+  /** Appends an element to a list only when the list exists. Since 2.2.0. */
+  rpushx: unknown;
+  /** Adds one or more members to a set. Creates the key if it doesn't exist. Since 1.0.0. */
+  sadd: unknown;
+  /** Synchronously saves the database(s) to disk. Since 1.0.0. */
+  save: unknown;
+  /** Iterates over the key names in the database. Since 2.8.0. */
+  scan: unknown;
+  /** Returns the number of members in a set. Since 1.0.0. */
+  scard: unknown;
+  /** Sets the debug mode of server-side Lua scripts. Since 3.2.0. */
+  scriptDebug: unknown;
+  /** Determines whether server-side Lua scripts exist in the script cache. Since 2.6.0. */
+  scriptExists: unknown;
+  /** Removes all server-side Lua scripts from the script cache. Since 2.6.0. */
+  scriptFlush: unknown;
+  /** Returns helpful text about the different subcommands. Since 5.0.0. */
+  scriptHelp: unknown;
+  /** Terminates a server-side Lua script during execution. Since 2.6.0. */
+  scriptKill: unknown;
+  /** Loads a server-side Lua script to the script cache. Since 2.6.0. */
+  scriptLoad: unknown;
+  /** Show server-side Lua script in the script cache. Since 8.0.0. */
+  scriptShow: unknown;
+  /** Returns the difference of multiple sets. Since 1.0.0. */
+  sdiff: unknown;
+  /** Stores the difference of multiple sets in a key. Since 1.0.0. */
+  sdiffstore: unknown;
+  /** Changes the selected database. Since 1.0.0. */
+  select: unknown;
+  /** Sets the string value of a key, ignoring its type. The key is created if it doesn't exist. Since 1.0.0. */
+  set: unknown;
+  /** Sets or clears the bit at offset of the string value. Creates the key if it doesn't exist. Since 2.2.0. */
+  setbit: unknown;
+  /** Sets the string value and expiration time of a key. Creates the key if it doesn't exist. Since 2.0.0.
+   * @deprecated Since 2.6.12: SET with the EX argument. */
+  setex: unknown;
+  /** Set the string value of a key only when the key doesn't exist. Since 1.0.0.
+   * @deprecated Since 2.6.12: SET with the NX argument. */
+  setnx: unknown;
+  /** Overwrites a part of a string value with another by an offset. Creates the key if it doesn't exist. Since 2.2.0. */
+  setrange: unknown;
+  /** Synchronously saves the database(s) to disk and shuts down the Redis server. Since 1.0.0. */
+  shutdown: unknown;
+  /** Returns the intersect of multiple sets. Since 1.0.0. */
+  sinter: unknown;
+  /** Returns the number of members of the intersect of multiple sets. Since 7.0.0. */
+  sintercard: unknown;
+  /** Stores the intersect of multiple sets in a key. Since 1.0.0. */
+  sinterstore: unknown;
+  /** Determines whether a member belongs to a set. Since 1.0.0. */
+  sismember: unknown;
+  /** Sets a Redis server as a replica of another, or promotes it to being a master. Since 1.0.0.
+   * @deprecated Since 5.0.0: REPLICAOF. */
+  slaveof: unknown;
+  /** Returns the slow log's entries. Since 2.2.12. */
+  slowlogGet: unknown;
+  /** Show helpful text about the different subcommands. Since 6.2.0. */
+  slowlogHelp: unknown;
+  /** Returns the number of entries in the slow log. Since 2.2.12. */
+  slowlogLen: unknown;
+  /** Clears all entries from the slow log. Since 2.2.12. */
+  slowlogReset: unknown;
+  /** Returns all members of a set. Since 1.0.0. */
+  smembers: unknown;
+  /** Determines whether multiple members belong to a set. Since 6.2.0. */
+  smismember: unknown;
+  /** Moves a member from one set to another. Since 1.0.0. */
+  smove: unknown;
+  /** Sorts the elements in a list, a set, or a sorted set, optionally storing the result. Since 1.0.0. */
+  sort: unknown;
+  /** Returns the sorted elements of a list, a set, or a sorted set. Since 7.0.0. */
+  sortRo: unknown;
+  /** Returns one or more random members from a set after removing them. Deletes the set if the last member was popped. Since 1.0.0. */
+  spop: unknown;
+  /** Post a message to a shard channel. Since 7.0.0. */
+  spublish: unknown;
+  /** Get one or multiple random members from a set. Since 1.0.0. */
+  srandmember: unknown;
+  /** Removes one or more members from a set. Deletes the set if the last member was removed. Since 1.0.0. */
+  srem: unknown;
+  /** Iterates over members of a set. Since 2.8.0. */
+  sscan: unknown;
+  /** Returns the length of a string value. Since 2.2.0. */
+  strlen: unknown;
+  /** Returns a substring from a string value. Since 1.0.0.
+   * @deprecated Since 2.0.0: GETRANGE. */
+  substr: unknown;
+  /** Returns the union of multiple sets. Since 1.0.0. */
+  sunion: unknown;
+  /** Stores the union of multiple sets in a key. Since 1.0.0. */
+  sunionstore: unknown;
+  /** Swaps two Redis databases. Since 4.0.0. */
+  swapdb: unknown;
+  /** Returns the server time. Since 2.6.0. */
+  time: unknown;
+  /** Returns the number of existing keys out of those specified after updating the time they were last accessed. Since 3.2.1. */
+  touch: unknown;
+  /** Returns the expiration time in seconds of a key. Since 1.0.0. */
+  ttl: unknown;
+  /** Determines the type of value stored at a key. Since 1.0.0. */
+  type: unknown;
+  /** Asynchronously deletes one or more keys. Since 4.0.0. */
+  unlink: unknown;
+  /** Blocks until the asynchronous replication of all preceding write commands sent by the connection is completed. Since 3.0.0. */
+  wait: unknown;
+  /** Blocks until all of the preceding write commands sent by the connection are written to the append-only file of the master and/or replicas. Since 7.2.0. */
+  waitaof: unknown;
+  /** Returns the number of messages that were successfully acknowledged by the consumer group member of a stream. Since 5.0.0. */
+  xack: unknown;
+  /** Appends a new message to a stream. Creates the key if it doesn't exist. Since 5.0.0. */
+  xadd: unknown;
+  /** Changes, or acquires, ownership of messages in a consumer group, as if the messages were delivered to as consumer group member. Since 6.2.0. */
+  xautoclaim: unknown;
+  /** Changes, or acquires, ownership of a message in a consumer group, as if the message was delivered a consumer group member. Since 5.0.0. */
+  xclaim: unknown;
+  /** Returns the number of messages after removing them from a stream. Since 5.0.0. */
+  xdel: unknown;
+  /** Creates a consumer group. Since 5.0.0. */
+  xgroupCreate: unknown;
+  /** Creates a consumer in a consumer group. Since 6.2.0. */
+  xgroupCreateconsumer: unknown;
+  /** Deletes a consumer from a consumer group. Since 5.0.0. */
+  xgroupDelconsumer: unknown;
+  /** Destroys a consumer group. Since 5.0.0. */
+  xgroupDestroy: unknown;
+  /** Returns helpful text about the different subcommands. Since 5.0.0. */
+  xgroupHelp: unknown;
+  /** Sets the last-delivered ID of a consumer group. Since 5.0.0. */
+  xgroupSetid: unknown;
+  /** Returns a list of the consumers in a consumer group. Since 5.0.0. */
+  xinfoConsumers: unknown;
+  /** Returns a list of the consumer groups of a stream. Since 5.0.0. */
+  xinfoGroups: unknown;
+  /** Returns helpful text about the different subcommands. Since 5.0.0. */
+  xinfoHelp: unknown;
+  /** Returns information about a stream. Since 5.0.0. */
+  xinfoStream: unknown;
+  /** Return the number of messages in a stream. Since 5.0.0. */
+  xlen: unknown;
+  /** Returns the information and entries from a stream consumer group's pending entries list. Since 5.0.0. */
+  xpending: unknown;
+  /** Returns the messages from a stream within a range of IDs. Since 5.0.0. */
+  xrange: unknown;
+  /** Returns messages from multiple streams with IDs greater than the ones requested. Blocks until a message is available otherwise. Since 5.0.0. */
+  xread: unknown;
+  /** Returns new or historical messages from a stream for a consumer in a group. Blocks until a message is available otherwise. Since 5.0.0. */
+  xreadgroup: unknown;
+  /** Returns the messages from a stream within a range of IDs in reverse order. Since 5.0.0. */
+  xrevrange: unknown;
+  /** An internal command for replicating stream values. Since 5.0.0. */
+  xsetid: unknown;
+  /** Deletes messages from the beginning of a stream. Since 5.0.0. */
+  xtrim: unknown;
+  /** Adds one or more members to a sorted set, or updates their scores. Creates the key if it doesn't exist. Since 1.2.0. */
+  zadd: unknown;
+  /** Returns the number of members in a sorted set. Since 1.2.0. */
+  zcard: unknown;
+  /** Returns the count of members in a sorted set that have scores within a range. Since 2.0.0. */
+  zcount: unknown;
+  /** Returns the difference between multiple sorted sets. Since 6.2.0. */
+  zdiff: unknown;
+  /** Stores the difference of multiple sorted sets in a key. Since 6.2.0. */
+  zdiffstore: unknown;
+  /** Increments the score of a member in a sorted set. Since 1.2.0. */
+  zincrby: unknown;
+  /** Returns the intersect of multiple sorted sets. Since 6.2.0. */
+  zinter: unknown;
+  /** Returns the number of members of the intersect of multiple sorted sets. Since 7.0.0. */
+  zintercard: unknown;
+  /** Stores the intersect of multiple sorted sets in a key. Since 2.0.0. */
+  zinterstore: unknown;
+  /** Returns the number of members in a sorted set within a lexicographical range. Since 2.8.9. */
+  zlexcount: unknown;
+  /** Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. Deletes the sorted set if the last member was popped. Since 7.0.0. */
+  zmpop: unknown;
+  /** Returns the score of one or more members in a sorted set. Since 6.2.0. */
+  zmscore: unknown;
+  /** Returns the highest-scoring members from a sorted set after removing them. Deletes the sorted set if the last member was popped. Since 5.0.0. */
+  zpopmax: unknown;
+  /** Returns the lowest-scoring members from a sorted set after removing them. Deletes the sorted set if the last member was popped. Since 5.0.0. */
+  zpopmin: unknown;
+  /** Returns one or more random members from a sorted set. Since 6.2.0. */
+  zrandmember: unknown;
+  /** Returns members in a sorted set within a range of indexes. Since 1.2.0. */
+  zrange: unknown;
+  /** Returns members in a sorted set within a lexicographical range. Since 2.8.9.
+   * @deprecated Since 6.2.0: ZRANGE with the BYLEX argument. */
+  zrangebylex: unknown;
+  /** Returns members in a sorted set within a range of scores. Since 1.0.5.
+   * @deprecated Since 6.2.0: ZRANGE with the BYSCORE argument. */
+  zrangebyscore: unknown;
+  /** Stores a range of members from sorted set in a key. Since 6.2.0. */
+  zrangestore: unknown;
+  /** Returns the index of a member in a sorted set ordered by ascending scores. Since 2.0.0. */
+  zrank: unknown;
+  /** Removes one or more members from a sorted set. Deletes the sorted set if all members were removed. Since 1.2.0. */
+  zrem: unknown;
+  /** Removes members in a sorted set within a lexicographical range. Deletes the sorted set if all members were removed. Since 2.8.9. */
+  zremrangebylex: unknown;
+  /** Removes members in a sorted set within a range of indexes. Deletes the sorted set if all members were removed. Since 2.0.0. */
+  zremrangebyrank: unknown;
+  /** Removes members in a sorted set within a range of scores. Deletes the sorted set if all members were removed. Since 1.2.0. */
+  zremrangebyscore: unknown;
+  /** Returns members in a sorted set within a range of indexes in reverse order. Since 1.2.0.
+   * @deprecated Since 6.2.0: ZRANGE with the REV argument. */
+  zrevrange: unknown;
+  /** Returns members in a sorted set within a lexicographical range in reverse order. Since 2.8.9.
+   * @deprecated Since 6.2.0: ZRANGE with the REV and BYLEX arguments. */
+  zrevrangebylex: unknown;
+  /** Returns members in a sorted set within a range of scores in reverse order. Since 2.2.0.
+   * @deprecated Since 6.2.0: ZRANGE with the REV and BYSCORE arguments. */
+  zrevrangebyscore: unknown;
+  /** Returns the index of a member in a sorted set ordered by descending scores. Since 2.0.0. */
+  zrevrank: unknown;
+  /** Iterates over members and scores of a sorted set. Since 2.8.0. */
+  zscan: unknown;
+  /** Returns the score of a member in a sorted set. Since 1.2.0. */
+  zscore: unknown;
+  /** Returns the union of multiple sorted sets. Since 6.2.0. */
+  zunion: unknown;
+  /** Stores the union of multiple sorted sets in a key. Since 2.0.0. */
+  zunionstore: unknown;
+}
+
 /** Every command of the servers above, typed from its definition (hand-declared specs override these). */
 export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Lists the ACL categories, or the commands inside a category. Since 6.0.0. */
@@ -418,7 +1134,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Persists the effective configuration to file. Since 2.8.0. */
   configRewrite(): Out<W, 'OK'>;
   /** Sets configuration parameters in-flight. Since 2.0.0. */
-  configSet(...datas: { 'parameter': RedisArg; 'value': RedisArg }[]): Out<W, 'OK'>;
+  configSet(...data: { 'parameter': RedisArg; 'value': RedisArg }[]): Out<W, 'OK'>;
   /** Copies the value of a key to a new key. Since 6.2.0. */
   copy(source: RedisKey, destination: RedisKey, options?: CopyOptions): Out<W, 1 | 0>;
   /** Returns the number of keys in the database. Since 1.0.0. */
@@ -494,7 +1210,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Bulk strings as Buffers. Returns information about a function during execution. Since 7.0.0. */
   functionStatsBuffer(): Out<W, { 'running_script': null | { 'name': Buffer; 'command': Buffer[]; 'duration_ms': number }; 'engines': Record<string, { 'libraries_count': number; 'functions_count': number }> }>;
   /** Adds one or more members to a geospatial index. The key is created if it doesn't exist. Since 3.2.0. */
-  geoadd(key: RedisKey, datas: ({ 'longitude': number | string; 'latitude': number | string; 'member': RedisArg })[], options?: GeoaddOptions): Out<W, number>;
+  geoadd(key: RedisKey, data: ({ 'longitude': number | string; 'latitude': number | string; 'member': RedisArg })[], options?: GeoaddOptions): Out<W, number>;
   /** Returns the distance between two members of a geospatial index. Since 3.2.0. */
   geodist(key: RedisKey, member1: RedisArg, member2: RedisArg, unit?: 'm' | 'km' | 'ft' | 'mi'): Out<W, null | string>;
   /** Bulk strings as Buffers. Returns the distance between two members of a geospatial index. Since 3.2.0. */
@@ -595,7 +1311,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   hmgetBuffer(key: RedisKey, ...fields: RedisArg[]): Out<W, (Buffer | null)[]>;
   /** Sets the values of multiple fields. Since 2.0.0.
    * @deprecated Since 4.0.0: HSET with multiple field-value pairs. */
-  hmset(key: RedisKey, ...datas: { 'field': RedisArg; 'value': RedisArg }[]): Out<W, 'OK'>;
+  hmset(key: RedisKey, ...data: { 'field': RedisArg; 'value': RedisArg }[]): Out<W, 'OK'>;
   /** Removes the expiration time for each specified field. Since 7.4.0. */
   hpersist(key: RedisKey, fields: RedisArg[]): Out<W, (-2 | -1 | 1)[]>;
   /** Set expiry for hash field using relative time to expire (milliseconds). Since 7.4.0. */
@@ -615,7 +1331,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Bulk strings as Buffers. Iterates over fields and values of a hash. Since 2.8.0. */
   hscanBuffer(key: RedisKey, cursor: number, options?: HscanOptions): Out<W, [Buffer, Buffer[]]>;
   /** Creates or modifies the value of a field in a hash. Since 2.0.0. */
-  hset(key: RedisKey, ...datas: { 'field': RedisArg; 'value': RedisArg }[]): Out<W, number>;
+  hset(key: RedisKey, ...data: { 'field': RedisArg; 'value': RedisArg }[]): Out<W, number>;
   /** Sets the value of a field in a hash only when the field doesn't exist. Since 2.0.0. */
   hsetnx(key: RedisKey, field: RedisArg, value: RedisArg): Out<W, 0 | 1>;
   /** Returns the length of the value of a field. Since 3.2.0. */
@@ -751,9 +1467,9 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Moves a key to another database. Since 1.0.0. */
   move(key: RedisKey, db: number): Out<W, 1 | 0>;
   /** Atomically creates or modifies the string values of one or more keys. Since 1.0.1. */
-  mset(...datas: { 'key': RedisKey; 'value': RedisArg }[]): Out<W, 'OK'>;
+  mset(...data: { 'key': RedisKey; 'value': RedisArg }[]): Out<W, 'OK'>;
   /** Atomically modifies the string values of one or more keys only when all keys don't exist. Since 1.0.1. */
-  msetnx(...datas: { 'key': RedisKey; 'value': RedisArg }[]): Out<W, 0 | 1>;
+  msetnx(...data: { 'key': RedisKey; 'value': RedisArg }[]): Out<W, 0 | 1>;
   /** Returns the internal encoding of a Redis object. Since 2.2.3. */
   objectEncoding(key: RedisKey): Out<W, null | string>;
   /** Bulk strings as Buffers. Returns the internal encoding of a Redis object. Since 2.2.3. */
@@ -1000,9 +1716,9 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Returns the number of messages that were successfully acknowledged by the consumer group member of a stream. Since 5.0.0. */
   xack(key: RedisKey, group: RedisArg, ...ids: RedisArg[]): Out<W, number>;
   /** Appends a new message to a stream. Creates the key if it doesn't exist. Since 5.0.0. */
-  xadd(key: RedisKey, idSelector: '*' | RedisArg, datas: { 'field': RedisArg; 'value': RedisArg }[], options?: XaddOptions): Out<W, string | null>;
+  xadd(key: RedisKey, idSelector: '*' | RedisArg, data: { 'field': RedisArg; 'value': RedisArg }[], options?: XaddOptions): Out<W, string | null>;
   /** Bulk strings as Buffers. Appends a new message to a stream. Creates the key if it doesn't exist. Since 5.0.0. */
-  xaddBuffer(key: RedisKey, idSelector: '*' | RedisArg, datas: { 'field': RedisArg; 'value': RedisArg }[], options?: XaddOptions): Out<W, Buffer | null>;
+  xaddBuffer(key: RedisKey, idSelector: '*' | RedisArg, data: { 'field': RedisArg; 'value': RedisArg }[], options?: XaddOptions): Out<W, Buffer | null>;
   /** Changes, or acquires, ownership of messages in a consumer group, as if the messages were delivered to as consumer group member. Since 6.2.0. */
   xautoclaim(key: RedisKey, group: RedisArg, consumer: RedisArg, minIdleTime: RedisArg, start: RedisArg, options?: XautoclaimOptions): Out<W, [string, [string, string[]][], string[]] | [string, string[], string[]]>;
   /** Bulk strings as Buffers. Changes, or acquires, ownership of messages in a consumer group, as if the messages were delivered to as consumer group member. Since 6.2.0. */
@@ -1070,7 +1786,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Deletes messages from the beginning of a stream. Since 5.0.0. */
   xtrim(key: RedisKey, trim: { 'strategy': 'MAXLEN' | 'MINID'; '='?: true; '~'?: true; 'threshold': RedisArg; 'LIMIT'?: number }): Out<W, number>;
   /** Adds one or more members to a sorted set, or updates their scores. Creates the key if it doesn't exist. Since 1.2.0. */
-  zadd(key: RedisKey, datas: ({ 'score': number | string; 'member': RedisArg })[], options?: ZaddOptions): Out<W, null | number>;
+  zadd(key: RedisKey, data: ({ 'score': number | string; 'member': RedisArg })[], options?: ZaddOptions): Out<W, null | number>;
   /** Returns the number of members in a sorted set. Since 1.2.0. */
   zcard(key: RedisKey): Out<W, number>;
   /** Returns the count of members in a sorted set that have scores within a range. Since 2.0.0. */
