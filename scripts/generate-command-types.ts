@@ -78,7 +78,8 @@ function convert(arg: JsonArgument, next: JsonArgument | undefined): Node {
   const kind = arg.type === 'pure-token' ? 'pt' : arg.type === 'block' ? 'b' : arg.type === 'oneof' ? 'o' : 'v';
   const isCount = arg.type === 'integer' && arg.name.startsWith('num') && next?.multiple === true;
   const node: Node = { t: isCount ? 'n' : kind, n: arg.name, json: arg };
-  if (arg.token !== undefined) node.tok = arg.token;
+  // MIGRATE's `""` is the empty string as redis-cli spells it; on the wire it is an empty argument.
+  if (arg.token !== undefined) node.tok = arg.token === '""' ? '' : arg.token;
   if (arg.optional === true) node.opt = 1;
   if (arg.multiple === true) node.m = 1;
   if (arg.multiple_token === true) node.mt = 1;
@@ -100,6 +101,12 @@ function flattens(node: Node): boolean {
   const alts = node.a as Node[];
   if (!alts.every((alt) => alt.tok !== undefined)) return false;
   return node.opt === 1 || !alts.every((alt) => alt.t === 'pt');
+}
+
+/** A block of tokens only (REPLICAOF's `NO ONE`): given as those words. */
+function fixedWords(node: Node): string | undefined {
+  const children = node.a as Node[];
+  return node.t === 'b' && children.every((child) => child.t === 'pt' && child.opt !== 1) ? children.map((child) => child.tok).join(' ') : undefined;
 }
 
 /** A one-of of bare tokens (`NX | XX`): as a parameter of its own, a string literal union. */
@@ -191,6 +198,7 @@ function elementType(node: Node): string {
     case 'v':
       return scalarType(node.json);
     case 'b':
+      if (fixedWords(node) !== undefined) return quote(fixedWords(node) as string);
       return node.one === 1 ? typeOf((node.a as Node[]).find(visible) as Node) : objectType(node.a as Node[]);
     case 'o':
       return (node.a as Node[])
@@ -279,7 +287,7 @@ function union(types: string[]): string {
   const unique = [...new Set(types)];
   if (unique.includes('unknown')) return 'unknown';
   // 'OK' | string is string; keep the literal only when no plain string is possible.
-  const collapsed = unique.filter((type) => !(/^'.*'$/.test(type) && unique.includes('string')));
+  const collapsed = unique.filter((type) => !(/^'.*'$/.test(type) && unique.includes('string')) && !(/^-?[0-9]+$/.test(type) && unique.includes('number')));
   return collapsed.join(' | ');
 }
 const wrap = (type: string): string => (/[|&]/.test(type) ? `(${type})` : type);

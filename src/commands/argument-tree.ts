@@ -153,6 +153,13 @@ function writeChoice(label: string, node: ArgNode, value: unknown, out: RedisArg
         writeValue(label, alt, value[alt.tok], out);
         return;
       }
+    } else if (alt.t === 'b' && (alt.a as readonly ArgNode[]).every((child) => child.t === 'pt' && child.opt !== 1)) {
+      // A block of tokens only (REPLICAOF's `NO ONE`), given as those words.
+      const words = (alt.a as readonly ArgNode[]).map((child) => child.tok as string);
+      if (typeof value === 'string' && value.toUpperCase() === words.join(' ').toUpperCase()) {
+        out.push(...words);
+        return;
+      }
     } else if (alt.t === 'b' && alt.one !== 1) {
       if (isPlainRecord(value) && blockMatches(alt, value)) {
         writeOne(label, alt, value, out);

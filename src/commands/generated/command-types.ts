@@ -926,7 +926,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Performs bitwise operations on multiple strings, and stores the result. Since 2.6.0. */
   bitop(operation: 'AND' | 'OR' | 'XOR' | 'NOT', destkey: RedisKey, ...keys: RedisKey[]): Out<W, number>;
   /** Finds the first set (1) or clear (0) bit in a string. Since 2.8.7. */
-  bitpos(key: RedisKey, bit: number, range?: { 'start': number; 'endUnitBlock'?: { 'end': number; 'BYTE'?: true; 'BIT'?: true } }): Out<W, number | -1>;
+  bitpos(key: RedisKey, bit: number, range?: { 'start': number; 'endUnitBlock'?: { 'end': number; 'BYTE'?: true; 'BIT'?: true } }): Out<W, number>;
   /** Pops an element from a list, pushes it to another list and returns it. Blocks until an element is available otherwise. Deletes the list if the last element was moved. Since 6.2.0. */
   blmove(source: RedisKey, destination: RedisKey, wherefrom: 'LEFT' | 'RIGHT', whereto: 'LEFT' | 'RIGHT', timeout: number | string): Out<W, string | null>;
   /** Bulk strings as Buffers. Pops an element from a list, pushes it to another list and returns it. Blocks until an element is available otherwise. Deletes the list if the last element was moved. Since 6.2.0. */
@@ -970,7 +970,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Bulk strings as Buffers. Returns the name of the connection. Since 2.6.9. */
   clientGetnameBuffer(): Out<W, Buffer | null>;
   /** Returns the client ID to which the connection's tracking notifications are redirected. Since 6.0.0. */
-  clientGetredir(): Out<W, 0 | -1 | number>;
+  clientGetredir(): Out<W, number>;
   /** Returns helpful text about the different subcommands. Since 5.0.0. */
   clientHelp(): Out<W, string[]>;
   /** Bulk strings as Buffers. Returns helpful text about the different subcommands. Since 5.0.0. */
@@ -1170,7 +1170,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Sets the expiration time of a key to a Unix timestamp. Since 1.2.0. */
   expireat(key: RedisKey, unixTimeSeconds: number, condition?: 'NX' | 'XX' | 'GT' | 'LT'): Out<W, 1 | 0>;
   /** Returns the expiration time of a key as a Unix timestamp. Since 7.0.0. */
-  expiretime(key: RedisKey): Out<W, number | -1 | -2>;
+  expiretime(key: RedisKey): Out<W, number>;
   /** Starts a coordinated failover from a server to one of its replicas. Since 6.2.0. */
   failover(options?: FailoverOptions): Out<W, 'OK'>;
   /** Invokes a function. Since 7.0.0. */
@@ -1284,7 +1284,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Set expiry for hash field using an absolute Unix timestamp (seconds). Since 7.4.0. */
   hexpireat(key: RedisKey, unixTimeSeconds: number, fields: RedisArg[], options?: HexpireatOptions): Out<W, (-2 | 0 | 1 | 2)[]>;
   /** Returns the expiration time of a hash field as a Unix timestamp, in seconds. Since 7.4.0. */
-  hexpiretime(key: RedisKey, fields: RedisArg[]): Out<W, (-2 | -1 | number)[]>;
+  hexpiretime(key: RedisKey, fields: RedisArg[]): Out<W, number[]>;
   /** Returns the value of a field in a hash. Since 2.0.0. */
   hget(key: RedisKey, field: RedisArg): Out<W, string | null>;
   /** Bulk strings as Buffers. Returns the value of a field in a hash. Since 2.0.0. */
@@ -1319,9 +1319,9 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Set expiry for hash field using an absolute Unix timestamp (milliseconds). Since 7.4.0. */
   hpexpireat(key: RedisKey, unixTimeMilliseconds: number, fields: RedisArg[], options?: HpexpireatOptions): Out<W, (-2 | 0 | 1 | 2)[]>;
   /** Returns the expiration time of a hash field as a Unix timestamp, in msec. Since 7.4.0. */
-  hpexpiretime(key: RedisKey, fields: RedisArg[]): Out<W, (-2 | -1 | number)[]>;
+  hpexpiretime(key: RedisKey, fields: RedisArg[]): Out<W, number[]>;
   /** Returns the TTL in milliseconds of a hash field. Since 7.4.0. */
-  hpttl(key: RedisKey, fields: RedisArg[]): Out<W, (-2 | -1 | number)[]>;
+  hpttl(key: RedisKey, fields: RedisArg[]): Out<W, number[]>;
   /** Returns one or more random fields from a hash. Since 6.2.0. */
   hrandfield(key: RedisKey, options?: { 'count': number; 'WITHVALUES'?: true }): Out<W, null | string | string[] | [string, string][]>;
   /** Bulk strings as Buffers. Returns one or more random fields from a hash. Since 6.2.0. */
@@ -1337,7 +1337,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Returns the length of the value of a field. Since 3.2.0. */
   hstrlen(key: RedisKey, field: RedisArg): Out<W, number>;
   /** Returns the TTL in seconds of a hash field. Since 7.4.0. */
-  httl(key: RedisKey, fields: RedisArg[]): Out<W, (-2 | -1 | number)[]>;
+  httl(key: RedisKey, fields: RedisArg[]): Out<W, number[]>;
   /** Returns all values in a hash. Since 2.0.0. */
   hvals(key: RedisKey): Out<W, string[]>;
   /** Bulk strings as Buffers. Returns all values in a hash. Since 2.0.0. */
@@ -1391,7 +1391,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Bulk strings as Buffers. Returns an element from a list by its index. Since 1.0.0. */
   lindexBuffer(key: RedisKey, index: number): Out<W, null | Buffer>;
   /** Inserts an element before or after another element in a list. Since 2.2.0. */
-  linsert(key: RedisKey, where: 'BEFORE' | 'AFTER', pivot: RedisArg, element: RedisArg): Out<W, number | 0 | -1>;
+  linsert(key: RedisKey, where: 'BEFORE' | 'AFTER', pivot: RedisArg, element: RedisArg): Out<W, number>;
   /** Returns the length of a list. Since 1.0.0. */
   llen(key: RedisKey): Out<W, number>;
   /** Returns an element after popping it from one list and pushing it to another. Deletes the list if the last element was moved. Since 6.2.0. */
@@ -1449,7 +1449,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Bulk strings as Buffers. Atomically returns the string values of one or more keys. Since 1.0.0. */
   mgetBuffer(...keys: RedisKey[]): Out<W, (Buffer | null)[]>;
   /** Atomically transfers a key from one Redis instance to another. Since 2.6.0. */
-  migrate(host: RedisArg, port: number, keySelector: RedisKey | '""', destinationDb: number, timeout: number, options?: MigrateOptions): Out<W, 'OK' | 'NOKEY'>;
+  migrate(host: RedisArg, port: number, keySelector: RedisKey | '', destinationDb: number, timeout: number, options?: MigrateOptions): Out<W, 'OK' | 'NOKEY'>;
   /** Returns helpful text about the different subcommands. Since 5.0.0. */
   moduleHelp(): Out<W, string[]>;
   /** Bulk strings as Buffers. Returns helpful text about the different subcommands. Since 5.0.0. */
@@ -1491,7 +1491,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Sets the expiration time of a key to a Unix milliseconds timestamp. Since 2.6.0. */
   pexpireat(key: RedisKey, unixTimeMilliseconds: number, condition?: 'NX' | 'XX' | 'GT' | 'LT'): Out<W, 1 | 0>;
   /** Returns the expiration time of a key as a Unix milliseconds timestamp. Since 7.0.0. */
-  pexpiretime(key: RedisKey): Out<W, number | -1 | -2>;
+  pexpiretime(key: RedisKey): Out<W, number>;
   /** Adds elements to a HyperLogLog key. Creates the key if it doesn't exist. Since 2.8.9. */
   pfadd(key: RedisKey, ...elements: RedisArg[]): Out<W, 1 | 0>;
   /** Returns the approximated cardinality of the set(s) observed by the HyperLogLog key(s). Since 2.8.9. */
@@ -1510,7 +1510,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
    * @deprecated Since 2.6.12: SET with the PX argument. */
   psetex(key: RedisKey, milliseconds: number, value: RedisArg): Out<W, 'OK'>;
   /** Returns the expiration time in milliseconds of a key. Since 2.6.0. */
-  pttl(key: RedisKey): Out<W, number | -1 | -2>;
+  pttl(key: RedisKey): Out<W, number>;
   /** Posts a message to a channel. Since 2.0.0. */
   publish(channel: RedisArg, message: RedisArg): Out<W, number>;
   /** Returns the active channels. Since 2.8.0. */
@@ -1540,9 +1540,9 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Renames a key only when the target key name doesn't exist. Since 1.0.0. */
   renamenx(key: RedisKey, newkey: RedisKey): Out<W, 1 | 0>;
   /** Configures a server as replica of another, or promotes it to a master. Since 5.0.0. */
-  replicaof(args: { 'host': RedisArg; 'port': number } | {  }): Out<W, string>;
+  replicaof(args: { 'host': RedisArg; 'port': number } | 'NO ONE'): Out<W, string>;
   /** Bulk strings as Buffers. Configures a server as replica of another, or promotes it to a master. Since 5.0.0. */
-  replicaofBuffer(args: { 'host': RedisArg; 'port': number } | {  }): Out<W, Buffer>;
+  replicaofBuffer(args: { 'host': RedisArg; 'port': number } | 'NO ONE'): Out<W, Buffer>;
   /** Creates a key from the serialized representation of a value. Since 2.6.0. */
   restore(key: RedisKey, ttl: number, serializedValue: RedisArg, options?: RestoreOptions): Out<W, 'OK'>;
   /** An internal command for migrating keys in a cluster. Since 3.0.0. */
@@ -1631,10 +1631,10 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   sismember(key: RedisKey, member: RedisArg): Out<W, 0 | 1>;
   /** Sets a Redis server as a replica of another, or promotes it to being a master. Since 1.0.0.
    * @deprecated Since 5.0.0: REPLICAOF. */
-  slaveof(args: { 'host': RedisArg; 'port': number } | {  }): Out<W, string>;
+  slaveof(args: { 'host': RedisArg; 'port': number } | 'NO ONE'): Out<W, string>;
   /** Bulk strings as Buffers. Sets a Redis server as a replica of another, or promotes it to being a master. Since 1.0.0.
    * @deprecated Since 5.0.0: REPLICAOF. */
-  slaveofBuffer(args: { 'host': RedisArg; 'port': number } | {  }): Out<W, Buffer>;
+  slaveofBuffer(args: { 'host': RedisArg; 'port': number } | 'NO ONE'): Out<W, Buffer>;
   /** Returns the slow log's entries. Since 2.2.12. */
   slowlogGet(count?: number): Out<W, [number, number, number, string[], string, string][]>;
   /** Bulk strings as Buffers. Returns the slow log's entries. Since 2.2.12. */
@@ -1702,7 +1702,7 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Returns the number of existing keys out of those specified after updating the time they were last accessed. Since 3.2.1. */
   touch(...keys: RedisKey[]): Out<W, number>;
   /** Returns the expiration time in seconds of a key. Since 1.0.0. */
-  ttl(key: RedisKey): Out<W, number | -1 | -2>;
+  ttl(key: RedisKey): Out<W, number>;
   /** Determines the type of value stored at a key. Since 1.0.0. */
   type(key: RedisKey): Out<W, null | string>;
   /** Bulk strings as Buffers. Determines the type of value stored at a key. Since 1.0.0. */

@@ -42,6 +42,9 @@ describe('generated argument trees', () => {
     ]);
     expect(build('clientKill', [{ ID: 7 }, { SKIPME: 'NO' }])).toEqual(['CLIENT', 'KILL', 'ID', 7, 'SKIPME', 'NO']);
     expect(build('clientKill', '127.0.0.1:6379')).toEqual(['CLIENT', 'KILL', '127.0.0.1:6379']);
+    expect(build('replicaof', 'NO ONE')).toEqual(['REPLICAOF', 'NO', 'ONE']);
+    expect(build('replicaof', { host: '127.0.0.1', port: 6380 })).toEqual(['REPLICAOF', '127.0.0.1', 6380]);
+    expect(build('migrate', 'h', 6379, '', 0, 1000, { KEYS: ['a', 'b'] })).toEqual(['MIGRATE', 'h', 6379, '', 0, 1000, 'KEYS', 'a', 'b']);
     expect(build('expire', 'k', 10, 'GT')).toEqual(['EXPIRE', 'k', 10, 'GT']);
     expect(() => build('lmpop', ['a'], 'UP')).toThrow(/where does not match any of its forms/);
   });
