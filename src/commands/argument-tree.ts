@@ -43,16 +43,56 @@ export interface GeneratedCommand {
   readonly buffer?: 1;
 }
 
-type Lookup = (node: ArgNode) => unknown;
+/**
+ * Where a list of nodes finds its values: the method's parameters and options object (top level), a block's
+ * object, or one value for the whole block. Plain data rather than a closure per call.
+ */
+interface Scope {
+  readonly params: readonly unknown[] | undefined;
+  readonly record: Record<string, unknown> | undefined;
+  readonly whole: boolean;
+  readonly value: unknown;
+}
+
+function valueIn(node: ArgNode, scope: Scope): unknown {
+  if (scope.whole) return scope.value;
+  if (node.p !== undefined && scope.params !== undefined) return node.r === 1 ? scope.params.slice(node.p) : scope.params[node.p];
+  return node.k === undefined || scope.record === undefined ? undefined : scope.record[node.k];
+}
+
+/**
+ * The command with every node in one object shape (all fields present, in one order). The generated literals
+ * each carry only their own fields; reading them as they are makes every property access megamorphic.
+ */
+export function withUniformNodes(command: GeneratedCommand): GeneratedCommand {
+  const shape = (node: ArgNode): ArgNode => ({
+    t: node.t,
+    n: node.n,
+    tok: node.tok,
+    k: node.k,
+    p: node.p,
+    r: node.r,
+    opt: node.opt,
+    m: node.m,
+    mt: node.mt,
+    a: node.a === undefined ? undefined : node.a.map(shape),
+    f: node.f,
+    one: node.one,
+  });
+  return { name: command.name, prefix: command.prefix, args: command.args.map(shape), options: command.options, buffer: command.buffer };
+}
+
+/** `CLIENT KILL`: built only for an error message (not on every call). */
+function labelOf(command: GeneratedCommand): string {
+  return command.prefix.length === 0 ? command.name : `${command.name} ${command.prefix.join(' ')}`;
+}
 
 /** The wire arguments (after the prefix) for `params` given to a generated method. */
 export function buildArguments(command: GeneratedCommand, params: readonly unknown[]): RedisArg[] {
   const out: RedisArg[] = [];
-  const label = command.prefix.length === 0 ? command.name : `${command.name} ${command.prefix.join(' ')}`;
   const options = command.options === undefined ? undefined : params[command.options];
-  if (options !== undefined && !isPlainRecord(options)) throw new ArgumentError(`${label}: the options argument must be a plain object`);
-  const lookup: Lookup = (node) => (node.p !== undefined ? (node.r === 1 ? params.slice(node.p) : params[node.p]) : node.k === undefined ? undefined : (options as Record<string, unknown> | undefined)?.[node.k]);
-  writeList(label, command.args, lookup, out);
+  if (options !== undefined && !isPlainRecord(options)) throw new ArgumentError(`${labelOf(command)}: the options argument must be a plain object`);
+  writeList(command, command.args, { params, record: options as Record<string, unknown> | undefined, whole: false, value: undefined }, out);
   return out;
 }
 
@@ -60,11 +100,11 @@ function isAbsent(value: unknown): boolean {
   return value === undefined || value === null || value === false;
 }
 
-function writeList(label: string, nodes: readonly ArgNode[], lookup: Lookup, out: RedisArg[]): void {
+function writeList(command: GeneratedCommand, nodes: readonly ArgNode[], scope: Scope, out: RedisArg[]): void {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i] as ArgNode;
     if (node.t === 'n') {
-      const next = lookup(nodes[i + 1] as ArgNode);
+      const next = valueIn(nodes[i + 1] as ArgNode, scope);
       out.push(isAbsent(next) ? 0 : Array.isArray(next) ? next.length : 1);
       continue;
     }
@@ -73,74 +113,80 @@ function writeList(label: string, nodes: readonly ArgNode[], lookup: Lookup, out
       continue;
     }
     if (node.t === 'o' && node.f === 1) {
-      const chosen = (node.a as readonly ArgNode[]).filter((alt) => !isAbsent(lookup(alt)));
-      if (chosen.length > 1) throw new ArgumentError(`${label}: ${chosen.map((alt) => alt.k).join(' and ')} cannot be combined`);
-      const alt = chosen[0];
+      let alt: ArgNode | undefined;
+      let value: unknown;
+      for (const candidate of node.a as readonly ArgNode[]) {
+        const given = valueIn(candidate, scope);
+        if (isAbsent(given)) continue;
+        if (alt !== undefined) throw new ArgumentError(`${labelOf(command)}: ${alt.k} and ${candidate.k} cannot be combined`);
+        alt = candidate;
+        value = given;
+      }
       if (alt === undefined) {
-        if (node.opt !== 1) throw new ArgumentError(`${label}: one of ${(node.a as readonly ArgNode[]).map((a) => a.k).join(', ')} is required`);
+        if (node.opt !== 1) throw new ArgumentError(`${labelOf(command)}: one of ${(node.a as readonly ArgNode[]).map((a) => a.k).join(', ')} is required`);
         continue;
       }
       if (node.tok !== undefined) out.push(node.tok);
-      writeValue(label, alt, lookup(alt), out);
+      writeValue(command, alt, value, out);
       continue;
     }
-    const value = lookup(node);
+    const value = valueIn(node, scope);
     if (isAbsent(value) || (node.r === 1 && (value as unknown[]).length === 0)) {
-      if (node.opt !== 1) throw new ArgumentError(`${label}: ${node.k ?? node.n} is required`);
+      if (node.opt !== 1) throw new ArgumentError(`${labelOf(command)}: ${node.k ?? node.n} is required`);
       continue;
     }
-    writeValue(label, node, value, out);
+    writeValue(command, node, value, out);
   }
 }
 
-function writeValue(label: string, node: ArgNode, value: unknown, out: RedisArg[]): void {
+function writeValue(command: GeneratedCommand, node: ArgNode, value: unknown, out: RedisArg[]): void {
   if (node.m === 1) {
     const list = Array.isArray(value) ? value : [value];
     if (list.length === 0) {
-      if (node.opt !== 1) throw new ArgumentError(`${label}: ${node.k ?? node.n} needs at least one value`);
+      if (node.opt !== 1) throw new ArgumentError(`${labelOf(command)}: ${node.k ?? node.n} needs at least one value`);
       return;
     }
     if (node.tok !== undefined && node.mt !== 1) out.push(node.tok);
     for (const item of list) {
       if (node.mt === 1) out.push(node.tok as string);
-      writeOne(label, node, item, out);
+      writeOne(command, node, item, out);
     }
     return;
   }
   if (node.tok !== undefined) out.push(node.tok);
-  writeOne(label, node, value, out);
+  writeOne(command, node, value, out);
 }
 
-function writeOne(label: string, node: ArgNode, value: unknown, out: RedisArg[]): void {
+function writeOne(command: GeneratedCommand, node: ArgNode, value: unknown, out: RedisArg[]): void {
   switch (node.t) {
     case 'pt':
-      if (value !== true) throw new ArgumentError(`${label}: ${node.k ?? node.n} must be true or left out`);
+      if (value !== true) throw new ArgumentError(`${labelOf(command)}: ${node.k ?? node.n} must be true or left out`);
       return;
     case 'v':
       if (typeof value === 'string' || typeof value === 'number' || Buffer.isBuffer(value)) {
         out.push(value);
         return;
       }
-      throw new ArgumentError(`${label}: ${node.k ?? node.n} must be a string, a number or a Buffer`);
+      throw new ArgumentError(`${labelOf(command)}: ${node.k ?? node.n} must be a string, a number or a Buffer`);
     case 'b': {
       if (node.one === 1) {
-        writeList(label, node.a as readonly ArgNode[], () => value, out);
+        writeList(command, node.a as readonly ArgNode[], { params: undefined, record: undefined, whole: true, value }, out);
         return;
       }
-      if (!isPlainRecord(value)) throw new ArgumentError(`${label}: ${node.k ?? node.n} must be an object`);
-      writeList(label, node.a as readonly ArgNode[], (child) => (child.k === undefined ? undefined : value[child.k]), out);
+      if (!isPlainRecord(value)) throw new ArgumentError(`${labelOf(command)}: ${node.k ?? node.n} must be an object`);
+      writeList(command, node.a as readonly ArgNode[], { params: undefined, record: value, whole: false, value: undefined }, out);
       return;
     }
     case 'o':
-      writeChoice(label, node, value, out);
+      writeChoice(command, node, value, out);
       return;
     default:
-      throw new ArgumentError(`${label}: unexpected argument ${node.n}`);
+      throw new ArgumentError(`${labelOf(command)}: unexpected argument ${node.n}`);
   }
 }
 
 /** A one-of given as a value: a token (`'LEFT'`), `{ TOKEN: value }`, a block's object, or a plain value. */
-function writeChoice(label: string, node: ArgNode, value: unknown, out: RedisArg[]): void {
+function writeChoice(command: GeneratedCommand, node: ArgNode, value: unknown, out: RedisArg[]): void {
   const alternatives = node.a as readonly ArgNode[];
   for (const alt of alternatives) {
     if (alt.t === 'pt') {
@@ -150,7 +196,7 @@ function writeChoice(label: string, node: ArgNode, value: unknown, out: RedisArg
       }
     } else if (alt.tok !== undefined) {
       if (isPlainRecord(value) && Object.prototype.hasOwnProperty.call(value, alt.tok)) {
-        writeValue(label, alt, value[alt.tok], out);
+        writeValue(command, alt, value[alt.tok], out);
         return;
       }
     } else if (alt.t === 'b' && (alt.a as readonly ArgNode[]).every((child) => child.t === 'pt' && child.opt !== 1)) {
@@ -162,15 +208,15 @@ function writeChoice(label: string, node: ArgNode, value: unknown, out: RedisArg
       }
     } else if (alt.t === 'b' && alt.one !== 1) {
       if (isPlainRecord(value) && blockMatches(alt, value)) {
-        writeOne(label, alt, value, out);
+        writeOne(command, alt, value, out);
         return;
       }
     } else if (alt.m === 1 ? Array.isArray(value) : !isPlainRecord(value) && !Array.isArray(value)) {
-      writeValue(label, alt, value, out);
+      writeValue(command, alt, value, out);
       return;
     }
   }
-  throw new ArgumentError(`${label}: ${node.n} does not match any of its forms`);
+  throw new ArgumentError(`${labelOf(command)}: ${node.n} does not match any of its forms`);
 }
 
 /** Every required argument of the block is present in `value`. */

@@ -1,4 +1,4 @@
-import { buildArguments, generatedFormTest, type GeneratedCommand } from './argument-tree.js';
+import { buildArguments, generatedFormTest, withUniformNodes, type GeneratedCommand } from './argument-tree.js';
 import { command, type CommandSpec, type MethodsOf, type ResultKind } from './define.js';
 import { GENERATED_COMMANDS } from './generated/command-args.js';
 import type { GeneratedCommandDocs, GeneratedCommandMethods, OptionsFormMethods } from './generated/command-types.js';
@@ -38,7 +38,8 @@ export function takesOptionsForm(spec: CommandSpec<any[], unknown, unknown>, gen
   return spec.args === undefined && spec.prefix.length === 0 && spec.reply === undefined && generated?.options !== undefined;
 }
 
-function generatedSpec(generated: GeneratedCommand): CommandSpec<any[], unknown, unknown> {
+function generatedSpec(declared: GeneratedCommand): CommandSpec<any[], unknown, unknown> {
+  const generated = withUniformNodes(declared);
   const spec = command<unknown[]>(generated.name, { args: (...params) => buildArguments(generated, params), ...(generated.buffer === 1 ? { buffer: true } : {}) });
   return { ...spec, prefix: generated.prefix };
 }
@@ -47,11 +48,12 @@ function generatedSpec(generated: GeneratedCommand): CommandSpec<any[], unknown,
 export const allCommandSpecs: Readonly<Record<string, CommandSpec<any[], unknown, unknown>>> = (() => {
   const all: Record<string, CommandSpec<any[], unknown, unknown>> = {};
   for (const [method, spec] of Object.entries(commandSpecs) as [string, CommandSpec<any[], unknown, unknown>][]) {
-    const generated = GENERATED_COMMANDS[method];
-    if (generated === undefined || !takesOptionsForm(spec, generated)) {
+    const declared = GENERATED_COMMANDS[method];
+    if (declared === undefined || !takesOptionsForm(spec, declared)) {
       all[method] = spec;
       continue;
     }
+    const generated = withUniformNodes(declared);
     all[method] = { ...spec, optionsForm: (params) => buildArguments(generated, params), usesOptionsForm: generatedFormTest(generated) };
   }
   for (const [method, generated] of Object.entries(GENERATED_COMMANDS)) all[method] ??= generatedSpec(generated);
