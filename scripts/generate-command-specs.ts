@@ -7,29 +7,12 @@
 // A source is a server's source archive (.tar.gz) or its extracted directory. A command defined by several
 // sources is taken from the first one that defines it. The table currently committed was made from
 // redis-7.4.1 and valkey-8.0.1, in that order (the arguments above). Commit the output with any change here.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RawBeginSearch, RawCommand, RawKeySpec } from '../src/commands/command-info.js';
+import { quote, readSource, type JsonCommand, type JsonKeySpec } from './command-json.js';
 
 const OUTPUT = fileURLToPath(new URL('../src/commands/generated/command-table.ts', import.meta.url));
-
-/** One entry of a server's src/commands/<name>.json (the fields the table needs). */
-interface JsonCommand {
-  container?: string;
-  arity: number;
-  command_flags?: string[];
-  command_tips?: string[];
-  key_specs?: JsonKeySpec[];
-  get_keys_function?: string;
-}
-interface JsonKeySpec {
-  flags?: string[];
-  begin_search: { index?: { pos: number }; keyword?: { keyword: string; startfrom: number }; unknown?: null };
-  find_keys: { range?: { lastkey: number; step: number; limit: number }; keynum?: { keynumidx: number; firstkey: number; step: number }; unknown?: null };
-}
 
 /** The command flags COMMAND INFO shows, in its order (the servers hide may_replicate, sentinel, protected …). */
 const SHOWN_FLAGS = [
@@ -39,33 +22,6 @@ const SHOWN_FLAGS = [
 ];
 /** Key-spec flags as COMMAND INFO spells them, in its order. */
 const KEY_FLAGS = ['RO', 'RW', 'OW', 'RM', 'access', 'update', 'insert', 'delete', 'not_key', 'incomplete', 'variable_flags'];
-
-/** Name → definition for one source; sub-commands as 'container|sub'. Sentinel-only commands are left out. */
-function readSource(source: string): { label: string; commands: Map<string, JsonCommand> } {
-  let dir = source;
-  let scratch: string | undefined;
-  if (!statSync(source).isDirectory()) {
-    scratch = mkdtempSync(join(tmpdir(), 'ocredis-commands-'));
-    execFileSync('tar', ['-xzf', source, '-C', scratch, '--wildcards', '*/src/commands/*.json']);
-    dir = join(scratch, readdirSync(scratch)[0] as string);
-  }
-  try {
-    const commandsDir = join(dir, 'src', 'commands');
-    if (!existsSync(commandsDir)) throw new Error(`${source}: no src/commands directory`);
-    const commands = new Map<string, JsonCommand>();
-    for (const file of readdirSync(commandsDir).filter((name) => name.endsWith('.json'))) {
-      const parsed = JSON.parse(readFileSync(join(commandsDir, file), 'utf8')) as Record<string, JsonCommand>;
-      for (const [name, command] of Object.entries(parsed)) {
-        if (command.command_flags?.includes('ONLY_SENTINEL')) continue;
-        const full = command.container === undefined ? name.toLowerCase() : `${command.container.toLowerCase()}|${name.toLowerCase()}`;
-        commands.set(full, command);
-      }
-    }
-    return { label: basename(dir).replace(/\.tar\.gz$/, ''), commands };
-  } finally {
-    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
-  }
-}
 
 function keySpec(spec: JsonKeySpec): RawKeySpec {
   const given = new Set((spec.flags ?? []).map((flag) => flag.toLowerCase()));
@@ -132,7 +88,7 @@ function rawCommand(command: JsonCommand): RawCommand {
 }
 
 function literal(value: unknown): string {
-  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (typeof value === 'string') return quote(value);
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
   return String(value);
 }

@@ -28,4 +28,7 @@ function measure(label: string, fn: () => unknown, rounds = 9, calls = 1_000_000
 console.log(`ocredis at ${root}`);
 measure("get('key') (arguments passed through)", () => r.get('key'));
 measure("hset('h', { f: 'v' }) (arguments built)", () => r.hset('h', { f: 'v' }));
+measure("set('key', 'v') (pass-through with an options form)", () => r.set('key', 'v'));
+measure("set('key', 'v', { EX: 10 }) (generated form)", () => r.set('key', 'v', { EX: 10 }));
+if ('pfadd' in r) measure("pfadd('h', 'a') (generated argument tree)", () => (r as unknown as { pfadd(k: string, e: string): unknown }).pfadd('h', 'a'));
 measure("call('GET', 'key')", () => r.call('GET', 'key'));

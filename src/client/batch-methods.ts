@@ -1,27 +1,13 @@
 // Installs the typed command methods from the command specs on every command host (Redis, Transaction,
 // pipelines and MULTI, the cluster client and its batches), so no command is listed twice and one rule
 // (argument building, prefixes, Buffer variants) reaches every host.
-import { commandSpecs, type CommandSpecs } from '../commands/index.js';
+import { allCommandSpecs, type CommandMethodsOf } from '../commands/index.js';
 import type { CommandSpec } from '../commands/define.js';
 import type { ReplyTransform } from '../connection/command.js';
 import type { RedisArg } from '../resp/types.js';
-import type { Deferred } from './batch-deferred.js';
 
-/** Every typed command method, returning a Deferred handle instead of a Promise (pipelines, MULTI). */
-export type DeferredMethodsOf<T extends Record<string, CommandSpec<any, any, any>>> = {
-  [K in keyof T]: T[K] extends CommandSpec<infer A, infer R, any> ? (...params: A) => Deferred<R> : never;
-} & {
-  [K in keyof T as T[K] extends CommandSpec<any, any, infer RB> ? ([RB] extends [never] ? never : `${K & string}Buffer`) : never]: T[K] extends CommandSpec<
-    infer A,
-    any,
-    infer RB
-  >
-    ? (...params: A) => Deferred<RB>
-    : never;
-};
-
-/** The typed command methods of a pipeline or MULTI batch (and their `…Buffer` variants). */
-export type BatchCommandMethods = DeferredMethodsOf<CommandSpecs>;
+/** The typed command methods of a pipeline or MULTI batch (and their `…Buffer` variants), returning Deferred handles. */
+export type BatchCommandMethods = CommandMethodsOf<'deferred'>;
 
 /** How an installed method hands its command over: send it now, or queue it on a batch. */
 export interface CommandSink<R> {
@@ -32,8 +18,21 @@ export interface CommandSink<R> {
 }
 
 function commandMethod<R>(sink: CommandSink<R>, spec: CommandSpec<any[], unknown, unknown>, returnBuffers: boolean): (this: object, ...params: unknown[]) => R {
-  const { name, prefix, args: build } = spec;
+  const { name, prefix, args: build, optionsForm, usesOptionsForm } = spec;
   const transform = returnBuffers ? spec.bufferReply : spec.reply;
+  if (build === undefined && prefix.length === 0 && optionsForm !== undefined && usesOptionsForm !== undefined) {
+    // SET, GETEX …: the parameters pass through, unless they use the generated form ({ EX: 10, NX: true }).
+    return function (this: object, ...params: unknown[]): R {
+      if (!usesOptionsForm(params)) return sink.dispatch(this, name, params as RedisArg[], returnBuffers, transform);
+      let args: RedisArg[];
+      try {
+        args = optionsForm(params);
+      } catch (error) {
+        return sink.refuse(this, name, error);
+      }
+      return sink.dispatch(this, name, args, returnBuffers, transform);
+    };
+  }
   if (build === undefined && prefix.length === 0) {
     // Fast path (GET, SET …): the parameters are the arguments, passed through without a copy or a try.
     return function (this: object, ...params: unknown[]): R {
@@ -53,7 +52,7 @@ function commandMethod<R>(sink: CommandSink<R>, spec: CommandSpec<any[], unknown
 
 /** Defines one method per command spec (plus `…Buffer` variants) on `proto`, unless it already has one. */
 export function installCommandMethods<R>(proto: object, sink: CommandSink<R>): void {
-  for (const [method, spec] of Object.entries(commandSpecs) as [string, CommandSpec<any[], unknown, unknown>][]) {
+  for (const [method, spec] of Object.entries(allCommandSpecs) as [string, CommandSpec<any[], unknown, unknown>][]) {
     define(proto, method, commandMethod(sink, spec, false));
     if (spec.hasBufferVariant) define(proto, `${method}Buffer`, commandMethod(sink, spec, true));
   }

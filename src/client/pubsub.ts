@@ -5,6 +5,7 @@ import type { RedisArg } from '../resp/types.js';
 import { PubSubCommand, SubscriberConnection, type PubSubFrame, type SubscriptionKind, type Wire } from './pubsub-connection.js';
 import { EventQueue, type QueueFlow } from './pubsub-queue.js';
 import { emitErrorIfListened, emitSafely, rethrowLater } from '../events.js';
+import type { Listener, SubscriberEvents } from './typed-events.js';
 
 export type { SubscriptionKind } from './pubsub-connection.js';
 
@@ -361,3 +362,13 @@ function isMessage<T extends string | Buffer>(event: PubSubEvent<T>): event is P
  * frame shaped like a message: pingInterval and socketTimeout apply to command connections only.
  */
 const SUBSCRIBER_HEALTH = { pingInterval: 0, socketTimeout: 0 } as const;
+
+// Listener types for the events above.
+export interface Subscriber<T extends string | Buffer = string> {
+  on<K extends keyof SubscriberEvents<T> & string>(event: K, listener: Listener<SubscriberEvents<T>[K]>): this;
+  on<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
+  once<K extends keyof SubscriberEvents<T> & string>(event: K, listener: Listener<SubscriberEvents<T>[K]>): this;
+  once<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
+  off<K extends keyof SubscriberEvents<T> & string>(event: K, listener: Listener<SubscriberEvents<T>[K]>): this;
+  off<S extends string | symbol>(event: S & (S extends keyof SubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
+}

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { CommandMethods } from '../commands/index.js';
+import type { Listener, RedisEvents } from './typed-events.js';
 import { Connection, type ConnectionStatus, type ServerHello } from '../connection/connection.js';
 import type { ReplyTransform } from '../connection/command.js';
 import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
@@ -314,6 +315,13 @@ export class Redis extends EventEmitter {
   }
 }
 
-// The typed command methods are installed on the prototype from the specs; this interface gives them types.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Redis extends CommandMethods {}
+// The typed command methods are installed on the prototype from the specs; this interface gives them types
+// (and the listener types of the events).
+export interface Redis extends CommandMethods {
+  on<K extends keyof RedisEvents & string>(event: K, listener: Listener<RedisEvents[K]>): this;
+  on<S extends string | symbol>(event: S & (S extends keyof RedisEvents ? never : S), listener: (...args: any[]) => void): this;
+  once<K extends keyof RedisEvents & string>(event: K, listener: Listener<RedisEvents[K]>): this;
+  once<S extends string | symbol>(event: S & (S extends keyof RedisEvents ? never : S), listener: (...args: any[]) => void): this;
+  off<K extends keyof RedisEvents & string>(event: K, listener: Listener<RedisEvents[K]>): this;
+  off<S extends string | symbol>(event: S & (S extends keyof RedisEvents ? never : S), listener: (...args: any[]) => void): this;
+}

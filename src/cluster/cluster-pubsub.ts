@@ -9,6 +9,7 @@ import { parseRedirect } from './redirect.js';
 import { keySlot } from './slot.js';
 import { nodeKey, type NodeAddress } from './topology.js';
 import { emitErrorIfListened, emitSafely, rethrowLater } from '../events.js';
+import type { Listener, ClusterSubscriberEvents } from '../client/typed-events.js';
 import { isRetryableClusterError } from '../transient-errors.js';
 
 export interface ClusterSubscriberOptions {
@@ -395,3 +396,12 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+// Listener types for the events above.
+export interface ClusterSubscriber<T extends string | Buffer = string> {
+  on<K extends keyof ClusterSubscriberEvents<T> & string>(event: K, listener: Listener<ClusterSubscriberEvents<T>[K]>): this;
+  on<S extends string | symbol>(event: S & (S extends keyof ClusterSubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
+  once<K extends keyof ClusterSubscriberEvents<T> & string>(event: K, listener: Listener<ClusterSubscriberEvents<T>[K]>): this;
+  once<S extends string | symbol>(event: S & (S extends keyof ClusterSubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
+  off<K extends keyof ClusterSubscriberEvents<T> & string>(event: K, listener: Listener<ClusterSubscriberEvents<T>[K]>): this;
+  off<S extends string | symbol>(event: S & (S extends keyof ClusterSubscriberEvents<T> ? never : S), listener: (...args: any[]) => void): this;
+}

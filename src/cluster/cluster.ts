@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { installCommandMethods } from '../client/batch-methods.js';
 import { isReadOnly } from '../commands/key-positions.js';
 import type { CommandMethods } from '../commands/index.js';
+import type { Listener, RedisClusterEvents } from '../client/typed-events.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
 import { Connection } from '../connection/connection.js';
 import { resolveOptions, type ResolvedOptions } from '../connection/options.js';
@@ -629,9 +630,16 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   }
 }
 
-// The typed command methods are installed on the prototype from the specs; this interface gives them types.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface RedisCluster extends CommandMethods {}
+// The typed command methods are installed on the prototype from the specs; this interface gives them types
+// (and the listener types of the events).
+export interface RedisCluster extends CommandMethods {
+  on<K extends keyof RedisClusterEvents & string>(event: K, listener: Listener<RedisClusterEvents[K]>): this;
+  on<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
+  once<K extends keyof RedisClusterEvents & string>(event: K, listener: Listener<RedisClusterEvents[K]>): this;
+  once<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
+  off<K extends keyof RedisClusterEvents & string>(event: K, listener: Listener<RedisClusterEvents[K]>): this;
+  off<S extends string | symbol>(event: S & (S extends keyof RedisClusterEvents ? never : S), listener: (...args: any[]) => void): this;
+}
 
 /** A node the client is failing to reach: commands are not parked in its offline queue. */
 function isDown(node: ClusterNode): boolean {

@@ -1,3 +1,4 @@
+import type { Deferred } from '../client/batch-deferred.js';
 import type { RedisArg } from '../resp/types.js';
 
 /** A key argument. Buffers are sent as they are; numbers as decimal text. */
@@ -22,6 +23,13 @@ export interface CommandSpec<A extends unknown[] = any[], R = unknown, RB = neve
   readonly bufferReply: ((raw: any) => RB) | undefined;
   /** Whether a `…Buffer` variant exists (true when declared with `buffer`). */
   readonly hasBufferVariant: boolean;
+  /**
+   * For a spec that passes its parameters through: the builder used when the last parameter is an options
+   * object (`set(k, v, { EX: 1 })`), from the command's generated definition. Set by the command index.
+   */
+  readonly optionsForm?: ((params: readonly unknown[]) => RedisArg[]) | undefined;
+  /** Whether the parameters use that form (an object or array where it takes one). */
+  readonly usesOptionsForm?: ((params: readonly unknown[]) => boolean) | undefined;
   /** Marker for the type-level parameters (never set at runtime). */
   readonly __types?: { params: A; result: R; bufferResult: RB };
 }
@@ -47,14 +55,19 @@ export function command<A extends unknown[], R = unknown, RB = never>(name: stri
   };
 }
 
-/** The method a spec becomes: `(…params) => Promise<result>`. */
-export type MethodOf<S> = S extends CommandSpec<infer A, infer R, any> ? (...params: A) => Promise<R> : never;
+/** How a host hands results back: Promises (Redis, Transaction, RedisCluster) or Deferred handles (batches). */
+export type ResultKind = 'promise' | 'deferred';
+/** A result as a host of that kind returns it. */
+export type Out<W extends ResultKind, T> = W extends 'deferred' ? Deferred<T> : Promise<T>;
+
+/** The method a spec becomes: `(…params) => Promise<result>` (or a Deferred handle on a batch). */
+export type MethodOf<S, W extends ResultKind = 'promise'> = S extends CommandSpec<infer A, infer R, any> ? (...params: A) => Out<W, R> : never;
 /** The `…Buffer` method a spec becomes, when it has one. */
-export type BufferMethodOf<S> = S extends CommandSpec<infer A, any, infer RB> ? (...params: A) => Promise<RB> : never;
+export type BufferMethodOf<S, W extends ResultKind = 'promise'> = S extends CommandSpec<infer A, any, infer RB> ? (...params: A) => Out<W, RB> : never;
 
 /** Every method of a table of specs, plus the `…Buffer` variants. */
-export type MethodsOf<T extends Record<string, CommandSpec<any, any, any>>> = {
-  [K in keyof T]: MethodOf<T[K]>;
+export type MethodsOf<T extends Record<string, CommandSpec<any, any, any>>, W extends ResultKind = 'promise'> = {
+  [K in keyof T]: MethodOf<T[K], W>;
 } & {
-  [K in keyof T as T[K] extends CommandSpec<any, any, infer RB> ? ([RB] extends [never] ? never : `${K & string}Buffer`) : never]: BufferMethodOf<T[K]>;
+  [K in keyof T as T[K] extends CommandSpec<any, any, infer RB> ? ([RB] extends [never] ? never : `${K & string}Buffer`) : never]: BufferMethodOf<T[K], W>;
 };

@@ -20,7 +20,7 @@ async function take<E>(source: AsyncIterable<E>, count: number): Promise<E[]> {
 }
 
 function once<T extends unknown[]>(emitter: Subscriber<string> | Subscriber<Buffer>, event: string): Promise<T> {
-  return new Promise((resolve) => emitter.once(event, (...args: unknown[]) => resolve(args as T)));
+  return new Promise((resolve) => (emitter as Subscriber<string | Buffer>).once(event, (...args: unknown[]) => resolve(args as T)));
 }
 
 describe.each([2, 3] as const)('pub/sub over RESP%i', (protocol) => {
