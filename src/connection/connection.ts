@@ -73,6 +73,12 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   /** Written and awaiting replies, in the order the server will answer. Protected: SubscriberConnection peeks at the head. */
   protected readonly inflight = new Fifo<Command<any>>();
   private flushScheduled = false;
+  /**
+   * An AUTH or HELLO is written alone: set while one waits for the replies owed before it, or for its own reply.
+   * Valkey 8.0.1 sends no reply to a failed AUTH / HELLO … AUTH when more commands follow it in the same read,
+   * which would hand every later reply to the wrong caller; written alone, it is always answered.
+   */
+  private isolating = false;
   private reconnectAttempt = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private connectTimer: NodeJS.Timeout | undefined;
@@ -388,6 +394,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     if (this.discarding) return;
     this.repliesReceived++;
     const command = this.inflight.shift();
+    if (this.isolating && this.inflight.length === 0) this.endIsolation();
     if (command === undefined) {
       this.failProtocol(new ProtocolError('Received a reply with no command waiting for it'));
       return;
@@ -661,6 +668,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 
   private onSocketClosed(): void {
     this.socket = undefined;
+    this.isolating = false;
     this.connectTrace?.fail(this.lastError ?? new ConnectionClosedError('Connection closed before the handshake completed'));
     this.connectTrace = undefined;
     this.clearConnectTimer();
@@ -747,14 +755,32 @@ export class Connection extends EventEmitter implements DecoderHandlers {
    * MAX_TEXT_CHUNK is cut into several writes under cork(), so a huge batch never builds a string longer
    * than V8 allows. Runs in process.nextTick: it must never throw.
    */
+  /** The replies owed before an AUTH / HELLO, or its own, have arrived: writing goes on. */
+  private endIsolation(): void {
+    this.isolating = false;
+    if (this.unsent.length > 0 && !this.flushScheduled) {
+      this.flushScheduled = true;
+      process.nextTick(this.flushBound);
+    }
+  }
+
   private flush(): void {
     this.flushScheduled = false;
+    if (this.isolating) return; // endIsolation() flushes
     const socket = this.writeable() ?? (this.status === 'closing' ? this.socket : undefined);
     if (socket === undefined) return;
     let text = '';
     let parts: (string | Buffer)[] | undefined;
     for (let command = this.unsent.shift(); command !== undefined; command = this.unsent.shift()) {
       if (command.state === CommandState.Settled) continue; // timed out while queued: never sent
+      const isolated = command.name === 'AUTH' || command.name === 'HELLO';
+      if (isolated) {
+        this.isolating = true;
+        if (this.inflight.length > 0) {
+          this.unsent.prepend([command]); // after every reply owed before it
+          break;
+        }
+      }
       command.state = CommandState.Written;
       this.inflight.push(command);
       const encoded = command.encoded;
@@ -764,6 +790,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
           text = '';
         }
         text += encoded;
+        if (isolated) break; // and nothing behind it until it is answered
         continue;
       }
       parts ??= [];
@@ -777,6 +804,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
         if (typeof part === 'string') text = part;
         else parts.push(part);
       }
+      if (isolated) break;
     }
     try {
       if (parts === undefined) {
