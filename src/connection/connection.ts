@@ -75,7 +75,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private flushScheduled = false;
   /**
    * An AUTH or HELLO is written alone: set while one waits for the replies owed before it, or for its own reply.
-   * Valkey 8.0.1 sends no reply to a failed AUTH / HELLO … AUTH when more commands follow it in the same read,
+   * Redis 7.4.1 and Valkey 8.0.1 (not 7.0.15) send no reply to a failed AUTH / HELLO … AUTH when more commands
+   * follow it in the same read,
    * which would hand every later reply to the wrong caller; written alone, it is always answered.
    */
   private isolating = false;

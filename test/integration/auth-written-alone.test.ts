@@ -1,7 +1,7 @@
-// Valkey 8.0.1 sends no reply to a failed AUTH (or HELLO … AUTH) when more commands follow it in the same read,
-// so a client that pipelines it behind or ahead of other commands hands every later reply to the wrong caller.
+// Redis 7.4.1 and Valkey 8.0.1 (not 7.0.15) send no reply to a failed AUTH (or HELLO … AUTH) when more commands
+// follow it in the same read, so a client that pipelines it behind or ahead of other commands hands every later reply to the wrong caller.
 // The client writes AUTH and HELLO alone: after every reply owed before them, with nothing behind them until
-// they are answered. The fake server below answers like that Valkey (the matrix runs the real one too, in
+// they are answered. The fake server below answers like those servers (the matrix runs the real ones too, in
 // otel-error-identity.test.ts); it also records which commands arrived in one read.
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -27,7 +27,7 @@ beforeAll(async () => {
         const reply = (raw: string | Buffer) => socket.write(raw);
         if (name === 'AUTH' && command.at(-1) === 'wrong') {
           if (index === commands.length - 1) reply(resp.error('WRONGPASS invalid username-password pair or user is disabled.'));
-          return; // followed by more commands in this read: no reply at all, as Valkey 8.0.1 does
+          return; // followed by more commands in this read: no reply at all, as Redis 7.4 / Valkey 8 do
         }
         if (name === 'ECHO' || respondLikeRedis(command, reply)) {
           if (name === 'ECHO') reply(resp.bulk(command[1] ?? ''));
