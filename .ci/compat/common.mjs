@@ -79,9 +79,17 @@ export async function checkAppPipelines({ key, spans, spanProcessor, periodic, m
 
   await periodic.forceFlush();
   const exported = memory.getMetrics().at(-1);
-  const ocredisScopes = exported.scopeMetrics.filter((s) => s.scope.name === 'ocredis');
-  check(ocredisScopes.length === 1, "one ocredis scope in the in-memory export (the producer's; the SDK instruments recorded nothing)");
-  const calls = ocredisScopes[0].metrics.find((m) => m.descriptor.name === 'redis/calls');
+  // The call metrics come from the producer, once; the SDK's own ocredis instruments hold only the connection
+  // metrics (observable instruments, read at collection).
+  const CONNECTION_METRICS = ['db.client.connection.count', 'db.client.connection.pending_requests', 'redis/offline_queue', 'redis/reconnects'];
+  const ocredisMetrics = exported.scopeMetrics.filter((s) => s.scope.name === 'ocredis').flatMap((s) => s.metrics);
+  const callMetricNames = ocredisMetrics.map((m) => m.descriptor.name).filter((name) => !CONNECTION_METRICS.includes(name)).sort();
+  check(
+    JSON.stringify(callMetricNames) === JSON.stringify(['db.client.operation.duration', 'redis/calls', 'redis/key_lengths', 'redis/latency', 'redis/value_lengths']),
+    'each call metric exported once, from the producer (the SDK instruments recorded no call)',
+    JSON.stringify(callMetricNames),
+  );
+  const calls = ocredisMetrics.find((m) => m.descriptor.name === 'redis/calls');
   check(calls?.dataPoints.some((p) => p.attributes.method === 'get' && p.value === 1), 'redis/calls{method=get} = 1 in the in-memory export');
 
   const text = await scrape(prometheusPort);

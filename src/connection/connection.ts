@@ -76,8 +76,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   /**
    * An AUTH or HELLO is written alone: set while one waits for the replies owed before it, or for its own reply.
    * Redis 7.4.1 and Valkey 8.0.1 (not 7.0.15) send no reply to a failed AUTH / HELLO … AUTH when more commands
-   * follow it in the same read,
-   * which would hand every later reply to the wrong caller; written alone, it is always answered.
+   * follow it in the same read, which would hand every later reply to the wrong caller; written alone, it is
+   * always answered.
    */
   private isolating = false;
   private reconnectAttempt = 0;

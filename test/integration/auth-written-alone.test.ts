@@ -1,6 +1,6 @@
 // Redis 7.4.1 and Valkey 8.0.1 (not 7.0.15) send no reply to a failed AUTH (or HELLO … AUTH) when more commands
-// follow it in the same read, so a client that pipelines it behind or ahead of other commands hands every later reply to the wrong caller.
-// The client writes AUTH and HELLO alone: after every reply owed before them, with nothing behind them until
+// follow it in the same read, so a client that pipelines it behind or ahead of other commands hands every later
+// reply to the wrong caller. The client writes AUTH and HELLO alone: after every reply owed before them, with nothing behind them until
 // they are answered. The fake server below answers like those servers (the matrix runs the real ones too, in
 // otel-error-identity.test.ts); it also records which commands arrived in one read.
 import { createServer, type Server, type Socket } from 'node:net';
