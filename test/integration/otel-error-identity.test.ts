@@ -2,11 +2,11 @@
 // Redis and Valkey send (anything else is ERR), secret-bearing commands never show a server message or stack
 // in any redact mode, and an error a registered script handles itself is not a failure of the caller's call.
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OcRedis, ReplyError } from '../../src/index.js';
 import type { RedactMode } from '../../src/otel/options.js';
-import { counterTotal, createOtel, metricStrings, pointsWith, spanStrings, type OtelFixture } from '../helpers/otel.js';
-import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { counterTotal, metricStrings, pointsWith, spanStrings } from '../helpers/otel.js';
+import { useOtelServer } from '../helpers/otel-server.js';
 
 const PASSWORD = 'Pw-root-0a1b2c-SECRET';
 /** Arguments of secret-bearing commands: never anywhere in telemetry, whatever `redact` says. */
@@ -23,18 +23,7 @@ const REJECT_SCRIPT = "return redis.error_reply(ARGV[1] .. ' rejected')";
 
 const MODES: RedactMode[] = ['values', 'all', 'none', (command) => command];
 
-let server: RedisServerHandle;
-let otel: OtelFixture;
-
-beforeAll(async () => {
-  server = await startRedisServer({ password: PASSWORD });
-  otel = createOtel();
-});
-
-afterAll(async () => {
-  await otel?.shutdown();
-  await server?.stop();
-});
+const env = useOtelServer({ password: PASSWORD });
 
 function errorAttributes(spans: readonly ReadableSpan[]): string[] {
   return spans.flatMap((span) => [span.attributes['error.type'], span.attributes['db.response.status_code']].filter((v) => v !== undefined).map(String));
@@ -42,8 +31,8 @@ function errorAttributes(spans: readonly ReadableSpan[]): string[] {
 
 describe.each(MODES.map((mode) => [typeof mode === 'function' ? 'function' : mode, mode] as const))("redact: '%s'", (_name, mode) => {
   it('no secret of a refused secret-bearing command reaches a span, event, status or metric', async () => {
-    await otel.reset();
-    const o = new OcRedis({ port: server.port, password: PASSWORD, telemetry: { redact: mode } });
+    await env.otel.reset();
+    const o = new OcRedis({ port: env.server.port, password: PASSWORD, telemetry: { redact: mode } });
     await o.set('k', 'v'); // MIGRATE of a missing key answers NOKEY without trying
     const refused = [
       o.call('AUTH', 'default', SECRETS.wrongPassword),
@@ -63,9 +52,9 @@ describe.each(MODES.map((mode) => [typeof mode === 'function' ? 'function' : mod
     await p.exec().catch(() => undefined);
     await o.quit();
 
-    const spans = otel.spans();
+    const spans = env.otel.spans();
     expect(spans.filter((s) => s.status.code === 2).length).toBeGreaterThanOrEqual(6);
-    const exported = [...spanStrings(spans), ...metricStrings(await otel.collect())].join('\n');
+    const exported = [...spanStrings(spans), ...metricStrings(await env.otel.collect())].join('\n');
     expect(exported).toContain('WRONGPASS'); // the scan sees the failures
     for (const [what, secret] of Object.entries(SECRETS)) expect(exported.includes(secret), `${what} leaked`).toBe(false);
     for (const span of spans.filter((s) => s.status.code === 2)) {
@@ -77,13 +66,13 @@ describe.each(MODES.map((mode) => [typeof mode === 'function' ? 'function' : mod
   });
 
   it("a script's error_reply starting with an argument is ERR in every attribute and label", async () => {
-    await otel.reset();
-    const o = new OcRedis({ port: server.port, password: PASSWORD, telemetry: { redact: mode } });
+    await env.otel.reset();
+    const o = new OcRedis({ port: env.server.port, password: PASSWORD, telemetry: { redact: mode } });
     const error = await o.eval(REJECT_SCRIPT, 0, ACCESS_KEY).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReplyError);
     await o.quit();
-    const spans = otel.spans();
-    const data = await otel.collect();
+    const spans = env.otel.spans();
+    const data = await env.otel.collect();
     expect(errorAttributes(spans)).toEqual(['ERR', 'ERR']);
     expect(counterTotal(data, 'redis/calls', { status: 'ERROR', error: 'ERR' })).toBe(1);
     expect(metricStrings(data).join('\n')).not.toContain(ACCESS_KEY);
@@ -96,11 +85,11 @@ describe.each(MODES.map((mode) => [typeof mode === 'function' ? 'function' : mod
 });
 
 it('40 distinct script errors make one error series', async () => {
-  await otel.reset();
-  const o = new OcRedis({ port: server.port, password: PASSWORD });
+  await env.otel.reset();
+  const o = new OcRedis({ port: env.server.port, password: PASSWORD });
   for (let i = 0; i < 40; i++) await o.eval(REJECT_SCRIPT, 0, `AKIA${String(i).padStart(16, '0')}`).catch(() => undefined);
   await o.quit();
-  const data = await otel.collect();
+  const data = await env.otel.collect();
   const errorLabels = new Set(pointsWith(data, 'redis/calls', { status: 'ERROR' }).map((p) => p.attributes.error));
   expect([...errorLabels]).toEqual(['ERR']);
   const statusCodes = new Set(pointsWith(data, 'db.client.operation.duration').map((p) => p.attributes['db.response.status_code']).filter((c) => c !== undefined));
@@ -109,13 +98,13 @@ it('40 distinct script errors make one error series', async () => {
 });
 
 it("a registered script's NOSCRIPT, handled by SCRIPT LOAD and a retry, is no failure of the call", async () => {
-  const o = new OcRedis({ port: server.port, password: PASSWORD });
+  const o = new OcRedis({ port: env.server.port, password: PASSWORD });
   const script = o.registerScript('return ARGV[1]');
   await o.call('SCRIPT', 'FLUSH');
-  await otel.reset();
+  await env.otel.reset();
   expect(await script({ args: ['v'] })).toBe('v');
-  const spans = otel.spans();
-  const data = await otel.collect();
+  const spans = env.otel.spans();
+  const data = await env.otel.collect();
   await o.quit();
   expect(spans.map((s) => s.name)).toEqual(['EVALSHA', 'SCRIPT', 'EVALSHA']);
   expect(spans.filter((s) => s.status.code === 2)).toEqual([]);
@@ -123,8 +112,8 @@ it("a registered script's NOSCRIPT, handled by SCRIPT LOAD and a retry, is no fa
   expect(pointsWith(data, 'redis/calls', { status: 'ERROR' })).toEqual([]);
   expect(counterTotal(data, 'redis/calls', { status: 'OK' })).toBe(2);
   // A NOSCRIPT the caller gets (EVALSHA sent directly) is still a failure.
-  const o2 = new OcRedis({ port: server.port, password: PASSWORD });
+  const o2 = new OcRedis({ port: env.server.port, password: PASSWORD });
   await o2.call('EVALSHA', 'ffffffffffffffffffffffffffffffffffffffff', '0').catch(() => undefined);
   await o2.quit();
-  expect(counterTotal(await otel.collect(), 'redis/calls', { status: 'ERROR', error: 'NOSCRIPT' })).toBe(1);
+  expect(counterTotal(await env.otel.collect(), 'redis/calls', { status: 'ERROR', error: 'NOSCRIPT' })).toBe(1);
 });

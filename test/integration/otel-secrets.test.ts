@@ -1,9 +1,9 @@
 // Safe by default: run commands full of secrets (passwords, values, server errors that echo arguments) and
 // search every exported span and metric for them.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { OcRedis } from '../../src/index.js';
-import { createOtel, metricStrings, spanStrings, type OtelFixture } from '../helpers/otel.js';
-import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { metricStrings, spanStrings } from '../helpers/otel.js';
+import { useOtelServer } from '../helpers/otel-server.js';
 
 const PASSWORD = 'Pw-aaa111-SECRET';
 const SECRETS = {
@@ -17,21 +17,10 @@ const SECRETS = {
   wrongPassword: 'Pw-hhh888-SECRET',
 };
 
-let server: RedisServerHandle;
-let otel: OtelFixture;
-
-beforeAll(async () => {
-  server = await startRedisServer({ password: PASSWORD });
-  otel = createOtel();
-});
-
-afterAll(async () => {
-  await otel?.shutdown();
-  await server?.stop();
-});
+const env = useOtelServer({ password: PASSWORD });
 
 it('no secret reaches any span, event, status or metric label', async () => {
-  const o = new OcRedis({ port: server.port, password: PASSWORD });
+  const o = new OcRedis({ port: env.server.port, password: PASSWORD });
   await o.call('AUTH', SECRETS.password);
   await o.call('HELLO', '3', 'AUTH', 'default', SECRETS.password);
   await o.call('AUTH', 'default', SECRETS.wrongPassword).catch(() => undefined);
@@ -57,9 +46,9 @@ it('no secret reaches any span, event, status or metric label', async () => {
   await m.exec().catch(() => undefined);
   await o.quit();
 
-  const spans = otel.spans();
+  const spans = env.otel.spans();
   expect(spans.length).toBeGreaterThanOrEqual(15);
-  const exported = [...spanStrings(spans), ...metricStrings(await otel.collect())].join('\n');
+  const exported = [...spanStrings(spans), ...metricStrings(await env.otel.collect())].join('\n');
   expect(exported).toContain('AUTH'); // the scan does see the spans
   for (const [what, secret] of Object.entries(SECRETS)) {
     expect(exported.includes(secret), `${what} leaked`).toBe(false);
@@ -67,14 +56,14 @@ it('no secret reaches any span, event, status or metric label', async () => {
 });
 
 it("redact: 'none' shows values, but still never passwords", async () => {
-  const o = new OcRedis({ port: server.port, password: PASSWORD, telemetry: { redact: 'none' } });
-  await otel.reset();
+  const o = new OcRedis({ port: env.server.port, password: PASSWORD, telemetry: { redact: 'none' } });
+  await env.otel.reset();
   await o.set('k', SECRETS.value);
   await o.call('AUTH', SECRETS.password);
   await o.call('ACL', 'SETUSER', 'bob', 'on', `>${SECRETS.aclPassword}`);
   await o.call('CONFIG', 'SET', 'requirepass', PASSWORD);
   await o.quit();
-  const exported = spanStrings(otel.spans()).join('\n');
+  const exported = spanStrings(env.otel.spans()).join('\n');
   expect(exported).toContain(SECRETS.value);
   expect(exported).not.toContain(SECRETS.password);
   expect(exported).not.toContain(SECRETS.aclPassword);
