@@ -6,6 +6,7 @@ import { connectionModeError } from '../commands/connection-mode.js';
 import { parseCall } from '../commands/parse-call.js';
 import { ArgumentError } from '../errors.js';
 import { emitErrorIfListened } from '../events.js';
+import { isInstance } from '../brand.js';
 import type { RedisArg } from '../resp/types.js';
 import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
 import { installIoCommands, type IoCommandHost } from './commands.js';
@@ -186,6 +187,11 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     if (!this.closeOwed) return;
     this.closeOwed = false;
     this.emit('close');
+  }
+
+  /** Also true for a client of this entry from another copy of ocredis (the ESM and CommonJS builds side by side). */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: any[]) => T, value: unknown): value is T {
+    return isInstance(this, value, EventEmitter);
   }
 }
 
