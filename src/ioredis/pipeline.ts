@@ -43,6 +43,7 @@ export class Pipeline implements IoCommandHost {
     private readonly kind: 'pipeline' | 'multi',
     commands: readonly (readonly unknown[])[] = [],
   ) {
+    if (!Array.isArray(commands)) throw new ArgumentError(`${kind}: expected an array of commands ([['set', 'a', '1'], …]); options such as { pipeline: false } are not supported`);
     for (const [name, ...params] of commands) {
       if (typeof name !== 'string') throw new ArgumentError('pipeline: each command must be an array starting with the command name');
       this.queueCall(name, params, false);
