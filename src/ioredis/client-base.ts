@@ -13,7 +13,7 @@ import { installIoCommands, type IoCommandHost } from './commands.js';
 import type { ScriptDefinition } from './constructor-args.js';
 import type { CoreBatch, CoreClient, CoreTransaction } from './core.js';
 import { Pipeline, type PipelineOwner } from './pipeline.js';
-import { ioReply } from './reply-shapes.js';
+import { ioReplyTransform } from './reply-shapes.js';
 import { defineScript, scriptArguments, scriptCall, type DefinedScript } from './scripts.js';
 
 export abstract class IoClient<Core extends CoreClient = CoreClient> extends EventEmitter implements IoCommandHost, PipelineOwner {
@@ -153,8 +153,7 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     }
     const refusal = connectionModeError(name, args);
     if (refusal !== undefined) return Promise.reject(refusal);
-    const stringNumbers = this.stringNumbers;
-    return this.core.sendCommand(name, args, returnBuffers, (reply: unknown) => ioReply(name, reply, stringNumbers));
+    return this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers));
   }
 
   private callWith(command: string, params: unknown[], returnBuffers: boolean): Promise<unknown> {
