@@ -120,6 +120,20 @@ export class Pipeline implements IoCommandHost {
     return this;
   }
 
+  /**
+   * In a MULTI, ioredis calls a command's callback with its reply to being queued: 'QUEUED', or the error the
+   * server refused it with (the other commands of an aborted transaction were queued all the same).
+   */
+  private answerQueued(handles: readonly Deferred<unknown>[], execError: unknown): void {
+    if (this.kind !== 'multi') return;
+    this.queued.forEach((entry, i) => {
+      if (entry.callback === undefined) return;
+      const outcome = (handles[i] as Deferred<unknown>).outcome;
+      const refused = execError instanceof ReplyError && execError.code === 'EXECABORT' && outcome instanceof ReplyError && outcome !== execError;
+      withCallback(refused ? Promise.reject(outcome) : Promise.resolve('QUEUED'), entry.callback);
+    });
+  }
+
   private async run(): Promise<ExecResult[] | null> {
     const refused = this.queued.find((entry) => entry.error !== undefined);
     if (refused !== undefined) {
@@ -130,13 +144,17 @@ export class Pipeline implements IoCommandHost {
     const batch = await this.owner.coreBatch(this.kind);
     const { stringNumbers } = this.owner;
     const handles = this.queued.map(({ name, args, returnBuffers }) => batch.queueCommand(name, args, returnBuffers, ioReplyTransform(name, stringNumbers)));
-    this.queued.forEach((entry, i) => {
-      if (entry.callback !== undefined) withCallback((handles[i] as Deferred<unknown>).promise, entry.callback);
-    });
+    if (this.kind === 'pipeline') {
+      this.queued.forEach((entry, i) => {
+        if (entry.callback !== undefined) withCallback((handles[i] as Deferred<unknown>).promise, entry.callback);
+      });
+    }
     try {
       await batch.exec();
+      this.answerQueued(handles, undefined);
     } catch (error) {
       if (this.kind === 'multi') {
+        this.answerQueued(handles, error);
         if (error instanceof WatchError) return null;
         if (error instanceof ReplyError && error.code === 'EXECABORT') throw withPreviousErrors(error, handles);
       }

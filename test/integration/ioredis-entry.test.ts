@@ -319,6 +319,28 @@ describe('pipeline() and multi()', () => {
   });
 });
 
+describe('multi() command callbacks get the queueing reply, as in ioredis', () => {
+  it("'QUEUED' for each command; a refused command's own error when the transaction aborts", async () => {
+    const run = (r: any): Promise<unknown[]> =>
+      new Promise((resolve) => {
+        const seen: unknown[] = [];
+        const note = (error: Error | null, value?: unknown): void => void seen.push(error === null ? value : error.message);
+        r.multi()
+          .set('mcb:k', 'v', note)
+          .get('mcb:k', note)
+          .exec((error: Error | null, result: unknown) => {
+            r.multi()
+              .set('mcb:k', note)
+              .get('mcb:k', note)
+              .exec((abort: Error | null) => resolve([...seen, comparable(result), abort?.message]));
+          });
+      });
+    const ours = await run(client());
+    expect(ours).toEqual(await run(oracle));
+    expect(ours.slice(0, 2)).toEqual(['QUEUED', 'QUEUED']);
+  });
+});
+
 describe('defineCommand', () => {
   it('defines a method and its …Buffer variant, also on pipelines; numberOfKeys or numkeys first', async () => {
     const r = client();
