@@ -23,6 +23,7 @@ export interface PipelineOwner {
   coreBatch(kind: 'pipeline' | 'multi'): Promise<CoreBatch>;
   readonly stringNumbers: boolean;
   readonly definedScripts: ReadonlyMap<string, DefinedScript>;
+  readonly addedCommands: ReadonlySet<string>;
 }
 
 interface Queued {
@@ -47,6 +48,11 @@ export class Pipeline implements IoCommandHost {
     for (const [name, ...params] of commands) {
       if (typeof name !== 'string') throw new ArgumentError('pipeline: each command must be an array starting with the command name');
       this.queueCall(name, params, false);
+    }
+    for (const name of owner.addedCommands) {
+      const command = name.toUpperCase();
+      Object.defineProperty(this, name, { value: (...params: unknown[]) => this.sendIo(command, params, false), configurable: true, writable: true });
+      Object.defineProperty(this, `${name}Buffer`, { value: (...params: unknown[]) => this.sendIo(command, params, true), configurable: true, writable: true });
     }
     for (const [method, script] of owner.definedScripts) {
       Object.defineProperty(this, method, { value: (...params: unknown[]) => this.queueScript(script, params, false), configurable: true, writable: true });

@@ -328,7 +328,7 @@ describe('multi() command callbacks get the queueing reply, as in ioredis', () =
         r.multi()
           .set('mcb:k', 'v', note)
           .get('mcb:k', note)
-          .exec((error: Error | null, result: unknown) => {
+          .exec((_error: Error | null, result: unknown) => {
             r.multi()
               .set('mcb:k', note)
               .get('mcb:k', note)
@@ -338,6 +338,19 @@ describe('multi() command callbacks get the queueing reply, as in ioredis', () =
     const ours = await run(client());
     expect(ours).toEqual(await run(oracle));
     expect(ours.slice(0, 2)).toEqual(['QUEUED', 'QUEUED']);
+  });
+});
+
+describe('addBuiltinCommand', () => {
+  it('adds a method (and …Buffer) for a command the table does not know, on the client and its pipelines', async () => {
+    const r = client();
+    r.addBuiltinCommand('echo2');
+    expect(r.getBuiltinCommands()).toContain('get');
+    const ours = r as any;
+    // The server does not know ECHO2 either: the method exists and sends it.
+    await expect(ours.echo2('x')).rejects.toThrow(/unknown command 'echo2'/i);
+    const [[error]] = (await (r.pipeline() as any).echo2Buffer('x').exec()) as [[Error]];
+    expect(error.message).toMatch(/unknown command/i);
   });
 });
 
