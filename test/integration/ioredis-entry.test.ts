@@ -3,7 +3,7 @@
 import { Redis as IORedis } from 'ioredis';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import Redis, { Cluster, OcRedis, Pipeline, Redis as NamedRedis, ReplyError, UnknownOptionError } from '../../src/ioredis/index.js';
 import { Redis as CoreRedis } from '../../src/client/redis.js';
 import { COMMAND_TABLE } from '../../src/commands/generated/command-table.js';
@@ -493,7 +493,20 @@ describe('monitor() and subscribe', () => {
     await oracle.publish('pat:x', 'p');
     expect(await pmessage).toEqual(['pat:*', 'pat:x', 'p']);
     expect(await r.ping()).toBe('PONG');
+    expect(r.mode).toBe('normal');
     expect(await r.unsubscribe('chan:a')).toBe(2);
+  });
+
+  it('disconnect(true) reconnects and subscribes again; unsubscribe() without names leaves every channel', async () => {
+    const r = client();
+    await r.subscribe('chan:again');
+    r.disconnect(true);
+    await vi.waitFor(async () => expect(await oracle.pubsub('NUMSUB', 'chan:again')).toEqual(['chan:again', 1]));
+    const message = once(r, 'message');
+    await oracle.publish('chan:again', 'back');
+    expect(await message).toEqual(['chan:again', 'back']);
+    expect(await r.unsubscribe()).toBe(0);
+    await vi.waitFor(async () => expect(await oracle.pubsub('NUMSUB', 'chan:again')).toEqual(['chan:again', 0]));
   });
 });
 
