@@ -5,13 +5,11 @@ import type { RedisOptions } from '../connection/options.js';
 import { ArgumentError } from '../errors.js';
 import { OcRedis as CoreOcRedis } from '../otel/oc-redis.js';
 import type { OcRedisTelemetryOptions } from '../otel/options.js';
-import type { RedisArg } from '../resp/types.js';
 import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
 import { IoClient } from './client-base.js';
 import { resolveIoArgs, type IoRedisOptions } from './constructor-args.js';
 import { MonitorEmitter } from './monitor.js';
 import { relayMessages, runSubscription, type SubscribeMethod } from './pubsub.js';
-import { ScanStream, type ScanStreamOptions } from './scan-stream.js';
 import type { IoCommands } from './types.js';
 
 /** ioredis's connection states. */
@@ -63,42 +61,6 @@ export class Redis extends IoClient<CoreRedis> {
       this.core.monitor().then((monitor) => new MonitorEmitter(monitor)),
       callback,
     );
-  }
-
-  /** Every key, page by page, as a Readable object stream of arrays (SCAN). */
-  scanStream(options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('SCAN', undefined, options, false);
-  }
-
-  scanBufferStream(options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('SCAN', undefined, options, true);
-  }
-
-  /** Members of a set (SSCAN). */
-  sscanStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('SSCAN', key, options, false);
-  }
-
-  sscanBufferStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('SSCAN', key, options, true);
-  }
-
-  /** Fields and values of a hash, flat (HSCAN). */
-  hscanStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('HSCAN', key, options, false);
-  }
-
-  hscanBufferStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('HSCAN', key, options, true);
-  }
-
-  /** Members and scores of a sorted set, flat (ZSCAN). */
-  zscanStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('ZSCAN', key, options, false);
-  }
-
-  zscanBufferStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('ZSCAN', key, options, true);
   }
 
   subscribe(...params: unknown[]): Promise<number> {
@@ -165,9 +127,6 @@ export class Redis extends IoClient<CoreRedis> {
     return withCallback(promise, callback);
   }
 
-  private scanStreamOf(command: string, key: RedisArg | undefined, options: ScanStreamOptions | undefined, returnBuffers: boolean): ScanStream {
-    return new ScanStream((args) => this.sendIo(command, args, returnBuffers), key, options);
-  }
 }
 
 // The command methods are installed on the prototype (commands.ts); this gives them their types. The

@@ -72,6 +72,18 @@ describe('new Redis.Cluster(startupNodes, options)', () => {
     }
   });
 
+  it('sscanStream / hscanStream run on the node of their key', async () => {
+    const c = open();
+    try {
+      await c.sadd('io:c:set', 'a', 'b', 'c');
+      const members: string[] = [];
+      for await (const page of c.sscanStream('io:c:set', { count: 1 })) members.push(...(page as string[]));
+      expect(members.sort()).toEqual(['a', 'b', 'c']);
+    } finally {
+      c.disconnect();
+    }
+  });
+
   it('refuses unknown options, with the ioredis option names it takes', () => {
     expect(() => open({ clusterRetryStrategyy: 1 } as never)).toThrow(/clusterRetryStrategy/);
   });
