@@ -19,7 +19,7 @@ export interface IoRedisOptions extends Omit<RedisOptions, 'protocol' | 'name' |
   /** The CLIENT SETNAME sent on every connection (ioredis's name; ocredis's `name`). */
   connectionName?: string;
   /** Delay (ms) before reconnect attempt `times`, or null / undefined to stop reconnecting. */
-  retryStrategy?: (times: number) => number | null | void;
+  retryStrategy?: ((times: number) => number | null | void) | null;
   /** Failed connection attempts a queued command waits through (default 20); null: wait forever. */
   maxRetriesPerRequest?: number | null;
   /** false: commands fail at once while the client is not connected. Default true. */
@@ -199,7 +199,9 @@ export function toCoreOptions(given: IoRedisOptions): ResolvedIoOptions {
   // (maps as objects, doubles as numbers).
   const out: RedisOptions = { ...core, protocol: replyMapping === 'resp3' ? 3 : 2 };
   if (connectionName !== undefined) out.name = connectionName;
-  if (retryStrategy !== undefined) {
+  if (retryStrategy === null) {
+    out.reconnectStrategy = false; // ioredis: null, no reconnecting
+  } else if (retryStrategy !== undefined) {
     if (typeof retryStrategy !== 'function') throw new ArgumentError('Option retryStrategy must be a function (times) => delay in ms, or null to stop');
     out.reconnectStrategy = (attempt) => {
       const delay = retryStrategy(attempt);

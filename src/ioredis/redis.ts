@@ -2,7 +2,8 @@
 import { Redis as CoreRedis } from '../client/redis.js';
 import type { Subscriber } from '../client/pubsub.js';
 import type { RedisOptions } from '../connection/options.js';
-import { ArgumentError } from '../errors.js';
+import { ArgumentError, ConnectionClosedError, RedisError } from '../errors.js';
+import type { ReconnectingEvent } from '../client/typed-events.js';
 import { OcRedis as CoreOcRedis } from '../otel/oc-redis.js';
 import type { OcRedisTelemetryOptions } from '../otel/options.js';
 import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
@@ -91,6 +92,36 @@ export class Redis extends IoClient<CoreRedis> {
     const subscriber = this.subscriber;
     this.subscriber = undefined;
     return withCallback(Promise.all([super.quit(), subscriber?.quit()]).then(([reply]) => reply), callback);
+  }
+
+  /**
+   * Connects (with lazyConnect, or after disconnect() / quit()), as ioredis does: rejects when already
+   * connecting or connected, and when the first attempt fails (the client then goes on reconnecting, as
+   * retryStrategy says).
+   */
+  override connect(callback?: NodeCallback<void>): Promise<void> {
+    const status = this.core.status;
+    if (status === 'connecting' || status === 'connect' || status === 'ready') {
+      return withCallback(Promise.reject(new RedisError('Redis is already connecting/connected', 'EALREADYCONNECTED')), callback);
+    }
+    const core = this.core;
+    const attempt = new Promise<void>((resolve, reject) => {
+      const onReconnecting = (event: ReconnectingEvent): void => {
+        reject(event.error ?? new ConnectionClosedError('The connection closed before it was ready'));
+      };
+      core.once('reconnecting', onReconnecting);
+      core.connect().then(
+        () => {
+          core.off('reconnecting', onReconnecting);
+          resolve();
+        },
+        (error: unknown) => {
+          core.off('reconnecting', onReconnecting);
+          reject(error);
+        },
+      );
+    });
+    return withCallback(attempt, callback);
   }
 
   /** Closes now (the subscriptions' connection too); with `reconnect`, connects again and subscribes again. */

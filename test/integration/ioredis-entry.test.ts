@@ -451,6 +451,35 @@ describe('connection life cycle', () => {
     expect(await r.get('k')).toBe('v');
   });
 
+  it('connect() rejects when already connected, and when the first attempt fails (as ioredis)', async () => {
+    const closed = await startRedisServer();
+    const port = closed.port;
+    await closed.stop();
+    const outcome = async (Ctor: new (options: object) => any): Promise<unknown[]> => {
+      const connected = new Ctor({ port: server.port });
+      await new Promise((resolve) => connected.once('ready', resolve));
+      const already = await connected.connect().catch((e: Error) => e.message);
+      connected.disconnect();
+      const failing = new Ctor({ port, lazyConnect: true, retryStrategy: () => 10 });
+      failing.on('error', () => undefined);
+      const failed = await failing.connect().then(
+        () => 'connected',
+        () => failing.status,
+      );
+      failing.disconnect();
+      const ending = new Ctor({ port, lazyConnect: true, retryStrategy: null });
+      ending.on('error', () => undefined);
+      const ended = await ending.connect().then(
+        () => 'connected',
+        () => ending.status,
+      );
+      return [already, failed, ended];
+    };
+    const ours = await outcome(Redis as never);
+    expect(ours).toEqual(await outcome(IORedis as never));
+    expect(ours).toEqual(['Redis is already connecting/connected', 'reconnecting', 'end']);
+  });
+
   it("an unreachable server: 'error' events to listeners, and retryStrategy returning null ends the client", async () => {
     const closed = await startRedisServer();
     const port = closed.port;
