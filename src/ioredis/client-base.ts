@@ -98,13 +98,12 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   }
 
   /** @internal The core batch a pipeline of this client runs on. */
-  async coreBatch(kind: 'pipeline' | 'multi'): Promise<CoreBatch> {
+  coreBatch(kind: 'pipeline' | 'multi'): CoreBatch | Promise<CoreBatch> {
     if (kind === 'pipeline') return this.core.pipeline();
     const watching = this.watching;
     if (watching === undefined) return this.core.multi();
     this.watching = undefined; // EXEC ends the WATCH, whatever it replies
-    const tx = await watching;
-    return tx.isActive ? tx.multi() : this.core.multi();
+    return watching.then((tx) => (tx.isActive ? tx.multi() : this.core.multi()));
   }
 
   /** A Lua script as a method (and its `…Buffer` variant), here and on this client's pipelines. */

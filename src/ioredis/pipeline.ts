@@ -20,7 +20,7 @@ export type ExecResult = [error: null, result: unknown] | [error: Error];
 /** What a pipeline needs of its client. */
 export interface PipelineOwner {
   /** A core batch of the kind asked for, on the right connection (a WATCHed one for multi()). */
-  coreBatch(kind: 'pipeline' | 'multi'): Promise<CoreBatch>;
+  coreBatch(kind: 'pipeline' | 'multi'): CoreBatch | Promise<CoreBatch>;
   readonly stringNumbers: boolean;
   readonly definedScripts: ReadonlyMap<string, DefinedScript>;
   readonly addedCommands: ReadonlySet<string>;
@@ -99,7 +99,7 @@ export class Pipeline implements IoCommandHost {
    * null when a WATCHed key changed, and rejects with the EXECABORT error when the server refused a command.
    */
   exec(callback?: NodeCallback<ExecResult[] | null>): Promise<ExecResult[] | null> {
-    this.execPromise ??= this.run();
+    this.execPromise ??= this.start();
     return withCallback(this.execPromise, callback);
   }
 
@@ -140,14 +140,23 @@ export class Pipeline implements IoCommandHost {
     });
   }
 
-  private async run(): Promise<ExecResult[] | null> {
+  /**
+   * Starts the batch in this very call when it can (no WATCH to wait for): a command the caller sends after
+   * exec() must reach the server after the pipeline's, as with ioredis.
+   */
+  private start(): Promise<ExecResult[] | null> {
     const refused = this.queued.find((entry) => entry.error !== undefined);
     if (refused !== undefined) {
       for (const entry of this.queued) entry.callback?.(refused.error as Error);
-      throw refused.error;
+      return Promise.reject(refused.error);
     }
-    if (this.queued.length === 0) return [];
-    const batch = await this.owner.coreBatch(this.kind);
+    if (this.queued.length === 0) return Promise.resolve([]);
+    const batch = this.owner.coreBatch(this.kind);
+    return batch instanceof Promise ? batch.then((ready) => this.runOn(ready)) : this.runOn(batch);
+  }
+
+  /** Queues every command on the core batch and sends it (all before the first await). */
+  private async runOn(batch: CoreBatch): Promise<ExecResult[] | null> {
     const { stringNumbers } = this.owner;
     const handles = this.queued.map(({ name, args, returnBuffers }) => batch.queueCommand(name, args, returnBuffers, ioReplyTransform(name, stringNumbers)));
     if (this.kind === 'pipeline') {

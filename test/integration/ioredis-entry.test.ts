@@ -249,6 +249,18 @@ describe('pipeline() and multi()', () => {
     expect(failed).toHaveLength(1);
   });
 
+  it('a command sent right after exec() runs after the pipeline, as with ioredis', async () => {
+    const run = async (r: any): Promise<unknown> => {
+      await r.set('order:k', 'before');
+      const piped = r.pipeline().set('order:k', 'piped').exec();
+      const [after] = await Promise.all([r.get('order:k'), piped]);
+      const multi = r.multi().set('order:k', 'multi').exec();
+      const [afterMulti] = await Promise.all([r.get('order:k'), multi]);
+      return [after, afterMulti];
+    };
+    expect(await same(run)).toEqual(['piped', 'multi']);
+  });
+
   it('takes the array form pipeline([["set", "a", "1"], …]) and applies ioredis reply shapes (hgetall)', async () => {
     await same((r) => r.pipeline([['set', 'pipe:a', '1'], ['hset', 'pipe:h', 'f', 'v'], ['hgetall', 'pipe:h'], ['get', 'pipe:a']]).exec(), 'pipe:a');
     const r = client();
