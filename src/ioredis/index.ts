@@ -22,4 +22,11 @@ export { ReplyError, RedisError, WatchError, ArgumentError } from '../errors.js'
 export { UnknownOptionError } from '../option-check.js';
 export type { OcRedisTelemetryOptions } from '../otel/options.js';
 
+// ioredis's type names, for code that imports them along with the classes.
+export type { IoRedisOptions as RedisOptions, IoRedisStatus as RedisStatus } from './redis.js';
+export type { IoClusterOptions as ClusterOptions } from './cluster-options.js';
+export type { IoClusterStatus as ClusterStatus } from './cluster.js';
+export type { Pipeline as ChainableCommander } from './pipeline.js';
+export type { NodeCallback as Callback } from './arguments.js';
+
 export default Redis;

@@ -9,6 +9,8 @@ import type { OcRedisTelemetryOptions } from '../otel/options.js';
 import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
 import { IoClient } from './client-base.js';
 import { resolveIoArgs, type IoRedisOptions } from './constructor-args.js';
+
+export type { IoRedisOptions };
 import { MonitorEmitter } from './monitor.js';
 import { relayMessages, runSubscription, type SubscribeMethod } from './pubsub.js';
 import type { IoCommands } from './types.js';
