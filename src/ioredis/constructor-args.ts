@@ -5,6 +5,8 @@ import { REDIS_OPTION_KEYS, type RedisOptions } from '../connection/options.js';
 import { ArgumentError, type ReplyError } from '../errors.js';
 import type { KeyPrefix } from '../commands/key-prefix.js';
 import { checkOptionKeys } from '../option-check.js';
+import type { SentinelOptions } from '../sentinel/sentinel-redis.js';
+import { IO_SENTINEL_KEYS, toSentinelOptions, type IoSentinelOptions } from './sentinel-options.js';
 
 /** A script declared with the `scripts` option or `defineCommand()`. */
 export interface ScriptDefinition {
@@ -15,7 +17,7 @@ export interface ScriptDefinition {
 }
 
 /** The options of ioredis's `new Redis()` that this entry understands (see README "Coming from ioredis"). */
-export interface IoRedisOptions extends Omit<RedisOptions, 'protocol' | 'name' | 'keepAlive'> {
+export interface IoRedisOptions extends Omit<RedisOptions, 'protocol' | 'name' | 'keepAlive'>, Omit<IoSentinelOptions, 'name'> {
   /** The CLIENT SETNAME sent on every connection (ioredis's name; ocredis's `name`). */
   connectionName?: string;
   /** Delay (ms) before reconnect attempt `times`, or null / undefined to stop reconnecting. */
@@ -55,7 +57,7 @@ export interface IoRedisOptions extends Omit<RedisOptions, 'protocol' | 'name' |
   noDelay?: boolean;
   /** Accepted and ignored: commands answered -LOADING are held until the server has loaded. */
   maxLoadingRetryTime?: number;
-  /** Accepted and ignored (a Sentinel master name in ioredis; use SentinelRedis from 'ocredis' for Sentinel). */
+  /** With `sentinels`: the master group name (the client is then the core's SentinelRedis). Else ignored, as in ioredis. */
   name?: string;
   tls?: TlsConnectionOptions | true;
   keyPrefix?: KeyPrefix;
@@ -65,13 +67,15 @@ export interface IoRedisOptions extends Omit<RedisOptions, 'protocol' | 'name' |
 /** What the constructor arguments resolve to: the core's options and what only this entry uses. */
 export interface ResolvedIoOptions {
   core: RedisOptions;
+  /** Set when `sentinels` is given: the client is the core's SentinelRedis. */
+  sentinel: SentinelOptions | undefined;
   scripts: Record<string, ScriptDefinition>;
   stringNumbers: boolean;
   /** The merged ioredis-style options (`redis.options`, and what duplicate() starts from). */
   given: IoRedisOptions;
 }
 
-type IoOnlyKey = Exclude<keyof IoRedisOptions, keyof RedisOptions> | 'name' | 'keepAlive' | 'protocol';
+type IoOnlyKey = Exclude<keyof IoRedisOptions, keyof RedisOptions | keyof IoSentinelOptions> | 'name' | 'keepAlive' | 'protocol';
 
 /** The ioredis names handled here (the compiler keeps this list complete). */
 const IO_ONLY_KEYS: Readonly<Record<IoOnlyKey, true>> = {
@@ -98,15 +102,11 @@ const IO_ONLY_KEYS: Readonly<Record<IoOnlyKey, true>> = {
 
 /** Every key `new Redis()` of this entry takes: ioredis's names above, and the core's own. */
 export const IO_OPTION_KEYS: Readonly<Record<string, true>> = (() => {
-  return { ...REDIS_OPTION_KEYS, ...IO_ONLY_KEYS };
+  return { ...REDIS_OPTION_KEYS, ...IO_ONLY_KEYS, ...IO_SENTINEL_KEYS };
 })();
 
 /** ioredis options this entry does not take, and what to do instead. */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
-  sentinels: "not supported here: use SentinelRedis from 'ocredis'",
-  sentinelPassword: "not supported here: use SentinelRedis from 'ocredis'",
-  role: "not supported here: use SentinelRedis from 'ocredis'",
-  natMap: 'not supported on a single server (a Cluster option)',
   readOnly: 'not supported on a single server; for a cluster use scaleReads',
   monitor: 'use await redis.monitor(), which resolves to an emitter of "monitor" events',
   Connector: 'not supported',
@@ -189,7 +189,19 @@ export function toCoreOptions(given: IoRedisOptions): ResolvedIoOptions {
     family: _e7,
     noDelay: _e8,
     maxLoadingRetryTime: _e9,
-    name: _sentinelMasterName,
+    name,
+    sentinels,
+    role,
+    sentinelUsername,
+    sentinelPassword,
+    sentinelTLS,
+    sentinelCommandTimeout,
+    failoverDetector,
+    natMap,
+    updateSentinels: _e10,
+    sentinelRetryStrategy: _e11,
+    sentinelReconnectStrategy: _e12,
+    enableTLSForSentinelMode: _e13,
     ...core
   } = given;
   if (protocol !== undefined && protocol !== 2 && protocol !== 3) throw new ArgumentError('Option protocol must be 2 or 3');
@@ -215,5 +227,7 @@ export function toCoreOptions(given: IoRedisOptions): ResolvedIoOptions {
   if (enableOfflineQueue === false) out.maxOfflineQueue = 0;
   if (keepAlive !== undefined) out.keepAlive = keepAlive > 0 ? keepAlive : false;
   if (typeof scripts !== 'object' || scripts === null) throw new ArgumentError('Option scripts must be an object of { lua, numberOfKeys? } by method name');
-  return { core: out, scripts, stringNumbers, given };
+  const sentinel = toSentinelOptions({ sentinels, name, role, sentinelUsername, sentinelPassword, sentinelTLS, sentinelCommandTimeout, failoverDetector, natMap }, out);
+  if (sentinel === undefined && natMap !== undefined) throw new ArgumentError("Redis: natMap applies to sentinels (give 'sentinels'), or use Cluster");
+  return { core: out, sentinel, scripts, stringNumbers, given };
 }

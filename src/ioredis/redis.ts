@@ -5,6 +5,8 @@ import type { RedisOptions } from '../connection/options.js';
 import { ArgumentError, ConnectionClosedError, RedisError } from '../errors.js';
 import type { ReconnectingEvent } from '../client/typed-events.js';
 import { OcRedis as CoreOcRedis } from '../otel/oc-redis.js';
+import { instrumentClient } from '../otel/instrument-client.js';
+import { SentinelRedis, type SentinelOptions } from '../sentinel/sentinel-redis.js';
 import type { OcRedisTelemetryOptions } from '../otel/options.js';
 import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
 import { IoClient } from './client-base.js';
@@ -35,15 +37,16 @@ export class Redis extends IoClient<CoreRedis> {
   constructor(...args: unknown[]) {
     const { telemetry, rest } = takeTelemetry(args);
     const resolved = resolveIoArgs(rest);
-    const factory = new.target as unknown as { createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined): CoreRedis };
-    super(factory.createCore(resolved.core, telemetry), resolved.stringNumbers, resolved.scripts);
+    const factory = new.target as unknown as { createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined, sentinel: SentinelOptions | undefined): CoreRedis };
+    super(factory.createCore(resolved.core, telemetry, resolved.sentinel), resolved.stringNumbers, resolved.scripts);
     this.options = telemetry === undefined ? resolved.given : ({ ...resolved.given, telemetry } as IoRedisOptions);
   }
 
   /** The core client of this flavour. OcRedis (of this entry) makes an observed one. */
-  protected static createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined): CoreRedis {
+  /** The core client of this flavour: Redis, or SentinelRedis when `sentinels` is given. */
+  protected static createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined, sentinel: SentinelOptions | undefined): CoreRedis {
     if (telemetry !== undefined) throw new ArgumentError("Redis: 'telemetry' is an option of OcRedis (import { OcRedis } from 'ocredis/ioredis')");
-    return new CoreRedis(options);
+    return sentinel !== undefined ? new SentinelRedis(sentinel) : new CoreRedis(options);
   }
 
   /** ioredis's status: wait, connecting, connect, ready, close, reconnecting, end. */
@@ -185,7 +188,9 @@ export class OcRedis extends Redis {
     super(...(args as [IoRedisOptions]));
   }
 
-  protected static override createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined): CoreRedis {
+  protected static override createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined, sentinel: SentinelOptions | undefined): CoreRedis {
+    // A Sentinel client is observed by the same proxy OcRedis returns (calls and batches; no connection metrics).
+    if (sentinel !== undefined) return instrumentClient(new SentinelRedis(sentinel), telemetry);
     return new CoreOcRedis({ ...options, ...(telemetry !== undefined ? { telemetry } : {}) });
   }
 }
