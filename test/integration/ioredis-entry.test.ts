@@ -131,7 +131,7 @@ describe('constructor forms and options', () => {
   });
 
   it('refuses unknown options with the name of the fix, before connecting', () => {
-    expect(() => new Redis({ port: server.port, sentinels: [] } as never)).toThrow(UnknownOptionError);
+    expect(() => new Redis({ port: server.port, readOnly: true } as never)).toThrow(UnknownOptionError);
     expect(() => new Redis({ port: server.port, comandTimeout: 1 } as never)).toThrow(/commandTimeout/);
     expect(() => new Redis({ port: server.port, replyMapping: 'resp3' })).toThrow(/protocol: 3/);
   });
