@@ -73,7 +73,12 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
    */
   watch(...params: unknown[]): Promise<'OK'> {
     const { params: keys, callback } = splitCallback(params);
-    const flat = ioArguments('WATCH', keys);
+    let flat: RedisArg[];
+    try {
+      flat = ioArguments('WATCH', keys);
+    } catch (error) {
+      return withCallback(Promise.reject(error), callback);
+    }
     const current = this.watching;
     let result: Promise<'OK'>;
     if (current === undefined) {
