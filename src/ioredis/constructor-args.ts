@@ -140,7 +140,7 @@ export function resolveIoArgs(args: readonly unknown[]): ResolvedIoOptions {
 
 /** `/path/to/socket`, `redis://…`, `rediss://…`, `unix://…`, or `host[:port]` (a URL without its scheme). */
 function parseAddress(text: string): Record<string, unknown> {
-  if (text.startsWith('/')) return { path: text };
+  if (text.startsWith('/') && !text.startsWith('//')) return { path: text }; // '//host:port' is a URL without its scheme
   const url = text.includes('://') ? text : `redis://${text.replace(/^\/\//, '')}`;
   let parsed: URL;
   try {
