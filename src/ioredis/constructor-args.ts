@@ -1,5 +1,6 @@
 // ioredis's constructor forms and option names, mapped onto the core client's options. ioredis reads its
-// arguments in order and the first value given for a key wins (`new Redis(6380, { port: 1 })` uses 6380).
+// arguments in order and the first value given for a key wins (`new Redis(6380, { port: 1 })` uses 6380),
+// except a port number, which is taken wherever it stands.
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
 import { REDIS_OPTION_KEYS, type RedisOptions } from '../connection/options.js';
 import { ArgumentError, type ReplyError } from '../errors.js';
@@ -128,7 +129,7 @@ export function resolveIoArgs(args: readonly unknown[]): ResolvedIoOptions {
   };
   for (const arg of args) {
     if (arg === undefined || arg === null) continue;
-    if (typeof arg === 'number') fill({ port: arg });
+    if (typeof arg === 'number') given.port = arg; // ioredis sets a port argument over what came before
     else if (typeof arg === 'string') fill(/^\d+$/.test(arg) ? { port: Number(arg) } : parseAddress(arg));
     else if (typeof arg === 'object' && !Array.isArray(arg)) {
       checkOptionKeys('Redis', arg, IO_OPTION_KEYS, UNSUPPORTED);
@@ -138,34 +139,57 @@ export function resolveIoArgs(args: readonly unknown[]): ResolvedIoOptions {
   return toCoreOptions(given as IoRedisOptions);
 }
 
-/** `/path/to/socket`, `redis://…`, `rediss://…`, `unix://…`, or `host[:port]` (a URL without its scheme). */
+/**
+ * `/path/to/socket[?query]`, `redis://…`, `rediss://…` (TLS), `unix://…`, `//host:port`, or `host[:port]`.
+ * As in ioredis, query parameters are options (`?db=2&connectionName=app`); the path is the database.
+ */
 function parseAddress(text: string): Record<string, unknown> {
-  if (text.startsWith('/') && !text.startsWith('//')) return { path: text }; // '//host:port' is a URL without its scheme
-  const url = text.includes('://') ? text : `redis://${text.replace(/^\/\//, '')}`;
+  if (text.startsWith('/') && !text.startsWith('//')) {
+    // A socket path (not a URL); '//host:port' is a URL without its scheme.
+    const query = text.indexOf('?');
+    return query === -1 ? { path: text } : { ...queryOptions(new URLSearchParams(text.slice(query + 1))), path: text.slice(0, query) };
+  }
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `redis://${text.replace(/^\/\//, '')}`;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     throw new ArgumentError('Redis: invalid URL (expected redis://host:port/db, host:port or a unix socket path)');
   }
-  if (parsed.protocol === 'unix:') return { path: decodeURIComponent(parsed.pathname), ...dbFrom(parsed.searchParams.get('db')) };
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new ArgumentError(`Redis: unsupported URL scheme '${parsed.protocol}' (use redis://, rediss:// or unix://)`);
   const out: Record<string, unknown> = {};
-  if (parsed.hostname) out.host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
-  if (parsed.port) out.port = Number(parsed.port);
-  if (parsed.username) out.username = decodeURIComponent(parsed.username);
-  if (parsed.password) out.password = decodeURIComponent(parsed.password);
-  const dbText = parsed.pathname.replace(/^\//, '');
-  Object.assign(out, dbFrom(dbText || parsed.searchParams.get('db')));
-  if (parsed.protocol === 'rediss:') out.tls = true;
+  if (parsed.protocol === 'unix:') {
+    out.path = decodeURIComponent(parsed.pathname);
+  } else if (parsed.protocol === 'redis:' || parsed.protocol === 'rediss:') {
+    if (parsed.hostname) out.host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (parsed.port) out.port = Number(parsed.port);
+    if (parsed.username) out.username = decodeURIComponent(parsed.username);
+    if (parsed.password) out.password = decodeURIComponent(parsed.password);
+    const dbText = parsed.pathname.replace(/^\//, '');
+    if (dbText !== '') out.db = toNumber('db', dbText);
+    if (parsed.protocol === 'rediss:') out.tls = true;
+  } else {
+    throw new ArgumentError(`Redis: unsupported URL scheme '${parsed.protocol}' (use redis://, rediss:// or unix://)`);
+  }
+  return { ...queryOptions(parsed.searchParams), ...out };
+}
+
+/** Options with a number value, when they come as text (URL query parameters). */
+const NUMERIC_OPTIONS = new Set(['db', 'port', 'family', 'connectTimeout', 'commandTimeout', 'keepAlive', 'socketTimeout', 'maxRetriesPerRequest', 'protocol', 'poolSize']);
+
+/** URL query parameters as options (checked like any option). */
+function queryOptions(params: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  params.forEach((value, key) => {
+    out[key] = NUMERIC_OPTIONS.has(key) ? toNumber(key, value) : value;
+  });
+  checkOptionKeys('Redis URL', out, IO_OPTION_KEYS, UNSUPPORTED);
   return out;
 }
 
-function dbFrom(text: string | null): { db?: number } {
-  if (text === null || text === '') return {};
-  const db = Number(text);
-  if (!Number.isInteger(db) || db < 0) throw new ArgumentError('Redis: the database index in the URL must be a non-negative integer');
-  return { db };
+function toNumber(option: string, text: string): number {
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value)) throw new ArgumentError(`Redis: the URL's ${option} must be a number`);
+  return value;
 }
 
 /** ioredis option names → the core's; the ignored ones are dropped here. */

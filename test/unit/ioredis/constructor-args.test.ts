@@ -19,6 +19,11 @@ describe('resolveIoArgs', () => {
     expect(core('/tmp/redis.sock')).toMatchObject({ path: '/tmp/redis.sock' });
     expect(core('unix:///tmp/redis.sock?db=3')).toMatchObject({ path: '/tmp/redis.sock', db: 3 });
     expect(core('6381')).toMatchObject({ port: 6381 });
+    // Query parameters are options, as in ioredis (the path's database wins over ?db).
+    expect(core('redis://h/5?db=6&connectionName=app&family=6')).toMatchObject({ host: 'h', db: 5, name: 'app' });
+    expect(core('redis://h?db=6')).toMatchObject({ db: 6 });
+    expect(core('/tmp/redis.sock?db=2')).toMatchObject({ path: '/tmp/redis.sock', db: 2 });
+    expect(() => core('redis://h?nosuch=1')).toThrow(UnknownOptionError);
     expect(core({ host: '::1', port: 7002 })).toMatchObject({ host: '::1', port: 7002, protocol: 2 });
   });
 
