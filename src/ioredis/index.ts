@@ -11,6 +11,7 @@ brandClasses({ IoRedis: Redis, IoOcRedis: OcRedis, IoCluster: Cluster, IoOcClust
 export { Redis, OcRedis, Cluster, OcCluster };
 export type { IoRedisStatus, OcIoRedisOptions } from './redis.js';
 export type { IoClusterStatus } from './cluster.js';
+export type { ClusterNodeClient } from './cluster-node.js';
 export type { IoClusterOptions, IoClusterNode } from './cluster-options.js';
 export { Pipeline, type ExecResult } from './pipeline.js';
 export { ScanStream, type ScanStreamOptions } from './scan-stream.js';
