@@ -97,11 +97,28 @@ export class Pipeline implements IoCommandHost {
   /**
    * Sends every queued command in one write. Resolves `[[error, result], …]` in order; for multi(), resolves
    * null when a WATCHed key changed, and rejects with the EXECABORT error when the server refused a command.
+   * Inside an inline transaction (`pipeline().multi() … .exec()`) it queues EXEC and returns the pipeline.
    */
   exec(callback?: NodeCallback<ExecResult[] | null>): Promise<ExecResult[] | null> {
+    if (this.inlineTransactions > 0) {
+      this.inlineTransactions--;
+      return this.sendIo('EXEC', callback === undefined ? [] : [callback], false) as unknown as Promise<ExecResult[] | null>;
+    }
     this.execPromise ??= this.start();
     return withCallback(this.execPromise, callback);
   }
+
+  /**
+   * In a pipeline, queues MULTI: the commands up to the next exec() run as a transaction inside the pipeline,
+   * each replying 'QUEUED' and EXEC with their results (ioredis's inline transaction).
+   */
+  multi(...params: unknown[]): this {
+    if (this.kind === 'pipeline') this.inlineTransactions++;
+    return this.sendIo('MULTI', params, false);
+  }
+
+  /** MULTI blocks opened with multi() in this pipeline and not closed by exec() yet. */
+  private inlineTransactions = 0;
 
   private queueCall(command: string, params: unknown[], returnBuffers: boolean): this {
     const parsed = parseCall(command, []);
@@ -190,4 +207,4 @@ installIoCommands(Pipeline.prototype);
 
 // The command methods are installed on the prototype; this gives them their types.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Pipeline extends Omit<IoQueuedCommands<Pipeline>, 'exec'> {}
+export interface Pipeline extends Omit<IoQueuedCommands<Pipeline>, 'exec' | 'multi'> {}

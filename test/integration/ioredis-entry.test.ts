@@ -268,6 +268,19 @@ describe('pipeline() and multi()', () => {
     expect(r.pipeline().get('a').get('b').length).toBe(2);
   });
 
+  it('an inline transaction: pipeline().multi() … .exec() queues MULTI / EXEC inside the pipeline (as ioredis)', async () => {
+    const result = await same((r) => r.pipeline().set('inline:a', '0').multi().set('inline:a', 'bar').get('inline:a').exec().get('inline:a').exec());
+    expect(result).toEqual([
+      [null, 'OK'],
+      [null, 'OK'],
+      [null, 'QUEUED'],
+      [null, 'QUEUED'],
+      [null, ['OK', 'bar']],
+      [null, 'bar'],
+    ]);
+    await same((r) => r.exec());
+  });
+
   it('multi().exec() runs atomically and gives [[null, result], …]; a run-time error sits in its place', async () => {
     await same((r) => r.set('multi:k', 'v').then(() => r.multi().incr('multi:n').lpush('multi:k', 'x').get('multi:k').exec()), 'multi:k');
   });
