@@ -397,6 +397,24 @@ describe('defineCommand', () => {
   });
 });
 
+describe('defineCommand with keyPrefix', () => {
+  it('prefixes the script keys, on the client and in pipelines (same as ioredis)', async () => {
+    const run = async (r: any): Promise<unknown> => {
+      r.defineCommand('keysOf', { numberOfKeys: 2, lua: 'return {KEYS[1], KEYS[2], ARGV[1]}' });
+      return [await r.keysOf('a', 'b', 'arg'), await r.pipeline().keysOf('c', 'd', 'arg').exec()];
+    };
+    const ours = client({ port: server.port, keyPrefix: 'sp:' });
+    const theirs = new IORedis({ port: server.port, keyPrefix: 'sp:' });
+    try {
+      const result = await run(ours);
+      expect(result).toEqual(await run(theirs));
+      expect(result).toEqual([['sp:a', 'sp:b', 'arg'], [[null, ['sp:c', 'sp:d', 'arg']]]]);
+    } finally {
+      theirs.disconnect();
+    }
+  });
+});
+
 describe('scanStream family', () => {
   it('emits arrays of keys page by page, with match / count / type, until the cursor is back to 0', async () => {
     const r = client();
