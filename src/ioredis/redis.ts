@@ -11,11 +11,11 @@ import type { OcRedisTelemetryOptions } from '../otel/options.js';
 import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
 import { IoClient } from './client-base.js';
 import { resolveIoArgs, type IoRedisOptions } from './constructor-args.js';
-
-export type { IoRedisOptions };
 import { MonitorEmitter } from './monitor.js';
 import { relayMessages, runSubscription, type SubscribeMethod } from './pubsub.js';
 import type { IoCommands } from './types.js';
+
+export type { IoRedisOptions };
 
 /** ioredis's connection states. */
 export type IoRedisStatus = 'wait' | 'connecting' | 'connect' | 'ready' | 'close' | 'reconnecting' | 'end';
@@ -42,8 +42,7 @@ export class Redis extends IoClient<CoreRedis> {
     this.options = telemetry === undefined ? resolved.given : ({ ...resolved.given, telemetry } as IoRedisOptions);
   }
 
-  /** The core client of this flavour. OcRedis (of this entry) makes an observed one. */
-  /** The core client of this flavour: Redis, or SentinelRedis when `sentinels` is given. */
+  /** The core client of this flavour: Redis, or SentinelRedis when `sentinels` is given (OcRedis: observed). */
   protected static createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined, sentinel: SentinelOptions | undefined): CoreRedis {
     if (telemetry !== undefined) throw new ArgumentError("Redis: 'telemetry' is an option of OcRedis (import { OcRedis } from 'ocredis/ioredis')");
     return sentinel !== undefined ? new SentinelRedis(sentinel) : new CoreRedis(options);
@@ -158,11 +157,14 @@ export class Redis extends IoClient<CoreRedis> {
         this.subscriber = this.core.pubsub({ buffers: true });
         relayMessages(this.subscriber, this);
       }
-      promise = runSubscription(this.subscriber, method, ioArguments('SUBSCRIBE', names));
+      try {
+        promise = runSubscription(this.subscriber, method, ioArguments('SUBSCRIBE', names));
+      } catch (error) {
+        promise = Promise.reject(error);
+      }
     }
     return withCallback(promise, callback);
   }
-
 }
 
 // The command methods are installed on the prototype (commands.ts); this gives them their types. The
@@ -171,12 +173,12 @@ type Handwritten = 'subscribe' | 'psubscribe' | 'ssubscribe' | 'unsubscribe' | '
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Redis extends Omit<IoCommands, Handwritten> {}
 
-/** The observed flavour: every call is a span and a metrics record, through the core's OcRedis. */
 export interface OcIoRedisOptions extends IoRedisOptions {
   /** How calls are observed (providers, redaction, hooks …), as for OcRedis of 'ocredis'. */
   telemetry?: OcRedisTelemetryOptions;
 }
 
+/** The observed flavour: every call is a span and a metrics record, through the core's OcRedis. */
 export class OcRedis extends Redis {
   constructor();
   constructor(port: number, host?: string, options?: OcIoRedisOptions);
