@@ -45,10 +45,6 @@ export class Pipeline implements IoCommandHost {
     commands: readonly (readonly unknown[])[] = [],
   ) {
     if (!Array.isArray(commands)) throw new ArgumentError(`${kind}: expected an array of commands ([['set', 'a', '1'], …]); options such as { pipeline: false } are not supported`);
-    for (const [name, ...params] of commands) {
-      if (typeof name !== 'string') throw new ArgumentError('pipeline: each command must be an array starting with the command name');
-      this.queueCall(name, params, false);
-    }
     for (const name of owner.addedCommands) {
       const command = name.toUpperCase();
       Object.defineProperty(this, name, { value: (...params: unknown[]) => this.sendIo(command, params, false), configurable: true, writable: true });
@@ -57,6 +53,14 @@ export class Pipeline implements IoCommandHost {
     for (const [method, script] of owner.definedScripts) {
       Object.defineProperty(this, method, { value: (...params: unknown[]) => this.queueScript(script, params, false), configurable: true, writable: true });
       Object.defineProperty(this, `${method}Buffer`, { value: (...params: unknown[]) => this.queueScript(script, params, true), configurable: true, writable: true });
+    }
+    // The array form, as ioredis's addBatch: each entry calls the method of that name (getBuffer, a defined
+    // script …), or queues the command by name.
+    for (const [name, ...params] of commands) {
+      if (typeof name !== 'string') throw new ArgumentError('pipeline: each command must be an array starting with the command name');
+      const method = (this as unknown as Record<string, unknown>)[name];
+      if (typeof method === 'function' && name !== 'exec') method.apply(this, params);
+      else this.queueCall(name, params, false);
     }
   }
 

@@ -262,7 +262,7 @@ describe('pipeline() and multi()', () => {
   });
 
   it('takes the array form pipeline([["set", "a", "1"], …]) and applies ioredis reply shapes (hgetall)', async () => {
-    await same((r) => r.pipeline([['set', 'pipe:a', '1'], ['hset', 'pipe:h', 'f', 'v'], ['hgetall', 'pipe:h'], ['get', 'pipe:a']]).exec(), 'pipe:a');
+    await same((r) => r.pipeline([['set', 'pipe:a', '1'], ['hset', 'pipe:h', 'f', 'v'], ['hgetall', 'pipe:h'], ['get', 'pipe:a'], ['getBuffer', 'pipe:a']]).exec(), 'pipe:a');
     const r = client();
     expect(r.pipeline()).toBeInstanceOf(Pipeline);
     expect(r.pipeline().get('a').get('b').length).toBe(2);
