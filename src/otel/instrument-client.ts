@@ -161,10 +161,8 @@ function observedSend(original: SendCommand, target: object, state: Instrumentat
       instruments = currentInstruments(options);
     }
     if ((tracer === undefined && instruments === undefined) || !isObserved(options, name)) {
-      if (options.propagateContext) {
-        if (producesMessage(name)) args = withTraceContext(name, args, context.active());
-        else if (tracer !== undefined && readsStream(name)) transform = withReceiveSpans(tracer, context.active(), endpoint, transform);
-      }
+      // Not observed, yet a message still carries the caller's context (spans are what excludeCommands stops).
+      if (options.propagateContext && producesMessage(name)) args = withTraceContext(name, args, context.active());
       return original.call(target, name, args, returnBuffers, transform);
     }
     const observation = Observation.start(options, tracer, instruments, endpoint, label ?? defaultMethodLabel(name), name, args);

@@ -3,10 +3,11 @@
 // subscriber unwraps and processes in a CONSUMER span child of (and linked to) the PUBLISH span; XREADGROUP
 // makes one receive span linked to each entry that carries context. Off by default; messages without
 // context (or with a malformed one) pass through without span or error.
-import { ArgumentError } from '../../src/errors.js';
-import { createTraceState, ROOT_CONTEXT, SpanKind, trace, TraceFlags, type Span } from '@opentelemetry/api';
+import { createTraceState, diag, DiagLogLevel, propagation, ROOT_CONTEXT, SpanKind, trace, TraceFlags, type DiagLogger, type Span } from '@opentelemetry/api';
+import { core } from '@opentelemetry/sdk-node';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ArgumentError } from '../../src/errors.js';
 import { OcRedis, Redis, type PubSubMessage, type Subscriber } from '../../src/index.js';
 import { useOtelServer } from '../helpers/otel-server.js';
 
@@ -49,6 +50,7 @@ const spanNamed = (name: string): ReadableSpan => {
 };
 
 const tracer = () => trace.getTracer('test');
+const silentLogger: DiagLogger = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined, verbose: () => undefined };
 const traceparentOf = (span: ReadableSpan): string => `00-${span.spanContext().traceId}-${span.spanContext().spanId}-01`;
 
 describe('pub/sub', () => {
@@ -227,7 +229,7 @@ describe('streams', () => {
     });
   });
 
-  it('XREAD through call(), Buffers and RESP3; entries without context make no span', async () => {
+  it('XADD through call(); xreadBuffer on RESP3; a stream whose entries carry no context makes no span', async () => {
     const o = new OcRedis({ port: env.server.port, protocol: 3, telemetry: { propagateContext: true } });
     closers.push(() => o.quit());
     await o.call('XADD', 'events', '*', 'kind', 'signup'); // a root XADD span: its context travels
@@ -250,6 +252,34 @@ describe('streams', () => {
     await o.xread({ 'plain-stream': '0' });
     expect(spansOfKind(SpanKind.CONSUMER)).toEqual([]);
   });
+});
+
+it('an excluded XREAD makes no receive span', async () => {
+  const o = new OcRedis({ port: env.server.port, telemetry: { propagateContext: true, excludeCommands: ['XREAD'] } });
+  closers.push(() => o.quit());
+  await o.xadd('excluded-stream', '*', { item: 'book' });
+  expect((await o.xread({ 'excluded-stream': '0' }))?.[0]?.entries[0]?.fields['traceparent']).toBe(traceparentOf(spanNamed('XADD')));
+  expect(spansOfKind(SpanKind.CONSUMER)).toEqual([]);
+});
+
+it('with no W3C propagator registered nothing is added, and a diag warning says so once', async () => {
+  const warnings: string[] = [];
+  diag.setLogger({ ...silentLogger, warn: (message: string) => void warnings.push(message) }, DiagLogLevel.WARN);
+  propagation.disable();
+  try {
+    const publisher = ocredis(true);
+    const sub = track(plain().pubsub());
+    await sub.subscribe('news');
+    const looped = nextMessage(sub);
+    await publisher.publish('news', 'payload');
+    await publisher.xadd('no-propagator', '*', { item: 'book' });
+    expect((await looped).message).toBe('payload');
+    expect((await publisher.xrange('no-propagator')).map((entry) => entry.fields)).toEqual([{ item: 'book' }]);
+    expect(warnings.filter((message) => message.includes('propagateContext'))).toHaveLength(1);
+  } finally {
+    propagation.setGlobalPropagator(new core.W3CTraceContextPropagator());
+    diag.disable();
+  }
 });
 
 it('telemetry.propagateContext must be a boolean', () => {
