@@ -16,6 +16,14 @@ export function producesMessage(command: string): boolean {
  * (no context to send, or arguments of an unexpected shape, left for the server to refuse).
  */
 export function withTraceContext(command: string, args: readonly RedisArg[], ctx: Context): readonly RedisArg[] {
+  try {
+    return addTraceContext(command, args, ctx);
+  } catch {
+    return args; // a propagator that throws costs the context, never the call
+  }
+}
+
+function addTraceContext(command: string, args: readonly RedisArg[], ctx: Context): readonly RedisArg[] {
   if (command === 'XADD') {
     // The id and field-value pairs end the command, whatever trimming options come before: append a pair.
     if (args.length < 4) return args;
