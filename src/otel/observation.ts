@@ -32,7 +32,8 @@ export class Observation implements CommandInfoForHook, CommandObserver {
   private constructor(
     private readonly options: ResolvedTelemetryOptions,
     private readonly instruments: Instruments | undefined,
-    private readonly span: Span | undefined,
+    /** The call's span (undefined when tracing is off or not allowed): a produced message carries its context. */
+    readonly span: Span | undefined,
     /** Where the call went; a cluster call updates it to the node that answered (onNode). */
     private endpoint: Endpoint,
     readonly method: string,

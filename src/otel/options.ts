@@ -45,6 +45,13 @@ export interface OcRedisTelemetryOptions {
    * Default false: root spans with no caller are noise in most trace views.
    */
   traceConnections?: boolean;
+  /**
+   * Messages carry the caller's trace context (W3C `traceparent` / `tracestate`, through the registered
+   * propagator): PUBLISH / SPUBLISH wrap their message in an envelope that this client's subscribers unwrap,
+   * XADD adds `traceparent` / `tracestate` fields. Subscribers and XREAD / XREADGROUP then make CONSUMER
+   * spans linked to the producer. Default false: it changes what is stored and published.
+   */
+  propagateContext?: boolean;
 }
 
 /** Options after defaults: what the instrumentation reads on every call. */
@@ -58,6 +65,7 @@ export interface ResolvedTelemetryOptions {
   readonly requestHook: OcRedisTelemetryOptions['requestHook'];
   readonly responseHook: OcRedisTelemetryOptions['responseHook'];
   readonly traceConnections: boolean;
+  readonly propagateContext: boolean;
 }
 
 const REDACT_MODES = new Set(['values', 'all', 'none']);
@@ -73,6 +81,7 @@ const TELEMETRY_OPTION_KEYS: Readonly<Record<keyof OcRedisTelemetryOptions, true
   requestHook: true,
   responseHook: true,
   traceConnections: true,
+  propagateContext: true,
 };
 
 /** Option names of @opentelemetry/instrumentation-ioredis and -redis, and ours. */
@@ -92,7 +101,9 @@ export function resolveTelemetryOptions(options: OcRedisTelemetryOptions = {}): 
   if (typeof redact !== 'function' && !REDACT_MODES.has(redact)) {
     throw new ArgumentError(`OcRedis: telemetry.redact must be 'values', 'all', 'none' or a function (command, args) => text`);
   }
-  if (options.requireParentSpan !== undefined && typeof options.requireParentSpan !== 'boolean') throw new ArgumentError('OcRedis: telemetry.requireParentSpan must be a boolean');
+  for (const flag of ['requireParentSpan', 'traceConnections', 'propagateContext'] as const) {
+    if (options[flag] !== undefined && typeof options[flag] !== 'boolean') throw new ArgumentError(`OcRedis: telemetry.${flag} must be a boolean`);
+  }
   for (const hook of ['requestHook', 'responseHook'] as const) {
     if (options[hook] !== undefined && typeof options[hook] !== 'function') throw new ArgumentError(`OcRedis: telemetry.${hook} must be a function`);
   }
@@ -109,6 +120,7 @@ export function resolveTelemetryOptions(options: OcRedisTelemetryOptions = {}): 
     requestHook: options.requestHook,
     responseHook: options.responseHook,
     traceConnections: options.traceConnections === true,
+    propagateContext: options.propagateContext === true,
   };
 }
 

@@ -1,7 +1,8 @@
 // OcRedisCluster on a real 3-primary cluster: spans carry the node that answered, MOVED / ASK are span events
 // and count in redis/redirects (on the SDK path and on registerViews' local path), retries are span events,
 // and a cluster pipeline / MULTI is one span per exec(). One cluster for the whole file.
-import { SpanStatusCode } from '@opentelemetry/api';
+import { propagation, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { core } from '@opentelemetry/sdk-node';
 import { AggregationTemporality, MetricReader, type MeterProvider, type MetricData } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -218,6 +219,26 @@ describe('OcRedisCluster', () => {
       expect(counterTotal(metrics, 'redis/calls', { method: 'ssubscribe', status: 'OK' })).toBe(1);
       expect(JSON.stringify(otel.spans().map((span) => [span.attributes, span.events]))).not.toContain('secret-payload-1234');
     } finally {
+      await sub.quit();
+    }
+  });
+
+  it('propagateContext: SPUBLISH carries the context to the sharded subscriber, which processes in a CONSUMER span', async () => {
+    propagation.setGlobalPropagator(new core.W3CTraceContextPropagator());
+    const c = client(otel.meterProvider, { telemetry: { tracerProvider: otel.tracerProvider, propagateContext: true } });
+    const sub = c.pubsub();
+    try {
+      const got = new Promise<string>((resolve) => sub.on('smessage', (_channel: string, message: string) => resolve(message)));
+      await sub.ssubscribe('otel-traced-shard');
+      await c.spublish('otel-traced-shard', 'order-1');
+      expect(await got).toBe('order-1'); // unwrapped by the node subscriber
+      const [spublish] = spansNamed('SPUBLISH');
+      const [process] = spansNamed('process otel-traced-shard');
+      expect(process?.kind).toBe(SpanKind.CONSUMER);
+      expect(process?.parentSpanContext?.spanId).toBe(spublish?.spanContext().spanId);
+      expect(process?.attributes['server.port']).toBe(await cluster.primaryOf(keySlot('otel-traced-shard')));
+    } finally {
+      propagation.disable();
       await sub.quit();
     }
   });
