@@ -113,9 +113,9 @@ export class Redis extends EventEmitter {
 
   /**
    * A view of this client whose calls carry per-call options: `r.withOptions({ signal, timeout }).get('k')`.
-   * Command methods, call(), sendCommand(), and the exec() of its pipeline() / multi() (and blocking
-   * commands, on the pool) honour them; other methods run as on the client. Cheap: make one per call or keep
-   * one. Bad options throw ArgumentError here.
+   * Command methods, call(), sendCommand(), the exec() of its pipeline() / multi(), blocking commands (on the
+   * pool), watch() / transaction(), the scan iterators (each page) and scripts registered through it (each
+   * run) honour them; pubsub() does not. Cheap: make one per call or keep one. Bad options throw ArgumentError here.
    */
   withOptions(options: CallOptions): this {
     return callOptionsView(this, checkCallOptions(options));
@@ -128,6 +128,15 @@ export class Redis extends EventEmitter {
     const options = this.pendingCallOptions;
     if (options !== undefined) this.pendingCallOptions = undefined;
     return options;
+  }
+
+  /**
+   * What a helper that sends later (a scan iterator's pages, a script's runs) sends through: this client, or,
+   * when called through a withOptions view, a view with the same options, so each command it sends carries them.
+   */
+  private hostForCall(): this {
+    const options = this.takeCallOptions();
+    return options === undefined ? this : callOptionsView(this, options);
   }
 
   /** Gracefully closes: pending commands complete, then QUIT. */
@@ -194,14 +203,14 @@ export class Redis extends EventEmitter {
    * `tx.multi()` … `exec()` (WatchError if a watched key changed), or `tx.unwatch()` to give up.
    */
   watch(...keys: RedisKey[]): Promise<Transaction> {
-    return Transaction.start(this.pool, keys);
+    return Transaction.start(this.pool, keys, undefined, this.takeCallOptions());
   }
 
   /** Runs `fn` in a WATCH transaction, re-running it on WatchError (default up to 100 times). */
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...watchKeys: RedisKey[]): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, options: TransactionOptions): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...rest: (RedisKey | TransactionOptions)[]): Promise<T> {
-    return runTransaction(this.pool, fn, rest);
+    return runTransaction(this.pool, fn, rest, undefined, this.takeCallOptions());
   }
 
   /** Extra connections (created on first use, at most `poolSize`) for WATCH, blocking commands, subscribers. */
@@ -260,27 +269,27 @@ export class Redis extends EventEmitter {
 
   /** A Lua script as a callable: `await script({ keys, args })` (EVALSHA; loads and retries on NOSCRIPT). */
   registerScript(lua: string, options?: ScriptOptions): Script {
-    return createScript(this, lua, options);
+    return createScript(this.hostForCall(), lua, options);
   }
 
   /** Every key (SCAN, one page per round trip): `for await (const key of r.scanIter({ match: 'user:*' }))`. */
   scanIter(options?: KeyScanOptions): AsyncGenerator<string, void, undefined> {
-    return scanKeys(this, options);
+    return scanKeys(this.hostForCall(), options);
   }
 
   /** Every `[field, value]` of a hash (HSCAN). */
   hscanIter(key: RedisKey, options?: ScanOptions): AsyncGenerator<[field: string, value: string], void, undefined> {
-    return hscanEntries(this, key, options);
+    return hscanEntries(this.hostForCall(), key, options);
   }
 
   /** Every member of a set (SSCAN). */
   sscanIter(key: RedisKey, options?: ScanOptions): AsyncGenerator<string, void, undefined> {
-    return sscanMembers(this, key, options);
+    return sscanMembers(this.hostForCall(), key, options);
   }
 
   /** Every `{ member, score }` of a sorted set (ZSCAN). */
   zscanIter(key: RedisKey, options?: ScanOptions): AsyncGenerator<ScoredMember, void, undefined> {
-    return zscanMembers(this, key, options);
+    return zscanMembers(this.hostForCall(), key, options);
   }
 
   /** A blocking command on a pooled connection, on the database this client uses (see blocking.ts). */

@@ -7,6 +7,7 @@ import { Deferred } from '../client/batch-deferred.js';
 import { installCommandMethods, type BatchCommandMethods } from '../client/batch-methods.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
 import { ArgumentError, CrossSlotError, RedisError } from '../errors.js';
+import { isCancellation, optionsForAttempt, pauseUnlessAborted, type CallOptions } from '../connection/call-options.js';
 import { settleFromExec } from '../client/exec-reply.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
@@ -22,15 +23,20 @@ import type { NodeAddress } from './topology.js';
 /** What batches need from the cluster client (implemented by RedisCluster). */
 export interface BatchRouter {
   readonly options: { readonly maxRedirections: number; readonly maxRetryTime: number; retryDelay(attempt: number): number; readonly keyPrefix: KeyPrefix | undefined };
-  sendCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T>;
+  sendCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>, observer?: CommandObserver, callOptions?: CallOptions): Promise<T>;
   /** @internal The primary serving `slot` (-1: any primary), after the topology is known. */
-  primaryForSlot(slot: number): Promise<{ address: NodeAddress; connection: { enqueue(command: Command<any>): void } }>;
+  primaryForSlot(slot: number): Promise<{ address: NodeAddress; connection: BlockQueue }>;
   /** @internal The node at an address (ASK targets). */
-  nodeAtAddress(address: NodeAddress): { address: NodeAddress; connection: { enqueue(command: Command<any>): void } };
+  nodeAtAddress(address: NodeAddress): { address: NodeAddress; connection: BlockQueue };
   /** Re-reads the slot map (joins a refresh already running). */
   refresh(): Promise<void>;
   /** @internal Records a MOVED and refreshes the map. */
   learnRedirect(slot: number, to: NodeAddress): Promise<void>;
+}
+
+/** A node connection, as a MULTI block needs it: the block's commands queued as one call (cancelled together). */
+interface BlockQueue {
+  enqueueCall(commands: readonly Command<any>[], options: CallOptions | undefined): void;
 }
 
 interface Entry {
@@ -49,6 +55,8 @@ abstract class ClusterBatch {
   private failure: unknown = undefined;
   /** Told about the whole batch's routing (nodes, redirects, retries), e.g. by telemetry observing exec(). */
   observer: CommandObserver | undefined = undefined;
+  /** Per-call options (signal, timeout) for exec(), from `withOptions(…).pipeline()` / `.multi()`. */
+  callOptions: CallOptions | undefined = undefined;
 
   constructor(protected readonly router: BatchRouter) {}
 
@@ -127,7 +135,7 @@ export class ClusterPipeline extends ClusterBatch {
 
   protected run(entries: readonly Entry[]): Promise<void> {
     const settled = entries.map((entry) =>
-      this.router.sendCommand(entry.name, entry.args, entry.returnBuffers, entry.transform, this.observer).then(
+      this.router.sendCommand(entry.name, entry.args, entry.returnBuffers, entry.transform, this.observer, this.callOptions).then(
         (value) => entry.handle.resolve(value),
         (error: unknown) => entry.handle.reject(error),
       ),
@@ -160,12 +168,23 @@ export class ClusterMulti extends ClusterBatch {
     let attempts = 0;
     const started = Date.now();
     let askTarget: NodeAddress | undefined;
+    const callOptions = this.callOptions;
     for (;;) {
-      const node = askTarget !== undefined ? this.router.nodeAtAddress(askTarget) : await this.router.primaryForSlot(slot);
-      this.observer?.onNode?.(node.address);
-      const outcome = await runTransaction(node.connection, entries, askTarget !== undefined);
-      askTarget = undefined;
-      if (outcome.kind === 'done') return;
+      let outcome: Outcome;
+      try {
+        // Cancelled (withOptions) during a redirect, a refresh or a back-off: no further attempt is sent.
+        optionsForAttempt(callOptions, started, 'MULTI');
+        const node = askTarget !== undefined ? this.router.nodeAtAddress(askTarget) : await this.router.primaryForSlot(slot);
+        this.observer?.onNode?.(node.address);
+        outcome = await runTransaction(node, entries, askTarget !== undefined, optionsForAttempt(callOptions, started, 'MULTI'));
+        askTarget = undefined;
+        if (outcome.kind === 'done') return;
+        if (isCancellation(outcome.error, callOptions)) throw outcome.error;
+      } catch (error) {
+        for (const entry of entries) entry.handle.reject(error);
+        throw error;
+      }
+      const node = outcome.node;
       const redirect = isRedirectError(outcome.error) ? parseRedirect(outcome.error.message, node.address.host) : undefined;
       if (redirect !== undefined && ++redirections <= this.router.options.maxRedirections) {
         this.observer?.onRedirect?.({ kind: redirect.kind, command: 'MULTI', slot: redirect.slot, from: node.address, to: { host: redirect.host, port: redirect.port } });
@@ -178,7 +197,7 @@ export class ClusterMulti extends ClusterBatch {
         this.observer?.onRetry?.({ reason: outcome.error.code, command: 'MULTI', attempt: attempts, delay });
         // As for a single command: a demoted primary (READONLY) or a lost slot owner is found again by a refresh.
         if (suggestsStaleMap(outcome.error)) this.router.refresh().catch(ignore);
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        await pauseUnlessAborted(delay, callOptions);
         continue;
       }
       const error = redirect !== undefined ? new ClusterRedirectionError('MULTI', this.router.options.maxRedirections, { cause: outcome.error }) : outcome.error;
@@ -188,35 +207,41 @@ export class ClusterMulti extends ClusterBatch {
   }
 }
 
-type Outcome = { kind: 'done' } | { kind: 'failed'; error: unknown };
+type Outcome = { kind: 'done' } | { kind: 'failed'; error: unknown; node: { address: NodeAddress } };
 
-/** Writes [ASKING] MULTI, the commands, EXEC in one turn and settles the handles from EXEC's reply. */
-async function runTransaction(connection: { enqueue(command: Command<any>): void }, entries: readonly Entry[], asking: boolean): Promise<Outcome> {
+/**
+ * Writes [ASKING] MULTI, the commands, EXEC in one turn (one call: cancelled as a whole, see
+ * Connection.enqueueCall) and settles the handles from EXEC's reply.
+ */
+async function runTransaction(node: { address: NodeAddress; connection: BlockQueue }, entries: readonly Entry[], asking: boolean, callOptions: CallOptions | undefined): Promise<Outcome> {
   const wantBuffers = entries.some((entry) => entry.returnBuffers);
+  const block: Command<unknown>[] = [];
   const send = (name: string, args: readonly RedisArg[], returnBuffers = false): Command<unknown> => {
     const command = new Command<unknown>(name, args, encodeCommand(name, args), returnBuffers, undefined);
     command.retryable = false; // never re-sent on its own after a connection loss: it belongs to the block
     command.promise.catch(ignore);
-    connection.enqueue(command);
+    block.push(command);
     return command;
   };
   if (asking) send('ASKING', []);
   send('MULTI', []);
   const queued = entries.map((entry) => send(entry.name, entry.args));
   const exec = send('EXEC', [], wantBuffers);
+  node.connection.enqueueCall(block, callOptions);
   let replies: unknown;
   try {
     replies = await exec.promise;
   } catch (error) {
+    if (isCancellation(error, callOptions)) return { kind: 'failed', error, node };
     // EXECABORT: a command was refused while queueing; its own error (often MOVED/ASK) says why.
     const queueErrors = await Promise.allSettled(queued.map((command) => command.promise));
     const cause = queueErrors.find((result) => result.status === 'rejected');
-    return { kind: 'failed', error: cause !== undefined && cause.status === 'rejected' ? cause.reason : error };
+    return { kind: 'failed', error: cause !== undefined && cause.status === 'rejected' ? cause.reason : error, node };
   }
   try {
     settleFromExec(entries, replies);
   } catch (error) {
-    return { kind: 'failed', error }; // WatchError or ProtocolError: rejects the block as it is
+    return { kind: 'failed', error, node }; // WatchError or ProtocolError: rejects the block as it is
   }
   return { kind: 'done' };
 }

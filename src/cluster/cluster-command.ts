@@ -1,4 +1,5 @@
 import { Command, CommandState, type ReplyTransform } from '../connection/command.js';
+import type { Connection } from '../connection/connection.js';
 import type { EncodedCommand, RedisArg } from '../resp/types.js';
 import type { NodeAddress } from './topology.js';
 
@@ -44,6 +45,12 @@ export class ClusterCommand<T = unknown> extends Command<T> {
   firstRetryAt = 0;
   /** The node it is queued on (set by the router each time it is queued). */
   node: NodeAddress | undefined;
+  /** That node's connection: where a cancellation (withOptions) finds it, queued or written. */
+  queuedOn: Connection | undefined;
+  /** The ASKING queued right before it after an ASK redirect: cancelled with it, so it never prefixes another command. */
+  asking: Command | undefined;
+  /** Its per-call timeout (withOptions) replaces the node connection's commandTimeout. */
+  ownTimeout = false;
 
   constructor(
     private readonly router: CommandRouter,

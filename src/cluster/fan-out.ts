@@ -2,6 +2,7 @@
 // command table (COMMAND DOCS "tips"), with how their replies combine. Commands not listed here go to one
 // primary. The per-node reports (INFO, MEMORY STATS, LATENCY …) are not merged: run them on cluster.nodes().
 import { getCommandInfo } from '../commands/command-info.js';
+import type { CallOptions } from '../connection/call-options.js';
 import type { Connection } from '../connection/connection.js';
 import type { RedisArg } from '../resp/types.js';
 
@@ -66,8 +67,18 @@ function build(name: string, request: string | undefined, response: string | und
 }
 
 /** Sends the command once on each node's connection and combines the replies; the first error fails it (unless one success is enough). */
-export async function sendToEach(fanOut: FanOut, nodes: ReadonlyArray<{ readonly connection: Connection }>, name: string, args: readonly RedisArg[], returnBuffers: boolean): Promise<unknown> {
-  const outcomes = await Promise.allSettled(nodes.map((node) => node.connection.send(name, args, returnBuffers)));
+export async function sendToEach(
+  fanOut: FanOut,
+  nodes: ReadonlyArray<{ readonly connection: Connection }>,
+  name: string,
+  args: readonly RedisArg[],
+  returnBuffers: boolean,
+  /** Per-call options (withOptions): each node's copy is cancelled by its connection, queued or written. */
+  callOptions?: CallOptions,
+): Promise<unknown> {
+  const send = (connection: Connection): Promise<unknown> =>
+    callOptions === undefined ? connection.send(name, args, returnBuffers) : connection.sendWith(name, args, returnBuffers, undefined, callOptions);
+  const outcomes = await Promise.allSettled(nodes.map((node) => send(node.connection)));
   const replies: unknown[] = [];
   let failure: PromiseRejectedResult | undefined;
   for (const outcome of outcomes) {

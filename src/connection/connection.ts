@@ -226,7 +226,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     if (live.length === 0) return;
     // The call's own timeout replaces commandTimeout for these commands.
     if (options.timeout !== undefined) for (const command of live) command.deadline = 0;
-    const stop = watchCall(options, (error) => this.cancelCall(live, error));
+    const stop = watchCall(options, (error) => this.cancel(live, error));
     let pending = live.length;
     const settledOne = (): void => {
       if (--pending === 0) stop();
@@ -234,7 +234,11 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     for (const command of live) command.afterSettle = settledOne;
   }
 
-  private cancelCall(commands: readonly Command<any>[], error: CancelError): void {
+  /**
+   * Settles cancelled commands of this connection: unsent ones leave the queue (never written); written ones
+   * reject and stay in the reply order as placeholders. Also the cluster's path for a command queued here.
+   */
+  cancel(commands: readonly Command<any>[], error: CancelError): void {
     let unsent: Set<Command<any>> | undefined;
     for (const command of commands) {
       if (command.state === CommandState.Settled) continue;
