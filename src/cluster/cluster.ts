@@ -436,7 +436,10 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     if (target.kind === 'MOVED') {
       if (this.learnMoved(target.slot, to)) this.scheduleRefresh(toDownNode ? undefined : to, true);
       if (toDownNode) return this.retryLater(command, 'ENODEDOWN', new ConnectionClosedError(`${nodeKey(to)} is unreachable`));
-    } else {
+    }
+    // Cancelled meanwhile (withOptions, e.g. by a 'redirect' listener): the map learned the move, nothing more is sent.
+    if (command.state === CommandState.Settled) return true;
+    if (target.kind === 'ASK') {
       const asking = new Command('ASKING', [], ASKING, false, undefined);
       asking.retryable = false;
       asking.promise.catch(ignore);
@@ -461,6 +464,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     const event: RetryEvent = { reason, command: command.name, attempt, delay };
     emitSafely(this, 'retry', event);
     command.observer?.onRetry?.(event);
+    if (command.state === CommandState.Settled) return true; // cancelled by a listener (withOptions)
     command.requeue();
     setTimeout(() => {
       if (this.closed) command.fail(new ClientClosedError());
