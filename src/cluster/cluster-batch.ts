@@ -7,7 +7,7 @@ import { Deferred } from '../client/batch-deferred.js';
 import { installCommandMethods, type BatchCommandMethods } from '../client/batch-methods.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
 import { ArgumentError, CrossSlotError, RedisError } from '../errors.js';
-import { isCancellation, optionsForAttempt, pauseUnlessAborted, type CallOptions } from '../connection/call-options.js';
+import { CallWatchGroup, hasCallOptions, isCancellation, optionsForAttempt, pauseUnlessAborted, type CallOptions } from '../connection/call-options.js';
 import { settleFromExec } from '../client/exec-reply.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
@@ -23,7 +23,7 @@ import type { NodeAddress } from './topology.js';
 /** What batches need from the cluster client (implemented by RedisCluster). */
 export interface BatchRouter {
   readonly options: { readonly maxRedirections: number; readonly maxRetryTime: number; retryDelay(attempt: number): number; readonly keyPrefix: KeyPrefix | undefined };
-  sendCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>, observer?: CommandObserver, callOptions?: CallOptions): Promise<T>;
+  sendCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>, observer?: CommandObserver, callOptions?: CallOptions | CallWatchGroup): Promise<T>;
   /** @internal The primary serving `slot` (-1: any primary), after the topology is known. */
   primaryForSlot(slot: number): Promise<{ address: NodeAddress; connection: BlockQueue }>;
   /** @internal The node at an address (ASK targets). */
@@ -134,13 +134,16 @@ export class ClusterPipeline extends ClusterBatch {
   readonly kind = 'pipeline';
 
   protected run(entries: readonly Entry[]): Promise<void> {
+    // Each command is routed (and cancelled) on its own, all under one watcher of the exec's options.
+    const group = hasCallOptions(this.callOptions) ? new CallWatchGroup(this.callOptions) : undefined;
     const settled = entries.map((entry) =>
-      this.router.sendCommand(entry.name, entry.args, entry.returnBuffers, entry.transform, this.observer, this.callOptions).then(
+      this.router.sendCommand(entry.name, entry.args, entry.returnBuffers, entry.transform, this.observer, group).then(
         (value) => entry.handle.resolve(value),
         (error: unknown) => entry.handle.reject(error),
       ),
     );
-    return Promise.all(settled).then(ignore);
+    const done = Promise.all(settled).then(ignore);
+    return group === undefined ? done : done.finally(() => group.close());
   }
 }
 

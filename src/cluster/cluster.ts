@@ -4,7 +4,7 @@ import { isReadOnly } from '../commands/key-positions.js';
 import type { CommandMethods } from '../commands/index.js';
 import type { Listener, RedisClusterEvents } from '../client/typed-events.js';
 import { Command, CommandState, type ReplyTransform } from '../connection/command.js';
-import { checkCallOptions, hasCallOptions, watchCall, type CallOptions, type CancelError } from '../connection/call-options.js';
+import { CallWatchGroup, checkCallOptions, hasCallOptions, watchCall, type CallOptions, type CancelError } from '../connection/call-options.js';
 import { callOptionsView } from '../client/call-options-view.js';
 import { Connection } from '../connection/connection.js';
 import { resolveOptions, type ResolvedOptions } from '../connection/options.js';
@@ -125,10 +125,14 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     returnBuffers = false,
     transform?: ReplyTransform<T>,
     observer?: CommandObserver,
-    /** @internal A batch's per-call options (a withOptions view passes them through pendingCallOptions). */
-    callOptions?: CallOptions,
+    /**
+     * @internal A batch's per-call options, or its watch group (a pipeline: one signal listener for all its
+     * commands). A withOptions view passes its options through pendingCallOptions instead.
+     */
+    callOptions?: CallOptions | CallWatchGroup,
   ): Promise<T> {
-    const options = callOptions ?? this.takeCallOptions();
+    const group = callOptions instanceof CallWatchGroup ? callOptions : undefined;
+    const options = callOptions instanceof CallWatchGroup ? callOptions.options : (callOptions ?? this.takeCallOptions());
     let command: ClusterCommand<T>;
     args = applyKeyPrefix(this.options.keyPrefix, name, args);
     try {
@@ -144,7 +148,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     }
     if (this.closed) command.fail(new ClientClosedError());
     else {
-      if (hasCallOptions(options)) this.watchCommand(command, options);
+      if (hasCallOptions(options)) this.watchCommand(command, group ?? options);
       this.dispatch(command); // a command the watcher settled already (aborted signal) is not queued
     }
     return command.promise;
@@ -171,9 +175,15 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * Watches one routed command's signal and timeout for the whole call: wherever the command is then (queued
    * on a node, written, waiting for a retry or a topology refresh), it settles at once and is never sent again.
    */
-  private watchCommand(command: ClusterCommand<any>, options: CallOptions): void {
-    command.ownTimeout = options.timeout !== undefined;
-    command.afterSettle = watchCall(options, (error) => this.cancel(command, error));
+  private watchCommand(command: ClusterCommand<any>, watch: CallOptions | CallWatchGroup): void {
+    const cancel = (error: CancelError): void => this.cancel(command, error);
+    if (watch instanceof CallWatchGroup) {
+      command.ownTimeout = watch.options.timeout !== undefined;
+      command.afterSettle = watch.watch(cancel);
+    } else {
+      command.ownTimeout = watch.timeout !== undefined;
+      command.afterSettle = watchCall(watch, cancel);
+    }
   }
 
   private cancel(command: ClusterCommand<any>, error: CancelError): void {

@@ -104,3 +104,42 @@ export function pauseUnlessAborted(ms: number, options: CallOptions | undefined)
     signal?.addEventListener('abort', done, { once: true });
   });
 }
+
+/**
+ * One watcher for the commands of one call that are cancelled each on its own path (a cluster pipeline's
+ * commands, each routed to its node): one listener on the signal and one timer for all of them, since Node
+ * warns past 10 listeners on one AbortSignal.
+ */
+export class CallWatchGroup {
+  private readonly cancels = new Set<(error: CancelError) => void>();
+  private fired: CancelError | undefined = undefined;
+  private readonly stopWatching: () => void;
+
+  constructor(readonly options: CallOptions) {
+    this.stopWatching = watchCall(options, (error) => {
+      this.fired = error;
+      const cancels = [...this.cancels];
+      this.cancels.clear();
+      for (const cancel of cancels) cancel(error);
+    });
+  }
+
+  /** watchCall for one command of the call: `cancel` runs when the call is cancelled. Returns the stop function. */
+  watch(cancel: (error: CancelError) => void): () => void {
+    const fired = this.fired;
+    if (fired !== undefined) {
+      cancel(fired);
+      return () => undefined;
+    }
+    this.cancels.add(cancel);
+    return () => {
+      this.cancels.delete(cancel);
+    };
+  }
+
+  /** The call settled: stops watching. */
+  close(): void {
+    this.stopWatching();
+    this.cancels.clear();
+  }
+}

@@ -2,6 +2,7 @@
 // again, wherever it waits (a node's queue, the first topology, a MOVED redirect); a written one rejects at
 // once and its reply is still consumed on its node; blocking commands, fan-outs, pipelines, MULTI, WATCH
 // transactions and the cluster scan carry the options too.
+import { getEventListeners } from 'node:events';
 import { expect, it } from 'vitest';
 import { BatchError, CommandAbortedError, CommandTimeoutError, OcRedisCluster, Redis } from '../../src/index.js';
 import { keySlot } from '../../src/cluster/slot.js';
@@ -162,6 +163,18 @@ it('a pipeline over several nodes and a MULTI cancelled after they were written:
   await b.catch(() => undefined); // the other node may have answered before the abort
   expect(await c.get('{p1}:marker')).toBe('pm');
   expect(busy.connection.inflightCount).toBe(0);
+});
+
+it('a pipeline watches its signal once, not once per command (Node warns past 10 listeners on one signal)', async () => {
+  const c = under.client();
+  await c.connect();
+  const controller = new AbortController();
+  const pipeline = c.withOptions({ signal: controller.signal, timeout: 5_000 }).pipeline();
+  for (let i = 0; i < 30; i++) pipeline.set(`{many${i}}:k`, String(i));
+  const exec = pipeline.exec();
+  expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+  expect(await exec).toHaveLength(30);
+  expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0); // settled: no longer watched
 });
 
 it('a per-call timeout on a paused node: CommandTimeoutError for a routed and a fanned-out command; later replies stay matched', async () => {
