@@ -4,7 +4,7 @@ import { isReadOnly } from '../commands/key-positions.js';
 import type { CommandMethods } from '../commands/index.js';
 import type { Listener, RedisClusterEvents } from '../client/typed-events.js';
 import { Command, CommandState, type ReplyTransform } from '../connection/command.js';
-import { CallWatchGroup, checkCallOptions, hasCallOptions, watchCall, type CallOptions, type CancelError } from '../connection/call-options.js';
+import { checkCallOptions, hasCallOptions, optionsOf, watchWith, type CallOptions, type CallWatch, type CancelError } from '../connection/call-options.js';
 import { callOptionsView } from '../client/call-options-view.js';
 import { Connection } from '../connection/connection.js';
 import { resolveOptions, type ResolvedOptions } from '../connection/options.js';
@@ -129,16 +129,16 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
      * @internal A batch's per-call options, or its watch group (a pipeline: one signal listener for all its
      * commands). A withOptions view passes its options through pendingCallOptions instead.
      */
-    callOptions?: CallOptions | CallWatchGroup,
+    callOptions?: CallWatch,
   ): Promise<T> {
-    const group = callOptions instanceof CallWatchGroup ? callOptions : undefined;
-    const options = callOptions instanceof CallWatchGroup ? callOptions.options : (callOptions ?? this.takeCallOptions());
+    const watch = callOptions ?? this.takeCallOptions();
+    const options = watch === undefined ? undefined : optionsOf(watch);
     let command: ClusterCommand<T>;
     args = applyKeyPrefix(this.options.keyPrefix, name, args);
     try {
       const slot = commandSlot(name, args);
       const fanOut = slot < 0 ? fanOutOf(name, args) : undefined;
-      if (fanOut !== undefined) return this.sendFannedOut(fanOut, name, args, returnBuffers, transform, observer, options);
+      if (fanOut !== undefined) return this.sendFannedOut(fanOut, name, args, returnBuffers, transform, observer, watch);
       // Blocking commands (BLPOP, XREAD BLOCK …) park their connection: one leased from the slot primary's pool.
       if (slot >= 0 && routesToPool(name, args)) return this.sendBlockingTo(slot, name, args, returnBuffers, transform, observer, options);
       const readOnly = this.options.readFrom === 'replica' && isReadOnly(name, args);
@@ -148,7 +148,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     }
     if (this.closed) command.fail(new ClientClosedError());
     else {
-      if (hasCallOptions(options)) this.watchCommand(command, group ?? options);
+      if (watch !== undefined && hasCallOptions(options)) this.watchCommand(command, watch);
       this.dispatch(command); // a command the watcher settled already (aborted signal) is not queued
     }
     return command.promise;
@@ -175,15 +175,9 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * Watches one routed command's signal and timeout for the whole call: wherever the command is then (queued
    * on a node, written, waiting for a retry or a topology refresh), it settles at once and is never sent again.
    */
-  private watchCommand(command: ClusterCommand<any>, watch: CallOptions | CallWatchGroup): void {
-    const cancel = (error: CancelError): void => this.cancel(command, error);
-    if (watch instanceof CallWatchGroup) {
-      command.ownTimeout = watch.options.timeout !== undefined;
-      command.afterSettle = watch.watch(cancel);
-    } else {
-      command.ownTimeout = watch.timeout !== undefined;
-      command.afterSettle = watchCall(watch, cancel);
-    }
+  private watchCommand(command: ClusterCommand<any>, watch: CallWatch): void {
+    command.ownTimeout = optionsOf(watch).timeout !== undefined;
+    command.afterSettle = watchWith(watch, (error) => this.cancel(command, error));
   }
 
   private cancel(command: ClusterCommand<any>, error: CancelError): void {
@@ -206,7 +200,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     returnBuffers: boolean,
     transform: ReplyTransform<T> | undefined,
     observer: CommandObserver | undefined,
-    callOptions: CallOptions | undefined,
+    callOptions: CallWatch | undefined,
   ): Promise<T> {
     if (this.closed) throw new ClientClosedError();
     if (this.map === undefined) await this.refresh();

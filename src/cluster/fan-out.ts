@@ -2,7 +2,7 @@
 // command table (COMMAND DOCS "tips"), with how their replies combine. Commands not listed here go to one
 // primary. The per-node reports (INFO, MEMORY STATS, LATENCY …) are not merged: run them on cluster.nodes().
 import { getCommandInfo } from '../commands/command-info.js';
-import type { CallOptions } from '../connection/call-options.js';
+import { CallWatchGroup, hasCallOptions, optionsOf, type CallWatch } from '../connection/call-options.js';
 import type { Connection } from '../connection/connection.js';
 import type { RedisArg } from '../resp/types.js';
 
@@ -74,11 +74,18 @@ export async function sendToEach(
   args: readonly RedisArg[],
   returnBuffers: boolean,
   /** Per-call options (withOptions): each node's copy is cancelled by its connection, queued or written. */
-  callOptions?: CallOptions,
+  callOptions?: CallWatch,
 ): Promise<unknown> {
+  // One watcher for every node's copy (a pipeline's group already is one).
+  const group = callOptions === undefined || !hasCallOptions(optionsOf(callOptions)) ? undefined : callOptions instanceof CallWatchGroup ? callOptions : new CallWatchGroup(callOptions);
   const send = (connection: Connection): Promise<unknown> =>
-    callOptions === undefined ? connection.send(name, args, returnBuffers) : connection.sendWith(name, args, returnBuffers, undefined, callOptions);
-  const outcomes = await Promise.allSettled(nodes.map((node) => send(node.connection)));
+    group === undefined ? connection.send(name, args, returnBuffers) : connection.sendWith(name, args, returnBuffers, undefined, group);
+  let outcomes: PromiseSettledResult<unknown>[];
+  try {
+    outcomes = await Promise.allSettled(nodes.map((node) => send(node.connection)));
+  } finally {
+    if (group !== callOptions) group?.close(); // a pipeline closes its own group
+  }
   const replies: unknown[] = [];
   let failure: PromiseRejectedResult | undefined;
   for (const outcome of outcomes) {

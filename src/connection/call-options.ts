@@ -143,3 +143,16 @@ export class CallWatchGroup {
     this.cancels.clear();
   }
 }
+
+/** Per-call options as a call site passes them on: the options, or the group watching them for the whole call. */
+export type CallWatch = CallOptions | CallWatchGroup;
+
+/** The options behind a CallWatch. */
+export function optionsOf(watch: CallWatch): CallOptions {
+  return watch instanceof CallWatchGroup ? watch.options : watch;
+}
+
+/** watchCall for one command or batch of a call: its own watcher, or its share of the call's group. */
+export function watchWith(watch: CallWatch, cancel: (error: CancelError) => void): () => void {
+  return watch instanceof CallWatchGroup ? watch.watch(cancel) : watchCall(watch, cancel);
+}

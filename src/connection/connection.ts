@@ -20,7 +20,7 @@ import { RespDecoder, type DecoderHandlers } from '../resp/decoder.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import { Command, CommandState, type ReplyTransform } from './command.js';
-import { hasCallOptions, watchCall, type CallOptions, type CancelError } from './call-options.js';
+import { hasCallOptions, optionsOf, watchWith, type CallWatch, type CancelError } from './call-options.js';
 import { Fifo } from './fifo.js';
 import type { ResolvedOptions } from './options.js';
 import { reconnectDelay } from './reconnect.js';
@@ -193,8 +193,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     return command.promise;
   }
 
-  /** send() with per-call options (a signal that cancels it, a timeout of its own). */
-  sendWith<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, options: CallOptions): Promise<T> {
+  /** send() with per-call options (a signal that cancels it, a timeout of its own), or its share of a call's group. */
+  sendWith<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, options: CallWatch): Promise<T> {
     let command: Command<T>;
     try {
       command = new Command<T>(name, args, encodeCommand(name, args), returnBuffers, transform);
@@ -211,8 +211,9 @@ export class Connection extends EventEmitter implements DecoderHandlers {
    * settles at once: unsent ones leave the queue and are never written; written ones reject but stay in the
    * reply order as settled placeholders, so their replies are consumed and never handed to a later command.
    */
-  enqueueCall(commands: readonly Command<any>[], options: CallOptions | undefined): void {
-    if (!hasCallOptions(options)) {
+  enqueueCall(commands: readonly Command<any>[], watch: CallWatch | undefined): void {
+    const options = watch === undefined ? undefined : optionsOf(watch);
+    if (watch === undefined || !hasCallOptions(options)) {
       for (const command of commands) this.enqueue(command);
       return;
     }
@@ -226,7 +227,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     if (live.length === 0) return;
     // The call's own timeout replaces commandTimeout for these commands.
     if (options.timeout !== undefined) for (const command of live) command.deadline = 0;
-    const stop = watchCall(options, (error) => this.cancel(live, error));
+    const stop = watchWith(watch, (error) => this.cancel(live, error));
     let pending = live.length;
     const settledOne = (): void => {
       if (--pending === 0) stop();

@@ -165,7 +165,7 @@ it('a pipeline over several nodes and a MULTI cancelled after they were written:
   expect(busy.connection.inflightCount).toBe(0);
 });
 
-it('a pipeline watches its signal once, not once per command (Node warns past 10 listeners on one signal)', async () => {
+it('a pipeline or a fan-out watches its signal once, not once per command (Node warns past 10 listeners on one signal)', async () => {
   const c = under.client();
   await c.connect();
   const controller = new AbortController();
@@ -175,6 +175,10 @@ it('a pipeline watches its signal once, not once per command (Node warns past 10
   expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
   expect(await exec).toHaveLength(30);
   expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0); // settled: no longer watched
+  const fanned = c.withOptions({ signal: controller.signal }).call('DBSIZE'); // to every primary
+  expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+  expect(await fanned).toBeGreaterThanOrEqual(30);
+  expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
 });
 
 it('a per-call timeout on a paused node: CommandTimeoutError for a routed and a fanned-out command; later replies stay matched', async () => {
