@@ -7,7 +7,8 @@ import { Deferred } from '../client/batch-deferred.js';
 import { installCommandMethods, type BatchCommandMethods } from '../client/batch-methods.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
 import { ArgumentError, CrossSlotError, RedisError } from '../errors.js';
-import { CallWatchGroup, hasCallOptions, isCancellation, optionsForAttempt, pauseUnlessAborted, type CallOptions } from '../connection/call-options.js';
+import { isCancellation, optionsForAttempt, pauseUnlessAborted, type CallOptions } from '../connection/call-options.js';
+import { groupFor, type CallWatch } from '../connection/call-watch.js';
 import { settleFromExec } from '../client/exec-reply.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
@@ -23,7 +24,7 @@ import type { NodeAddress } from './topology.js';
 /** What batches need from the cluster client (implemented by RedisCluster). */
 export interface BatchRouter {
   readonly options: { readonly maxRedirections: number; readonly maxRetryTime: number; retryDelay(attempt: number): number; readonly keyPrefix: KeyPrefix | undefined };
-  sendCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>, observer?: CommandObserver, callOptions?: CallOptions | CallWatchGroup): Promise<T>;
+  sendCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>, observer?: CommandObserver, callOptions?: CallWatch): Promise<T>;
   /** @internal The primary serving `slot` (-1: any primary), after the topology is known. */
   primaryForSlot(slot: number): Promise<{ address: NodeAddress; connection: BlockQueue }>;
   /** @internal The node at an address (ASK targets). */
@@ -135,7 +136,7 @@ export class ClusterPipeline extends ClusterBatch {
 
   protected run(entries: readonly Entry[]): Promise<void> {
     // Each command is routed (and cancelled) on its own, all under one watcher of the exec's options.
-    const group = hasCallOptions(this.callOptions) ? new CallWatchGroup(this.callOptions) : undefined;
+    const group = groupFor(this.callOptions);
     const settled = entries.map((entry) =>
       this.router.sendCommand(entry.name, entry.args, entry.returnBuffers, entry.transform, this.observer, group).then(
         (value) => entry.handle.resolve(value),

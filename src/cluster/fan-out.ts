@@ -2,7 +2,7 @@
 // command table (COMMAND DOCS "tips"), with how their replies combine. Commands not listed here go to one
 // primary. The per-node reports (INFO, MEMORY STATS, LATENCY …) are not merged: run them on cluster.nodes().
 import { getCommandInfo } from '../commands/command-info.js';
-import { CallWatchGroup, hasCallOptions, optionsOf, type CallWatch } from '../connection/call-options.js';
+import { groupFor, type CallWatch } from '../connection/call-watch.js';
 import type { Connection } from '../connection/connection.js';
 import type { RedisArg } from '../resp/types.js';
 
@@ -77,7 +77,7 @@ export async function sendToEach(
   callOptions?: CallWatch,
 ): Promise<unknown> {
   // One watcher for every node's copy (a pipeline's group already is one).
-  const group = callOptions === undefined || !hasCallOptions(optionsOf(callOptions)) ? undefined : callOptions instanceof CallWatchGroup ? callOptions : new CallWatchGroup(callOptions);
+  const group = groupFor(callOptions);
   const send = (connection: Connection): Promise<unknown> =>
     group === undefined ? connection.send(name, args, returnBuffers) : connection.sendWith(name, args, returnBuffers, undefined, group);
   let outcomes: PromiseSettledResult<unknown>[];
