@@ -201,7 +201,7 @@ export class ClusterMulti extends ClusterBatch {
         this.observer?.onRetry?.({ reason: outcome.error.code, command: 'MULTI', attempt: attempts, delay });
         // As for a single command: a demoted primary (READONLY) or a lost slot owner is found again by a refresh.
         if (suggestsStaleMap(outcome.error)) this.router.refresh().catch(ignore);
-        await pauseUnlessAborted(delay, callOptions);
+        await pauseUnlessAborted(delay, callOptions, started);
         continue;
       }
       const error = redirect !== undefined ? new ClusterRedirectionError('MULTI', this.router.options.maxRedirections, { cause: outcome.error }) : outcome.error;

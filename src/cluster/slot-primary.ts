@@ -53,7 +53,7 @@ export async function runOnSlotPrimary<T>(
       const transient = isRetryableClusterError(error) || (redirect !== undefined && redirect.kind === 'ASK' && redirect.slot === slot);
       if (!transient || Date.now() - started >= router.options.maxRetryTime) throw error;
       if (!(error instanceof ReplyError) || error.code !== 'TRYAGAIN') await router.refresh().catch(() => undefined);
-      await pauseUnlessAborted(router.options.retryDelay(++retries), callOptions);
+      await pauseUnlessAborted(router.options.retryDelay(++retries), callOptions, started);
     }
   }
 }

@@ -87,9 +87,13 @@ export function isCancellation(error: unknown, options: CallOptions | undefined)
   return error instanceof CommandAbortedError || (options.timeout !== undefined && error instanceof CommandTimeoutError);
 }
 
-/** A retry loop's back-off pause; ends early when the call's signal aborts (the loop then stops). */
-export function pauseUnlessAborted(ms: number, options: CallOptions | undefined): Promise<void> {
+/**
+ * A retry loop's back-off pause; ends early when the call's signal aborts, or (given when the call started)
+ * when its timeout runs out, so the loop stops without waiting out the back-off.
+ */
+export function pauseUnlessAborted(ms: number, options: CallOptions | undefined, startedAt?: number): Promise<void> {
   const signal = options?.signal;
+  if (options?.timeout !== undefined && startedAt !== undefined) ms = Math.max(0, Math.min(ms, options.timeout - (Date.now() - startedAt)));
   return new Promise((resolve) => {
     if (signal?.aborted === true) {
       resolve();

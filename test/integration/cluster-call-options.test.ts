@@ -119,6 +119,31 @@ it('aborted during a MOVED redirect: the command is not sent to the new owner', 
   expect(await c.get(key)).toBeNull(); // INCR never reached the heir
 });
 
+it('a MULTI aborted during its MOVED redirect sends no further attempt', async () => {
+  const c = under.client();
+  await c.connect();
+  const key = '{multi-moved}:counter';
+  const slot = keySlot(key);
+  const owner = await under.cluster.primaryOf(slot);
+  let heir = owner;
+  for (let i = 0; heir === owner; i++) heir = await under.cluster.primaryOf(keySlot(`heir:${i}`));
+  await under.cluster.moveSlot(slot, owner, heir);
+  const controller = new AbortController();
+  const multi = c.withOptions({ signal: controller.signal }).multi();
+  const redirects: string[] = [];
+  multi.observer = {
+    onRedirect: (event) => {
+      redirects.push(event.kind);
+      controller.abort();
+    },
+  };
+  const incr = multi.incr(key);
+  expect(await multi.exec().catch((e: unknown) => e)).toMatchObject({ name: 'AbortError', sent: false });
+  await expect(incr).rejects.toBeInstanceOf(CommandAbortedError);
+  expect(redirects).toEqual(['MOVED']);
+  expect(await c.get(key)).toBeNull(); // the block never ran on the heir
+});
+
 it('a blocking command cancelled while parked on its node: rejects, and its pooled connection is closed', async () => {
   const c = under.client();
   await c.connect();
