@@ -116,6 +116,7 @@ export abstract class Batch {
    * typed as a tuple (`[string | null, number]`).
    */
   exec(): Promise<unknown[]>;
+  /** Runs the whole batch as exec() does; resolves to the replies of the given handles, as a typed tuple. */
   exec<H extends readonly Deferred<any>[]>(...handles: H): Promise<HandleValues<H>>;
   exec(...handles: readonly Deferred<unknown>[]): Promise<unknown[]> {
     if (handles.length > 0) return execForHandles(this.entries, handles, () => this.exec());

@@ -126,6 +126,7 @@ export class Multi extends Batch {
   }
 
   override exec(): Promise<unknown[]>;
+  /** Runs the whole batch as exec() does; resolves to the replies of the given handles, as a typed tuple. */
   override exec<H extends readonly Deferred<any>[]>(...handles: H): Promise<HandleValues<H>>;
   override async exec(...handles: readonly Deferred<unknown>[]): Promise<unknown[]> {
     if (handles.length > 0) return super.exec(...handles);

@@ -88,6 +88,7 @@ abstract class ClusterBatch {
    * Given handles (`exec(p.get('k'), p.incr('n'))`), resolves to those handles' values, typed as a tuple.
    */
   exec(): Promise<unknown[]>;
+  /** Runs the whole batch as exec() does; resolves to the replies of the given handles, as a typed tuple. */
   exec<H extends readonly Deferred<any>[]>(...handles: H): Promise<HandleValues<H>>;
   async exec(...handles: readonly Deferred<unknown>[]): Promise<unknown[]> {
     if (handles.length > 0) return execForHandles(this.entries, handles, () => this.exec());
