@@ -44,6 +44,15 @@ export async function everyBatch(m: Multi, cp: ClusterPipeline, cm: ClusterMulti
   expectTypeOf(await cp.exec(cp.get('k'), cp.ttl('k'))).toEqualTypeOf<[string | null, number]>();
   expectTypeOf(await cm.exec(cm.incr('{t}n'))).toEqualTypeOf<[number]>();
   expectTypeOf(c.pipeline()).toEqualTypeOf<ClusterPipeline>();
+  // transaction() resolves to what its function returns: here the tuple.
+  const counted = r.transaction((tx) => {
+    const batch = tx.multi();
+    return batch.exec(batch.incr('n'), batch.get('k'));
+  }, 'n');
+  expectTypeOf(counted).toEqualTypeOf<Promise<[number, string | null]>>();
+  const ctx = await c.watch('{t}n');
+  const cbatch = ctx.multi();
+  expectTypeOf(await cbatch.exec(cbatch.incr('{t}n'))).toEqualTypeOf<[number]>();
 }
 
 export function handleValues(): void {
