@@ -201,6 +201,12 @@ describe('pipeline', () => {
     expect(q.isExecuted).toBe(false); // nothing ran: the batch can still be executed
     expect(await q.exec()).toEqual(['text']);
     await expect(q.exec(own)).rejects.toMatchObject({ code: 'EBATCHEXECUTED' });
+    // A handle refused at queue time (bad arguments) is not an error of its own: exec() fails with its ArgumentError, sending nothing.
+    const bad = r.pipeline();
+    const refused = await countWrites(() => bad.exec(bad.get('p:t:s'), bad.set('p:t:s', { not: 'an arg' } as unknown as string)).catch((e: unknown) => e));
+    expect(refused.value).toBeInstanceOf(ArgumentError);
+    expect((refused.value as Error).message).not.toMatch(/not queued/);
+    expect(refused.writes).toBe(0);
     const notHandle = r.pipeline();
     notHandle.ping();
     await expect(notHandle.exec('PONG' as unknown as Deferred<string>)).rejects.toThrow(/argument 1 is not a handle/);
