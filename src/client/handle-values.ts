@@ -11,7 +11,7 @@ export type HandleValues<H extends readonly Deferred<any>[]> = { -readonly [I in
 /**
  * Runs `execAll` (the batch's own exec(), which rejects as usual when any command failed) and then reads the
  * given handles' values. A handle that was not queued on this batch is an ArgumentError before anything is sent
- * (a handle already rejected at queue time is not in the list, but exec() fails with its error anyway).
+ * (a handle refused at queue time may be missing from the list, but exec() then fails with its error anyway).
  */
 export function execForHandles(
   queued: readonly { readonly handle: Deferred<unknown> }[],
