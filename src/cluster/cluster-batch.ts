@@ -5,6 +5,7 @@
 import { collectReplies } from '../client/batch-base.js';
 import { Deferred } from '../client/batch-deferred.js';
 import { installCommandMethods, type BatchCommandMethods } from '../client/batch-methods.js';
+import { execForHandles, type HandleValues } from '../client/handle-values.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
 import { ArgumentError, CrossSlotError, RedisError } from '../errors.js';
 import { settleFromExec } from '../client/exec-reply.js';
@@ -84,8 +85,13 @@ abstract class ClusterBatch {
   /**
    * Runs the batch. Resolves to every reply in order; rejects with BatchError (replies and errors in place) if
    * any command failed, or with the one error that failed the whole batch (CrossSlotError, WatchError …).
+   * Given handles (`exec(p.get('k'), p.incr('n'))`), resolves to those handles' values, typed as a tuple.
    */
-  async exec(): Promise<unknown[]> {
+  exec(): Promise<unknown[]>;
+  /** Runs the whole batch as exec() does; resolves to the replies of the given handles, as a typed tuple. */
+  exec<H extends readonly Deferred<any>[]>(...handles: H): Promise<HandleValues<H>>;
+  async exec(...handles: readonly Deferred<unknown>[]): Promise<unknown[]> {
+    if (handles.length > 0) return execForHandles(this.entries, handles, () => this.exec());
     if (this.executed) throw new RedisError('exec() was already called on this batch', 'EBATCHEXECUTED');
     this.executed = true;
     if (this.failure !== undefined) {
