@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { CommandMethods } from '../commands/index.js';
 import type { Listener, RedisEvents } from './typed-events.js';
 import { Connection, type ConnectionStatus, type ServerHello } from '../connection/connection.js';
+import type { ConnectionObserver } from '../connection/connection-observer.js';
 import type { ReplyTransform } from '../connection/command.js';
 import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
 import { ArgumentError } from '../errors.js';
@@ -209,12 +210,24 @@ export class Redis extends EventEmitter {
     if (this.poolInstance === undefined) {
       // The connection's copy of the options: Sentinel points it at the current master.
       this.poolInstance = new ConnectionPool(this.connection.options, this.options.poolSize, this.connection);
+      this.poolInstance.observer = this.connectionObserver;
       if (this.unreferenced) this.poolInstance.unref();
     }
     return this.poolInstance;
   }
 
   private poolInstance: ConnectionPool | undefined;
+  private connectionObserver: ConnectionObserver | undefined;
+
+  /**
+   * @internal Tells `observer` about this client's connection now and its pool's connections and leases from
+   * now on (OcRedis's connection metrics).
+   */
+  observeConnections(observer: ConnectionObserver): void {
+    this.connectionObserver = observer;
+    observer.created(this.connection, 'client');
+    if (this.poolInstance !== undefined) this.poolInstance.observer = observer;
+  }
 
   // ---- pub/sub, scripts, scan iterators, blocking-command pool: see pubsub.ts / scripts.ts / scan.ts / pool.ts
 

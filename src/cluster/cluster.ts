@@ -5,6 +5,7 @@ import type { CommandMethods } from '../commands/index.js';
 import type { Listener, RedisClusterEvents } from '../client/typed-events.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
 import { Connection } from '../connection/connection.js';
+import type { ConnectionObserver } from '../connection/connection-observer.js';
 import { resolveOptions, type ResolvedOptions } from '../connection/options.js';
 import { mapAddress } from '../address-map.js';
 import {
@@ -90,11 +91,22 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   private lastRefreshAt = 0;
   private closed = false;
   private roundRobin = 0;
+  private connectionObserver: ConnectionObserver | undefined;
 
   constructor(options: ClusterOptions) {
     super();
     this.options = resolveClusterOptions(options);
     if (!this.options.lazyConnect) this.refresh().catch(ignore);
+  }
+
+  /**
+   * @internal Tells `observer` about every node connection and node pool, those open now and those opened
+   * later (OcRedisCluster's connection metrics).
+   */
+  observeConnections(observer: ConnectionObserver): void {
+    this.connectionObserver = observer;
+    for (const node of this.nodeConnections.values()) observer.created(node.connection, 'client');
+    for (const pool of this.nodePools.values()) pool.observer = observer;
   }
 
   /** Fetches the topology (if not known yet) and connects to every primary. */
@@ -566,13 +578,18 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
       connection.send('READONLY', []).catch(ignore);
       connection.on('ready', () => connection.send('READONLY', []).catch(ignore));
     }
+    this.connectionObserver?.created(connection, 'client');
     const pools = this.nodePools;
+    const observer = (): ConnectionObserver | undefined => this.connectionObserver;
     const node: ClusterNode = {
       address,
       connection,
       get pool() {
         let pool = pools.get(key);
-        if (pool === undefined) pools.set(key, (pool = new ConnectionPool(connection.options, connection.options.poolSize, connection)));
+        if (pool === undefined) {
+          pools.set(key, (pool = new ConnectionPool(connection.options, connection.options.poolSize, connection)));
+          pool.observer = observer();
+        }
         return pool;
       },
       call: (command: string, ...args: RedisArg[]) => {

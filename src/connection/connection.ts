@@ -528,6 +528,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private openSocketNow(): void {
     // ocredis:connect subscribers (diagnostics_channel) see each attempt; undefined when there are none.
     this.connectTrace = ConnectTrace.start(this, this.everReady);
+    this.emit('connecting'); // an attempt starts: its socket opens now (telemetry times it to 'ready')
     const { socket, readyEvent } = openSocket(this.options);
     this.socket = socket;
     socket.setNoDelay(true);

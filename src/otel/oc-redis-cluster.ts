@@ -1,6 +1,7 @@
 import { brandClasses } from '../brand.js';
 import { RedisCluster } from '../cluster/cluster.js';
 import type { ClusterOptions } from '../cluster/options.js';
+import { connectionObserver } from './connection-metrics.js';
 import { instrumentClient } from './instrument-client.js';
 import { resolveTelemetryOptions, type OcRedisTelemetryOptions } from './options.js';
 
@@ -21,8 +22,10 @@ export class OcRedisCluster extends RedisCluster {
   constructor(options: OcRedisClusterOptions) {
     const { telemetry, ...clusterOptions } = options;
     // Checked before super() starts fetching the topology: a bad telemetry option leaves nothing open behind.
-    resolveTelemetryOptions(telemetry);
+    const resolved = resolveTelemetryOptions(telemetry);
     super(clusterOptions);
+    // Node connections are made once the topology is known (later): each is counted and timed from its start.
+    this.observeConnections(connectionObserver(resolved));
     // The constructor returns the instrumentation proxy: `new OcRedisCluster()` is the observed client.
     return instrumentClient(this, telemetry);
   }

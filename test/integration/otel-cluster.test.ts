@@ -2,14 +2,14 @@
 // and count in redis/redirects (on the SDK path and on registerViews' local path), retries are span events,
 // and a cluster pipeline / MULTI is one span per exec(). One cluster for the whole file.
 import { SpanStatusCode } from '@opentelemetry/api';
-import { AggregationTemporality, MetricReader, type MeterProvider, type MetricData } from '@opentelemetry/sdk-metrics';
+import { AggregationTemporality, MeterProvider, MetricReader, type MetricData } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { keySlot, OcRedisCluster, RedisCluster, type OcRedisClusterOptions } from '../../src/index.js';
 import { registerViews } from '../../src/telemetry/index.js';
 import { localMetricsOf } from '../../src/otel/local-path.js';
 import { startCluster, type ClusterHandle } from '../helpers/cluster.js';
-import { counterTotal, createOtel, TestMetricReader, type OtelFixture } from '../helpers/otel.js';
+import { counterTotal, createOtel, histogramCount, TestMetricReader, type OtelFixture } from '../helpers/otel.js';
 
 let cluster: ClusterHandle;
 let otel: OtelFixture;
@@ -220,5 +220,29 @@ describe('OcRedisCluster', () => {
     } finally {
       await sub.quit();
     }
+  });
+});
+
+describe('OcRedisCluster connection metrics', () => {
+  it('each node connection and node pool counts and is timed, under the node as pool name', async () => {
+    const reader = new TestMetricReader(AggregationTemporality.CUMULATIVE);
+    const meterProvider = new MeterProvider({ readers: [reader] });
+    const c = client(meterProvider);
+    await c.connect();
+    const ports = c.nodes('primary').map((node) => node.address.port);
+    expect(ports).toHaveLength(3);
+    await c.blpop('conn:{1}', 0.01); // on a connection lent by the slot primary's pool
+    const data = await collect(reader);
+    for (const port of ports) {
+      const pool = `127.0.0.1:${port}`;
+      expect(histogramCount(data, 'db.client.connection.create_time', { 'db.client.connection.pool.name': pool })).toBe(1);
+      // Other clients of this file reach the same nodes: at least this one's connection is counted.
+      expect(counterTotal(data, 'db.client.connection.count', { 'db.client.connection.pool.name': pool })).toBeGreaterThanOrEqual(1);
+    }
+    const blocking = `127.0.0.1:${c.nodeForKey('conn:{1}').address.port} (pool)`;
+    expect(histogramCount(data, 'db.client.connection.create_time', { 'db.client.connection.pool.name': blocking })).toBe(1);
+    expect(histogramCount(data, 'db.client.connection.wait_time', { 'db.client.connection.pool.name': blocking })).toBe(1);
+    expect(counterTotal(data, 'db.client.connection.count', { 'db.client.connection.pool.name': blocking, 'db.client.connection.state': 'idle' })).toBe(1);
+    await meterProvider.shutdown();
   });
 });
