@@ -40,6 +40,7 @@ import type { RedisKey } from '../commands/define.js';
 import { runClusterTransaction, startClusterTransaction } from './cluster-transaction.js';
 import { runOnSlotPrimary, type SlotPrimaryRouter } from './slot-primary.js';
 import { routesToPool, sendBlocking } from '../client/blocking.js';
+import { commandChannel, followRouting, traceCommand, type EndpointSource } from '../diagnostics/channels.js';
 
 export type { ClusterOptions, RedirectEvent, RetryEvent, CommandObserver };
 
@@ -130,8 +131,31 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * hears about this command's redirects, retries and the node that finally answers (for telemetry).
    */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
-    let command: ClusterCommand<T>;
     args = applyKeyPrefix(this.options.keyPrefix, name, args);
+    // ocredis:command subscribers (diagnostics_channel) see every command; one boolean read when there are none.
+    if (commandChannel.hasSubscribers) {
+      return traceCommand(this.channelEndpoint, name, args, (message) => this.route(name, args, returnBuffers, transform, followRouting(message, observer)));
+    }
+    return this.route(name, args, returnBuffers, transform, observer);
+  }
+
+  /**
+   * @internal For pipelines: sendCommand without publishing on ocredis:command (the pipeline's exec is
+   * published on ocredis:batch, once).
+   */
+  routeCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, observer: CommandObserver | undefined): Promise<T> {
+    return this.route(name, applyKeyPrefix(this.options.keyPrefix, name, args), returnBuffers, transform, observer);
+  }
+
+  /** @internal Where ocredis:command / ocredis:batch messages start (the first root node) until a call is routed. */
+  get channelEndpoint(): EndpointSource {
+    const root = this.options.rootNodes[0];
+    return { db: 0, options: { host: root?.host ?? 'unknown', port: root?.port ?? 0 } };
+  }
+
+  /** Routes one command (key prefix applied) by its slot. */
+  private route<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, observer: CommandObserver | undefined): Promise<T> {
+    let command: ClusterCommand<T>;
     try {
       const slot = commandSlot(name, args);
       const fanOut = slot < 0 ? fanOutOf(name, args) : undefined;
