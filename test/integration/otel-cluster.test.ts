@@ -2,7 +2,7 @@
 // and count in redis/redirects (on the SDK path and on registerViews' local path), retries are span events,
 // and a cluster pipeline / MULTI is one span per exec(). Node connections and pools count in the connection
 // metrics. A plain RedisCluster publishes on ocredis:command / ocredis:batch. One cluster for the whole file.
-import { tracingChannel } from 'node:diagnostics_channel';
+import { tracingChannel, type TracingChannelSubscribers } from 'node:diagnostics_channel';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { AggregationTemporality, MeterProvider, MetricReader, type MetricData } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
@@ -253,9 +253,11 @@ describe('RedisCluster on ocredis:command and ocredis:batch', () => {
   /** Copies of the messages each channel ends with (asyncEnd), until `stop()`. */
   function listen<M extends object>(name: string): { ended: M[]; stop(): void } {
     const ended: M[] = [];
-    const handlers = { asyncEnd: (message: M) => void ended.push({ ...message }) };
-    tracingChannel<M>(name).subscribe(handlers);
-    return { ended, stop: () => tracingChannel<M>(name).unsubscribe(handlers) };
+    const ignore = (): void => undefined;
+    const handlers: TracingChannelSubscribers<object> = { start: ignore, end: ignore, asyncStart: ignore, error: ignore, asyncEnd: (message) => void ended.push({ ...message } as M) };
+    const channel = tracingChannel<object>(name);
+    channel.subscribe(handlers);
+    return { ended, stop: () => channel.unsubscribe(handlers) };
   }
 
   it('each command is published with the node it was routed to; a pipeline once, as a batch', async () => {
