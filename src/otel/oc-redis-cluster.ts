@@ -16,7 +16,8 @@ export interface OcRedisClusterOptions extends ClusterOptions {
  * per command, and per pipeline / MULTI `exec()`. On top of that, a span's `server.address` / `server.port` are
  * those of the node that finally answered, each MOVED / ASK followed is a `redirect` span event (kind, slot,
  * from, to) and counts in `redis/redirects` by `kind`, and each retry (TRYAGAIN, CLUSTERDOWN, a node down …)
- * is a `retry` span event (reason, attempt, delay).
+ * is a `retry` span event (reason, attempt, delay). Each node connection and node pool counts in the connection
+ * metrics under the node's pool name.
  */
 export class OcRedisCluster extends RedisCluster {
   constructor(options: OcRedisClusterOptions) {
