@@ -206,7 +206,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       return Promise.reject(error);
     }
     command.observer = observer;
-    this.enqueueCall([command], options);
+    if (options === undefined) this.enqueue(command);
+    else this.enqueueCall([command], options);
     return command.promise;
   }
 
