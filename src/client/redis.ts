@@ -118,7 +118,7 @@ export class Redis extends EventEmitter {
     observer: CommandObserver | undefined,
   ): Promise<T> {
     // Blocking commands (BLPOP, XREAD BLOCK …) run on a pooled connection; one Set lookup for the rest.
-    if (routesToPool(name, args)) return this.sendBlocking(name, args, returnBuffers, transform, callOptions);
+    if (routesToPool(name, args)) return this.sendBlocking(name, args, returnBuffers, transform, callOptions, observer);
     if (observer !== undefined) return this.connection.sendObserved(name, args, returnBuffers, transform, callOptions, observer);
     if (callOptions !== undefined) return this.connection.sendWith(name, args, returnBuffers, transform, callOptions);
     return this.connection.send(name, args, returnBuffers, transform);
@@ -309,8 +309,15 @@ export class Redis extends EventEmitter {
   }
 
   /** A blocking command on a pooled connection, on the database this client uses (see blocking.ts). */
-  private sendBlocking<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, callOptions: CallOptions | undefined): Promise<T> {
-    return sendBlocking(this.pool, this.options.commandTimeout, name, args, returnBuffers, transform, callOptions);
+  private sendBlocking<T>(
+    name: string,
+    args: readonly RedisArg[],
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    callOptions: CallOptions | undefined,
+    observer: CommandObserver | undefined,
+  ): Promise<T> {
+    return sendBlocking(this.pool, this.options.commandTimeout, name, args, returnBuffers, transform, callOptions, observer);
   }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {

@@ -205,7 +205,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     const commandTimeout = this.options.nodeOptions.commandTimeout ?? 0;
     return runOnSlotPrimary(this, slot, name, (pool, node) => {
       observer?.onNode?.(node);
-      return sendBlocking(pool, commandTimeout, name, args, returnBuffers, transform);
+      return sendBlocking(pool, commandTimeout, name, args, returnBuffers, transform, undefined, observer);
     });
   }
 
