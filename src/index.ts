@@ -38,9 +38,11 @@ export { NoSentinelReachableError, MasterUnknownError } from './sentinel/errors.
 export {
   OcRedis,
   OcRedisCluster,
+  OcRedisPool,
   instrumentClient,
   type OcRedisOptions,
   type OcRedisClusterOptions,
+  type OcRedisPoolOptions,
   type OcRedisTelemetryOptions,
   type InstrumentOptions,
   type RedactMode,

@@ -11,6 +11,7 @@ import { ArgumentError, CrossSlotError, RedisError } from '../errors.js';
 import { settleFromExec } from '../client/exec-reply.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
+import { batchChannel, followRouting, traceBatch, type EndpointSource } from '../diagnostics/channels.js';
 import type { CommandObserver } from './cluster-command.js';
 import { commandSlot } from './command-slot.js';
 import { parseCall } from '../commands/parse-call.js';
@@ -23,7 +24,10 @@ import type { NodeAddress } from './topology.js';
 /** What batches need from the cluster client (implemented by RedisCluster). */
 export interface BatchRouter {
   readonly options: { readonly maxRedirections: number; readonly maxRetryTime: number; retryDelay(attempt: number): number; readonly keyPrefix: KeyPrefix | undefined };
-  sendCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T>;
+  /** Routes one command (its key prefix applied) without publishing it on ocredis:command. */
+  routeCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, observer: CommandObserver | undefined): Promise<T>;
+  /** Where an ocredis:batch message starts until the batch is routed. */
+  readonly channelEndpoint: EndpointSource;
   /** @internal The primary serving `slot` (-1: any primary), after the topology is known. */
   primaryForSlot(slot: number): Promise<{ address: NodeAddress; connection: { enqueue(command: Command<any>): void } }>;
   /** @internal The node at an address (ASK targets). */
@@ -99,11 +103,23 @@ abstract class ClusterBatch {
       throw this.failure;
     }
     if (this.entries.length === 0) return [];
-    await this.run(this.entries);
+    // ocredis:batch subscribers (diagnostics_channel) see every exec that sends something.
+    if (batchChannel.hasSubscribers) {
+      const mode = this.kind === 'multi' ? 'MULTI' : 'PIPELINE';
+      return traceBatch(this.router.channelEndpoint, mode, this.entries, (message) => this.runAll(followRouting(message, this.observer)));
+    }
+    return this.runAll(this.observer);
+  }
+
+  protected abstract readonly kind: 'pipeline' | 'multi';
+
+  private async runAll(observer: CommandObserver | undefined): Promise<unknown[]> {
+    await this.run(this.entries, observer);
     return collectReplies(this.entries);
   }
 
-  protected abstract run(entries: readonly Entry[]): Promise<void>;
+  /** Sends the entries; `observer` hears where they went, and about redirects and retries. */
+  protected abstract run(entries: readonly Entry[], observer: CommandObserver | undefined): Promise<void>;
 
   /** A command the spec refused: its handle fails, and exec() will send nothing. */
   refuse(error: unknown): Deferred<unknown> {
@@ -131,9 +147,9 @@ interface ClusterBatch extends BatchCommandMethods {}
 export class ClusterPipeline extends ClusterBatch {
   readonly kind = 'pipeline';
 
-  protected run(entries: readonly Entry[]): Promise<void> {
+  protected run(entries: readonly Entry[], observer: CommandObserver | undefined): Promise<void> {
     const settled = entries.map((entry) =>
-      this.router.sendCommand(entry.name, entry.args, entry.returnBuffers, entry.transform, this.observer).then(
+      this.router.routeCommand(entry.name, entry.args, entry.returnBuffers, entry.transform, observer).then(
         (value) => entry.handle.resolve(value),
         (error: unknown) => entry.handle.reject(error),
       ),
@@ -146,8 +162,8 @@ export class ClusterPipeline extends ClusterBatch {
 export class ClusterMulti extends ClusterBatch {
   readonly kind = 'multi';
 
-  protected async run(entries: readonly Entry[]): Promise<void> {
-    // The pipeline's commands get the prefix in the router's sendCommand; these bypass it, so they get it here.
+  protected async run(entries: readonly Entry[], observer: CommandObserver | undefined): Promise<void> {
+    // The pipeline's commands get the prefix in the router's routeCommand; these bypass it, so they get it here.
     const keyPrefix = this.router.options.keyPrefix;
     if (keyPrefix !== undefined) entries = entries.map((entry) => ({ ...entry, args: applyKeyPrefix(keyPrefix, entry.name, entry.args) }));
     let slot = -1;
@@ -168,20 +184,20 @@ export class ClusterMulti extends ClusterBatch {
     let askTarget: NodeAddress | undefined;
     for (;;) {
       const node = askTarget !== undefined ? this.router.nodeAtAddress(askTarget) : await this.router.primaryForSlot(slot);
-      this.observer?.onNode?.(node.address);
+      observer?.onNode?.(node.address);
       const outcome = await runTransaction(node.connection, entries, askTarget !== undefined);
       askTarget = undefined;
       if (outcome.kind === 'done') return;
       const redirect = isRedirectError(outcome.error) ? parseRedirect(outcome.error.message, node.address.host) : undefined;
       if (redirect !== undefined && ++redirections <= this.router.options.maxRedirections) {
-        this.observer?.onRedirect?.({ kind: redirect.kind, command: 'MULTI', slot: redirect.slot, from: node.address, to: { host: redirect.host, port: redirect.port } });
+        observer?.onRedirect?.({ kind: redirect.kind, command: 'MULTI', slot: redirect.slot, from: node.address, to: { host: redirect.host, port: redirect.port } });
         if (redirect.kind === 'ASK') askTarget = redirect;
         else await this.router.learnRedirect(redirect.slot, redirect);
         continue;
       }
       if (isRetryableClusterError(outcome.error) && Date.now() - started < this.router.options.maxRetryTime) {
         const delay = this.router.options.retryDelay(++attempts);
-        this.observer?.onRetry?.({ reason: outcome.error.code, command: 'MULTI', attempt: attempts, delay });
+        observer?.onRetry?.({ reason: outcome.error.code, command: 'MULTI', attempt: attempts, delay });
         // As for a single command: a demoted primary (READONLY) or a lost slot owner is found again by a refresh.
         if (suggestsStaleMap(outcome.error)) this.router.refresh().catch(ignore);
         await new Promise((resolve) => setTimeout(resolve, delay));

@@ -5,6 +5,7 @@ import type { CommandMethods } from '../commands/index.js';
 import type { Listener, RedisClusterEvents } from '../client/typed-events.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
 import { Connection } from '../connection/connection.js';
+import type { ConnectionObserver } from '../connection/connection-observer.js';
 import { resolveOptions, type ResolvedOptions } from '../connection/options.js';
 import { mapAddress } from '../address-map.js';
 import {
@@ -39,6 +40,7 @@ import type { RedisKey } from '../commands/define.js';
 import { runClusterTransaction, startClusterTransaction } from './cluster-transaction.js';
 import { runOnSlotPrimary, type SlotPrimaryRouter } from './slot-primary.js';
 import { routesToPool, sendBlocking } from '../client/blocking.js';
+import { commandChannel, followRouting, traceCommand, type EndpointSource } from '../diagnostics/channels.js';
 
 export type { ClusterOptions, RedirectEvent, RetryEvent, CommandObserver };
 
@@ -90,11 +92,22 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   private lastRefreshAt = 0;
   private closed = false;
   private roundRobin = 0;
+  private connectionObserver: ConnectionObserver | undefined;
 
   constructor(options: ClusterOptions) {
     super();
     this.options = resolveClusterOptions(options);
     if (!this.options.lazyConnect) this.refresh().catch(ignore);
+  }
+
+  /**
+   * @internal Tells `observer` about every node connection and node pool, those open now and those opened
+   * later (OcRedisCluster's connection metrics).
+   */
+  observeConnections(observer: ConnectionObserver): void {
+    this.connectionObserver = observer;
+    for (const node of this.nodeConnections.values()) observer.created(node.connection, 'client');
+    for (const pool of this.nodePools.values()) pool.observer = observer;
   }
 
   /** Fetches the topology (if not known yet) and connects to every primary. */
@@ -118,8 +131,31 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * hears about this command's redirects, retries and the node that finally answers (for telemetry).
    */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
-    let command: ClusterCommand<T>;
     args = applyKeyPrefix(this.options.keyPrefix, name, args);
+    // ocredis:command subscribers (diagnostics_channel) see every command; one boolean read when there are none.
+    if (commandChannel.hasSubscribers) {
+      return traceCommand(this.channelEndpoint, name, args, (message) => this.route(name, args, returnBuffers, transform, followRouting(message, observer)));
+    }
+    return this.route(name, args, returnBuffers, transform, observer);
+  }
+
+  /**
+   * @internal For pipelines: sendCommand without publishing on ocredis:command (the pipeline's exec is
+   * published on ocredis:batch, once).
+   */
+  routeCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, observer: CommandObserver | undefined): Promise<T> {
+    return this.route(name, applyKeyPrefix(this.options.keyPrefix, name, args), returnBuffers, transform, observer);
+  }
+
+  /** @internal Where ocredis:command / ocredis:batch messages start (the first root node) until a call is routed. */
+  get channelEndpoint(): EndpointSource {
+    const root = this.options.rootNodes[0];
+    return { db: 0, options: { host: root?.host ?? 'unknown', port: root?.port ?? 0 } };
+  }
+
+  /** Routes one command (key prefix applied) by its slot. */
+  private route<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, observer: CommandObserver | undefined): Promise<T> {
+    let command: ClusterCommand<T>;
     try {
       const slot = commandSlot(name, args);
       const fanOut = slot < 0 ? fanOutOf(name, args) : undefined;
@@ -169,7 +205,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     const commandTimeout = this.options.nodeOptions.commandTimeout ?? 0;
     return runOnSlotPrimary(this, slot, name, (pool, node) => {
       observer?.onNode?.(node);
-      return sendBlocking(pool, commandTimeout, name, args, returnBuffers, transform);
+      return sendBlocking(pool, commandTimeout, name, args, returnBuffers, transform, undefined, observer);
     });
   }
 
@@ -566,13 +602,18 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
       connection.send('READONLY', []).catch(ignore);
       connection.on('ready', () => connection.send('READONLY', []).catch(ignore));
     }
+    this.connectionObserver?.created(connection, 'client');
     const pools = this.nodePools;
+    const observer = (): ConnectionObserver | undefined => this.connectionObserver;
     const node: ClusterNode = {
       address,
       connection,
       get pool() {
         let pool = pools.get(key);
-        if (pool === undefined) pools.set(key, (pool = new ConnectionPool(connection.options, connection.options.poolSize, connection)));
+        if (pool === undefined) {
+          pools.set(key, (pool = new ConnectionPool(connection.options, connection.options.poolSize, connection)));
+          pool.observer = observer();
+        }
         return pool;
       },
       call: (command: string, ...args: RedisArg[]) => {
