@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events';
 import type { CommandMethods } from '../commands/index.js';
 import type { Listener, RedisEvents } from './typed-events.js';
 import { Connection, type ConnectionStatus, type ServerHello } from '../connection/connection.js';
+import type { ConnectionObserver } from '../connection/connection-observer.js';
+import type { CommandObserver } from '../connection/command-observer.js';
 import type { ReplyTransform } from '../connection/command.js';
 import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
 import { ArgumentError } from '../errors.js';
@@ -93,20 +95,31 @@ export class Redis extends EventEmitter {
     return this.callWith(command, args, true);
   }
 
-  /** Sends one command on the shared connection. The single path every command method goes through. */
-  sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
+  /**
+   * Sends one command on the shared connection. The single path every command method goes through.
+   * `observer` (telemetry) hears about the command's LOADING waits and re-sends after a reconnect.
+   */
+  sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
     args = applyKeyPrefix(this.options.keyPrefix, name, args);
     const callOptions = this.takeCallOptions();
     // ocredis:command subscribers (diagnostics_channel) see every command; one boolean read when there are none.
     if (commandChannel.hasSubscribers) {
-      return traceCommand(this.connection, name, args, () => this.sendUntraced(name, args, returnBuffers, transform, callOptions));
+      return traceCommand(this.connection, name, args, () => this.sendUntraced(name, args, returnBuffers, transform, callOptions, observer));
     }
-    return this.sendUntraced(name, args, returnBuffers, transform, callOptions);
+    return this.sendUntraced(name, args, returnBuffers, transform, callOptions, observer);
   }
 
-  private sendUntraced<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, callOptions: CallOptions | undefined): Promise<T> {
+  private sendUntraced<T>(
+    name: string,
+    args: readonly RedisArg[],
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    callOptions: CallOptions | undefined,
+    observer: CommandObserver | undefined,
+  ): Promise<T> {
     // Blocking commands (BLPOP, XREAD BLOCK …) run on a pooled connection; one Set lookup for the rest.
-    if (routesToPool(name, args)) return this.sendBlocking(name, args, returnBuffers, transform, callOptions);
+    if (routesToPool(name, args)) return this.sendBlocking(name, args, returnBuffers, transform, callOptions, observer);
+    if (observer !== undefined) return this.connection.sendObserved(name, args, returnBuffers, transform, callOptions, observer);
     if (callOptions !== undefined) return this.connection.sendWith(name, args, returnBuffers, transform, callOptions);
     return this.connection.send(name, args, returnBuffers, transform);
   }
@@ -218,12 +231,24 @@ export class Redis extends EventEmitter {
     if (this.poolInstance === undefined) {
       // The connection's copy of the options: Sentinel points it at the current master.
       this.poolInstance = new ConnectionPool(this.connection.options, this.options.poolSize, this.connection);
+      this.poolInstance.observer = this.connectionObserver;
       if (this.unreferenced) this.poolInstance.unref();
     }
     return this.poolInstance;
   }
 
   private poolInstance: ConnectionPool | undefined;
+  private connectionObserver: ConnectionObserver | undefined;
+
+  /**
+   * @internal Tells `observer` about this client's connection now and its pool's connections and leases from
+   * now on (OcRedis's connection metrics).
+   */
+  observeConnections(observer: ConnectionObserver): void {
+    this.connectionObserver = observer;
+    observer.created(this.connection, 'client');
+    if (this.poolInstance !== undefined) this.poolInstance.observer = observer;
+  }
 
   // ---- pub/sub, scripts, scan iterators, blocking-command pool: see pubsub.ts / scripts.ts / scan.ts / pool.ts
 
@@ -293,8 +318,15 @@ export class Redis extends EventEmitter {
   }
 
   /** A blocking command on a pooled connection, on the database this client uses (see blocking.ts). */
-  private sendBlocking<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, callOptions: CallOptions | undefined): Promise<T> {
-    return sendBlocking(this.pool, this.options.commandTimeout, name, args, returnBuffers, transform, callOptions);
+  private sendBlocking<T>(
+    name: string,
+    args: readonly RedisArg[],
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    callOptions: CallOptions | undefined,
+    observer: CommandObserver | undefined,
+  ): Promise<T> {
+    return sendBlocking(this.pool, this.options.commandTimeout, name, args, returnBuffers, transform, callOptions, observer);
   }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {

@@ -5,6 +5,7 @@
 import { collectReplies } from '../client/batch-base.js';
 import { Deferred } from '../client/batch-deferred.js';
 import { installCommandMethods, type BatchCommandMethods } from '../client/batch-methods.js';
+import { execForHandles, type HandleValues } from '../client/handle-values.js';
 import { Command, type ReplyTransform } from '../connection/command.js';
 import { ArgumentError, CrossSlotError, RedisError } from '../errors.js';
 import { isCancellation, optionsForAttempt, pauseUnlessAborted, type CallOptions } from '../connection/call-options.js';
@@ -12,6 +13,7 @@ import { groupFor, type CallWatch } from '../connection/call-watch.js';
 import { settleFromExec } from '../client/exec-reply.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
+import { batchChannel, followRouting, traceBatch, type EndpointSource } from '../diagnostics/channels.js';
 import type { CommandObserver } from './cluster-command.js';
 import { commandSlot } from './command-slot.js';
 import { parseCall } from '../commands/parse-call.js';
@@ -24,7 +26,20 @@ import type { NodeAddress } from './topology.js';
 /** What batches need from the cluster client (implemented by RedisCluster). */
 export interface BatchRouter {
   readonly options: { readonly maxRedirections: number; readonly maxRetryTime: number; retryDelay(attempt: number): number; readonly keyPrefix: KeyPrefix | undefined };
-  sendCommand<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>, observer?: CommandObserver, callOptions?: CallWatch): Promise<T>;
+  /**
+   * Routes one command (its key prefix applied) without publishing it on ocredis:command; `watch`: the
+   * batch's per-call options, or its watch group.
+   */
+  routeCommand<T>(
+    name: string,
+    args: readonly RedisArg[],
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    observer: CommandObserver | undefined,
+    watch: CallWatch | undefined,
+  ): Promise<T>;
+  /** Where an ocredis:batch message starts until the batch is routed. */
+  readonly channelEndpoint: EndpointSource;
   /** @internal The primary serving `slot` (-1: any primary), after the topology is known. */
   primaryForSlot(slot: number): Promise<{ address: NodeAddress; connection: BlockQueue }>;
   /** @internal The node at an address (ASK targets). */
@@ -93,8 +108,13 @@ abstract class ClusterBatch {
   /**
    * Runs the batch. Resolves to every reply in order; rejects with BatchError (replies and errors in place) if
    * any command failed, or with the one error that failed the whole batch (CrossSlotError, WatchError …).
+   * Given handles (`exec(p.get('k'), p.incr('n'))`), resolves to those handles' values, typed as a tuple.
    */
-  async exec(): Promise<unknown[]> {
+  exec(): Promise<unknown[]>;
+  /** Runs the whole batch as exec() does; resolves to the replies of the given handles, as a typed tuple. */
+  exec<H extends readonly Deferred<any>[]>(...handles: H): Promise<HandleValues<H>>;
+  async exec(...handles: readonly Deferred<unknown>[]): Promise<unknown[]> {
+    if (handles.length > 0) return execForHandles(this.entries, handles, () => this.exec());
     if (this.executed) throw new RedisError('exec() was already called on this batch', 'EBATCHEXECUTED');
     this.executed = true;
     if (this.failure !== undefined) {
@@ -102,11 +122,26 @@ abstract class ClusterBatch {
       throw this.failure;
     }
     if (this.entries.length === 0) return [];
-    await this.run(this.entries);
+    // ocredis:batch subscribers (diagnostics_channel) see every exec that sends something.
+    if (batchChannel.hasSubscribers) {
+      const mode = this.kind === 'multi' ? 'MULTI' : 'PIPELINE';
+      return traceBatch(this.router.channelEndpoint, mode, this.entries, (message) => this.runAll(followRouting(message, this.observer)));
+    }
+    return this.runAll(this.observer);
+  }
+
+  protected abstract readonly kind: 'pipeline' | 'multi';
+
+  private async runAll(observer: CommandObserver | undefined): Promise<unknown[]> {
+    await this.run(this.entries, observer, this.callOptions);
     return collectReplies(this.entries);
   }
 
-  protected abstract run(entries: readonly Entry[]): Promise<void>;
+  /**
+   * Sends the entries; `observer` hears where they went, and about redirects and retries; `callOptions`
+   * (withOptions) cancel the whole exec, redirects and retries included.
+   */
+  protected abstract run(entries: readonly Entry[], observer: CommandObserver | undefined, callOptions: CallOptions | undefined): Promise<void>;
 
   /** A command the spec refused: its handle fails, and exec() will send nothing. */
   refuse(error: unknown): Deferred<unknown> {
@@ -134,11 +169,11 @@ interface ClusterBatch extends BatchCommandMethods {}
 export class ClusterPipeline extends ClusterBatch {
   readonly kind = 'pipeline';
 
-  protected run(entries: readonly Entry[]): Promise<void> {
+  protected run(entries: readonly Entry[], observer: CommandObserver | undefined, callOptions: CallOptions | undefined): Promise<void> {
     // Each command is routed (and cancelled) on its own, all under one watcher of the exec's options.
-    const group = groupFor(this.callOptions);
+    const group = groupFor(callOptions);
     const settled = entries.map((entry) =>
-      this.router.sendCommand(entry.name, entry.args, entry.returnBuffers, entry.transform, this.observer, group).then(
+      this.router.routeCommand(entry.name, entry.args, entry.returnBuffers, entry.transform, observer, group).then(
         (value) => entry.handle.resolve(value),
         (error: unknown) => entry.handle.reject(error),
       ),
@@ -152,8 +187,8 @@ export class ClusterPipeline extends ClusterBatch {
 export class ClusterMulti extends ClusterBatch {
   readonly kind = 'multi';
 
-  protected async run(entries: readonly Entry[]): Promise<void> {
-    // The pipeline's commands get the prefix in the router's sendCommand; these bypass it, so they get it here.
+  protected async run(entries: readonly Entry[], observer: CommandObserver | undefined, callOptions: CallOptions | undefined): Promise<void> {
+    // The pipeline's commands get the prefix in the router's routeCommand; these bypass it, so they get it here.
     const keyPrefix = this.router.options.keyPrefix;
     if (keyPrefix !== undefined) entries = entries.map((entry) => ({ ...entry, args: applyKeyPrefix(keyPrefix, entry.name, entry.args) }));
     let slot = -1;
@@ -172,14 +207,13 @@ export class ClusterMulti extends ClusterBatch {
     let attempts = 0;
     const started = Date.now();
     let askTarget: NodeAddress | undefined;
-    const callOptions = this.callOptions;
     for (;;) {
       let outcome: Outcome;
       try {
         // Cancelled (withOptions) during a redirect, a refresh or a back-off: no further attempt is sent.
         optionsForAttempt(callOptions, started, 'MULTI');
         const node = askTarget !== undefined ? this.router.nodeAtAddress(askTarget) : await this.router.primaryForSlot(slot);
-        this.observer?.onNode?.(node.address);
+        observer?.onNode?.(node.address);
         outcome = await runTransaction(node, entries, askTarget !== undefined, optionsForAttempt(callOptions, started, 'MULTI'));
         askTarget = undefined;
         if (outcome.kind === 'done') return;
@@ -191,14 +225,14 @@ export class ClusterMulti extends ClusterBatch {
       const node = outcome.node;
       const redirect = isRedirectError(outcome.error) ? parseRedirect(outcome.error.message, node.address.host) : undefined;
       if (redirect !== undefined && ++redirections <= this.router.options.maxRedirections) {
-        this.observer?.onRedirect?.({ kind: redirect.kind, command: 'MULTI', slot: redirect.slot, from: node.address, to: { host: redirect.host, port: redirect.port } });
+        observer?.onRedirect?.({ kind: redirect.kind, command: 'MULTI', slot: redirect.slot, from: node.address, to: { host: redirect.host, port: redirect.port } });
         if (redirect.kind === 'ASK') askTarget = redirect;
         else await this.router.learnRedirect(redirect.slot, redirect);
         continue;
       }
       if (isRetryableClusterError(outcome.error) && Date.now() - started < this.router.options.maxRetryTime) {
         const delay = this.router.options.retryDelay(++attempts);
-        this.observer?.onRetry?.({ reason: outcome.error.code, command: 'MULTI', attempt: attempts, delay });
+        observer?.onRetry?.({ reason: outcome.error.code, command: 'MULTI', attempt: attempts, delay });
         // As for a single command: a demoted primary (READONLY) or a lost slot owner is found again by a refresh.
         if (suggestsStaleMap(outcome.error)) this.router.refresh().catch(ignore);
         await pauseUnlessAborted(delay, callOptions, started);

@@ -8,6 +8,7 @@ import { checkCallOptions, hasCallOptions, type CallOptions, type CancelError } 
 import { optionsOf, watchWith, type CallWatch } from '../connection/call-watch.js';
 import { callOptionsView } from '../client/call-options-view.js';
 import { Connection } from '../connection/connection.js';
+import type { ConnectionObserver } from '../connection/connection-observer.js';
 import { resolveOptions, type ResolvedOptions } from '../connection/options.js';
 import { mapAddress } from '../address-map.js';
 import {
@@ -42,6 +43,7 @@ import type { RedisKey } from '../commands/define.js';
 import { runClusterTransaction, startClusterTransaction } from './cluster-transaction.js';
 import { runOnSlotPrimary, type SlotPrimaryRouter } from './slot-primary.js';
 import { routesToPool, sendBlocking } from '../client/blocking.js';
+import { commandChannel, followRouting, traceCommand, type EndpointSource } from '../diagnostics/channels.js';
 
 export type { ClusterOptions, RedirectEvent, RetryEvent, CommandObserver };
 
@@ -93,11 +95,22 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   private lastRefreshAt = 0;
   private closed = false;
   private roundRobin = 0;
+  private connectionObserver: ConnectionObserver | undefined;
 
   constructor(options: ClusterOptions) {
     super();
     this.options = resolveClusterOptions(options);
     if (!this.options.lazyConnect) this.refresh().catch(ignore);
+  }
+
+  /**
+   * @internal Tells `observer` about every node connection and node pool, those open now and those opened
+   * later (OcRedisCluster's connection metrics).
+   */
+  observeConnections(observer: ConnectionObserver): void {
+    this.connectionObserver = observer;
+    for (const node of this.nodeConnections.values()) observer.created(node.connection, 'client');
+    for (const pool of this.nodePools.values()) pool.observer = observer;
   }
 
   /** Fetches the topology (if not known yet) and connects to every primary. */
@@ -120,22 +133,50 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * Routes one command by its keys' slot. The single path every command method goes through. `observer`
    * hears about this command's redirects, retries and the node that finally answers (for telemetry).
    */
-  sendCommand<T = unknown>(
+  sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
+    // A withOptions view passes its options through pendingCallOptions, for this one synchronous call.
+    const watch = this.takeCallOptions();
+    args = applyKeyPrefix(this.options.keyPrefix, name, args);
+    // ocredis:command subscribers (diagnostics_channel) see every command; one boolean read when there are none.
+    if (commandChannel.hasSubscribers) {
+      return traceCommand(this.channelEndpoint, name, args, (message) => this.route(name, args, returnBuffers, transform, followRouting(message, observer), watch));
+    }
+    return this.route(name, args, returnBuffers, transform, observer, watch);
+  }
+
+  /**
+   * @internal For pipelines: sendCommand without publishing on ocredis:command (the pipeline's exec is
+   * published on ocredis:batch, once). `watch`: the pipeline's per-call options, or its watch group (one
+   * signal listener for all its commands).
+   */
+  routeCommand<T>(
     name: string,
     args: readonly RedisArg[],
-    returnBuffers = false,
-    transform?: ReplyTransform<T>,
-    observer?: CommandObserver,
-    /**
-     * @internal A batch's per-call options, or its watch group (a pipeline: one signal listener for all its
-     * commands). A withOptions view passes its options through pendingCallOptions instead.
-     */
-    callOptions?: CallWatch,
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    observer: CommandObserver | undefined,
+    watch: CallWatch | undefined,
   ): Promise<T> {
-    const watch = callOptions ?? this.takeCallOptions();
+    return this.route(name, applyKeyPrefix(this.options.keyPrefix, name, args), returnBuffers, transform, observer, watch);
+  }
+
+  /** @internal Where ocredis:command / ocredis:batch messages start (the first root node) until a call is routed. */
+  get channelEndpoint(): EndpointSource {
+    const root = this.options.rootNodes[0];
+    return { db: 0, options: { host: root?.host ?? 'unknown', port: root?.port ?? 0 } };
+  }
+
+  /** Routes one command (key prefix applied) by its slot, under the call's options if any. */
+  private route<T>(
+    name: string,
+    args: readonly RedisArg[],
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    observer: CommandObserver | undefined,
+    watch: CallWatch | undefined,
+  ): Promise<T> {
     const options = watch === undefined ? undefined : optionsOf(watch);
     let command: ClusterCommand<T>;
-    args = applyKeyPrefix(this.options.keyPrefix, name, args);
     try {
       const slot = commandSlot(name, args);
       const fanOut = slot < 0 ? fanOutOf(name, args) : undefined;
@@ -228,7 +269,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
       name,
       (pool, node, attemptOptions) => {
         observer?.onNode?.(node);
-        return sendBlocking(pool, commandTimeout, name, args, returnBuffers, transform, attemptOptions);
+        return sendBlocking(pool, commandTimeout, name, args, returnBuffers, transform, attemptOptions, observer);
       },
       callOptions,
     );
@@ -641,13 +682,18 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
       connection.send('READONLY', []).catch(ignore);
       connection.on('ready', () => connection.send('READONLY', []).catch(ignore));
     }
+    this.connectionObserver?.created(connection, 'client');
     const pools = this.nodePools;
+    const observer = (): ConnectionObserver | undefined => this.connectionObserver;
     const node: ClusterNode = {
       address,
       connection,
       get pool() {
         let pool = pools.get(key);
-        if (pool === undefined) pools.set(key, (pool = new ConnectionPool(connection.options, connection.options.poolSize, connection)));
+        if (pool === undefined) {
+          pools.set(key, (pool = new ConnectionPool(connection.options, connection.options.poolSize, connection)));
+          pool.observer = observer();
+        }
         return pool;
       },
       call: (command: string, ...args: RedisArg[]) => {

@@ -20,6 +20,7 @@ import { RespDecoder, type DecoderHandlers } from '../resp/decoder.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import { Command, CommandState, type ReplyTransform } from './command.js';
+import type { CommandObserver } from './command-observer.js';
 import { hasCallOptions, type CancelError } from './call-options.js';
 import { optionsOf, watchWith, type CallWatch } from './call-watch.js';
 import { Fifo } from './fifo.js';
@@ -191,6 +192,23 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       return Promise.reject(error);
     }
     this.enqueue(command);
+    return command.promise;
+  }
+
+  /**
+   * send() for an observed call: `observer` hears about the command's LOADING waits and re-sends; with
+   * per-call options (or its share of a call's group) if given.
+   */
+  sendObserved<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, options: CallWatch | undefined, observer: CommandObserver): Promise<T> {
+    let command: Command<T>;
+    try {
+      command = new Command<T>(name, args, encodeCommand(name, args), returnBuffers, transform);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    command.observer = observer;
+    if (options === undefined) this.enqueue(command);
+    else this.enqueueCall([command], options);
     return command.promise;
   }
 
@@ -474,6 +492,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private holdWhileLoading(command: Command<any>): boolean {
     if (command.retryable === false || command.loadingWaits >= MAX_LOADING_WAITS) return false;
     command.loadingWaits++;
+    command.observer?.onRetry?.({ reason: 'LOADING', command: command.name, attempt: command.loadingWaits, delay: LOADING_RETRY_MS });
     command.state = CommandState.Queued;
     this.loadingHeld.push(command);
     this.loadingTimer ??= setTimeout(() => {
@@ -534,6 +553,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private openSocketNow(): void {
     // ocredis:connect subscribers (diagnostics_channel) see each attempt; undefined when there are none.
     this.connectTrace = ConnectTrace.start(this, this.everReady);
+    this.emit('connecting'); // an attempt starts: its socket opens now (telemetry times it to 'ready')
     const { socket, readyEvent } = openSocket(this.options);
     this.socket = socket;
     socket.setNoDelay(true);
@@ -731,6 +751,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       } else if (!databaseUnknown && this.isResendable(command)) {
         if (command.retries < this.options.maxReadRetries) {
           command.retries++;
+          command.observer?.onRetry?.({ reason: lossCode(cause), command: command.name, attempt: command.retries, delay: 0 });
           command.state = CommandState.Queued;
           retry.push(command);
         } else {
@@ -1107,6 +1128,12 @@ function mayResendAfterError(command: Command, error: ReplyError): boolean {
 
 /** Commands that change the session state the connection follows (see followSession). */
 const SESSION_COMMANDS: ReadonlySet<string> = new Set(['SELECT', 'RESET', 'HELLO', 'CLIENT']);
+
+/** Why a connection was lost, as a code for a re-sent command's retry event: the socket's, else ECONNCLOSED. */
+function lossCode(cause: Error | undefined): string {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : 'ECONNCLOSED';
+}
 
 function isMissingHello(error: ReplyError): boolean {
   return error.code === 'NOPROTO' || /unknown command/i.test(error.message);

@@ -125,7 +125,8 @@ function makeWrapper(kind: Exclude<ReturnType<typeof methodKind>, 'pass'>, prope
       };
     case 'watch':
       return function (this: unknown, ...params: unknown[]) {
-        return (original.apply(proxy, params) as Promise<object>).then((tx) => instrumentLent(tx, state));
+        // A client's watch() lends a Transaction; a pooled client's just sends WATCH (its 'OK' is passed on).
+        return (original.apply(proxy, params) as Promise<unknown>).then((tx) => (typeof tx === 'object' && tx !== null ? instrumentLent(tx, state) : tx));
       };
     case 'transaction':
       return function (this: unknown, fn: unknown, ...rest: unknown[]) {

@@ -1,4 +1,4 @@
-import { diag, type MeterProvider, type Span, type TracerProvider } from '@opentelemetry/api';
+import { diag, type Attributes, type Context, type MeterProvider, type Span, type TracerProvider } from '@opentelemetry/api';
 import { ArgumentError } from '../errors.js';
 import { checkOptionKeys } from '../option-check.js';
 import type { RedisArg } from '../resp/types.js';
@@ -23,11 +23,38 @@ export interface CommandInfoForHook {
   readonly batch?: ReadonlyArray<{ readonly name: string; readonly args: readonly RedisArg[] }>;
 }
 
+/** The `db.client.operation.exception` record OcRedis emits (a LogRecord of `@opentelemetry/api-logs`). */
+export interface ExceptionLogRecord {
+  eventName: string;
+  severityNumber: number;
+  severityText: string;
+  attributes: Attributes;
+  context?: Context;
+}
+
+/** A Logger of `@opentelemetry/api-logs`, as far as OcRedis uses it. */
+export interface LoggerLike {
+  emit(record: ExceptionLogRecord): void;
+}
+
+/**
+ * A LoggerProvider of `@opentelemetry/api-logs` (the SDK's `LoggerProvider`), as far as OcRedis uses it:
+ * typed here so that the logs API stays an optional peer.
+ */
+export interface LoggerProviderLike {
+  getLogger(name: string, version?: string): LoggerLike;
+}
+
 export interface OcRedisTelemetryOptions {
   /** Default: the global tracer provider of `@opentelemetry/api`, looked up on each call. */
   tracerProvider?: TracerProvider;
   /** Default: the global meter provider of `@opentelemetry/api`, looked up on each call. */
   meterProvider?: MeterProvider;
+  /**
+   * Where `db.client.operation.exception` log records go (one per failed call). Default: the global logger
+   * provider of `@opentelemetry/api-logs` when that optional package is installed (none is emitted otherwise).
+   */
+  loggerProvider?: LoggerProviderLike;
   /** Only create spans for calls that have a parent span (metrics are still recorded). Default false. */
   requireParentSpan?: boolean;
   /** How argument values appear in `db.query.text`. Default `'values'`. */
@@ -58,6 +85,7 @@ export interface OcRedisTelemetryOptions {
 export interface ResolvedTelemetryOptions {
   readonly tracerProvider: TracerProvider | undefined;
   readonly meterProvider: MeterProvider | undefined;
+  readonly loggerProvider: LoggerProviderLike | undefined;
   readonly requireParentSpan: boolean;
   readonly redact: RedactMode;
   readonly include: ReadonlySet<string> | undefined;
@@ -74,6 +102,7 @@ const REDACT_MODES = new Set(['values', 'all', 'none']);
 const TELEMETRY_OPTION_KEYS: Readonly<Record<keyof OcRedisTelemetryOptions, true>> = {
   tracerProvider: true,
   meterProvider: true,
+  loggerProvider: true,
   requireParentSpan: true,
   redact: true,
   includeCommands: true,
@@ -107,12 +136,16 @@ export function resolveTelemetryOptions(options: OcRedisTelemetryOptions = {}): 
   for (const hook of ['requestHook', 'responseHook'] as const) {
     if (options[hook] !== undefined && typeof options[hook] !== 'function') throw new ArgumentError(`OcRedis: telemetry.${hook} must be a function`);
   }
-  for (const provider of ['tracerProvider', 'meterProvider'] as const) {
+  for (const provider of ['tracerProvider', 'meterProvider', 'loggerProvider'] as const) {
     if (options[provider] !== undefined && (typeof options[provider] !== 'object' || options[provider] === null)) throw new ArgumentError(`OcRedis: telemetry.${provider} must be a provider object`);
+  }
+  if (options.loggerProvider !== undefined && typeof options.loggerProvider.getLogger !== 'function') {
+    throw new ArgumentError('OcRedis: telemetry.loggerProvider must be a LoggerProvider of @opentelemetry/api-logs (with getLogger)');
   }
   return {
     tracerProvider: options.tracerProvider,
     meterProvider: options.meterProvider,
+    loggerProvider: options.loggerProvider,
     requireParentSpan: options.requireParentSpan === true,
     redact,
     include: upperSet('includeCommands', options.includeCommands),
