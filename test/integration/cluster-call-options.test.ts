@@ -2,6 +2,7 @@
 // again, wherever it waits (a node's queue, the first topology, a MOVED redirect); a written one rejects at
 // once and its reply is still consumed on its node; blocking commands, fan-outs, pipelines, MULTI, WATCH
 // transactions and the cluster scan carry the options too.
+import { tracingChannel, type TracingChannelSubscribers } from 'node:diagnostics_channel';
 import { getEventListeners } from 'node:events';
 import { expect, it } from 'vitest';
 import { BatchError, CommandAbortedError, CommandTimeoutError, OcRedisCluster, Redis } from '../../src/index.js';
@@ -280,5 +281,48 @@ it('OcRedisCluster: views carry the options through the instrumentation proxy', 
     expect(await c.get('{oc}:k')).toBe('v');
   } finally {
     c.disconnect();
+  }
+});
+
+it('with ocredis:command / ocredis:batch subscribers: the published calls carry the options too', async () => {
+  const ended: { channel: string; error?: unknown }[] = [];
+  const ignore = (): void => undefined;
+  const subscriptions = ['ocredis:command', 'ocredis:batch'].map((name) => {
+    const handlers: TracingChannelSubscribers<object> = {
+      start: ignore,
+      end: ignore,
+      asyncStart: ignore,
+      error: ignore,
+      asyncEnd: (message) => void ended.push({ channel: name, error: (message as { error?: unknown }).error }),
+    };
+    const channel = tracingChannel<object>(name);
+    channel.subscribe(handlers);
+    return () => channel.unsubscribe(handlers);
+  });
+  try {
+    const c = under.client();
+    await c.connect();
+    await c.set('{dc}:k', 'v');
+    const view = c.withOptions({ signal: AbortSignal.abort() });
+    await expect(view.incr('{dc}:n')).rejects.toBeInstanceOf(CommandAbortedError);
+    const pipeline = view.pipeline();
+    const handle = pipeline.incr('{dc}:n');
+    await expect(pipeline.exec()).rejects.toBeInstanceOf(BatchError);
+    await expect(handle).rejects.toBeInstanceOf(CommandAbortedError);
+    const multi = view.multi();
+    multi.incr('{dc}:n');
+    await expect(multi.exec()).rejects.toBeInstanceOf(CommandAbortedError);
+    expect(await c.exists('{dc}:n')).toBe(0);
+    const aborted = ended.filter((message) => message.error instanceof CommandAbortedError).map((message) => message.channel);
+    expect(aborted).toEqual(['ocredis:command', 'ocredis:batch']);
+    // A published pipeline still watches its signal once for all its commands.
+    const controller = new AbortController();
+    const many = c.withOptions({ signal: controller.signal }).pipeline();
+    for (let i = 0; i < 30; i++) many.set(`{dc${i}}:k`, String(i));
+    const exec = many.exec();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    expect(await exec).toHaveLength(30);
+  } finally {
+    for (const stop of subscriptions) stop();
   }
 });
