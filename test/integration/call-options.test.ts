@@ -5,6 +5,7 @@ import { tracingChannel } from 'node:diagnostics_channel';
 import { describe, expect, it } from 'vitest';
 import { ArgumentError, BatchError, CommandAbortedError, CommandTimeoutError, OcRedis, Redis } from '../../src/index.js';
 import { useSharedServer } from '../helpers/shared-server.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const shared = useSharedServer();
 
@@ -23,13 +24,6 @@ async function blockedClients(cmd: string): Promise<number> {
   return text.split('\n').filter((line) => /\bflags=\S*b/.test(line) && new RegExp(`\\bcmd=${cmd}\\b`).test(line)).length;
 }
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('withOptions: validation', () => {
   it('refuses bad options before anything is sent', () => {

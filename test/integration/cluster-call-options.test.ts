@@ -8,6 +8,7 @@ import { expect, it } from 'vitest';
 import { BatchError, CommandAbortedError, CommandTimeoutError, OcRedisCluster, Redis } from '../../src/index.js';
 import { keySlot } from '../../src/cluster/slot.js';
 import { useCluster } from '../helpers/cluster-clients.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const under = useCluster();
 
@@ -20,13 +21,6 @@ async function stateOf(promise: Promise<unknown>): Promise<'pending' | 'settled'
   return winner === marker ? 'pending' : 'settled';
 }
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Connections blocked right now in `cmd` on the node listening on `port` (flags=b). */
 async function blockedOn(port: number, cmd: string): Promise<number> {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, Redis, ReplyError } from '../../src/index.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 let server: RedisServerHandle;
 
@@ -21,13 +22,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function pingCalls(on: RedisServerHandle): Promise<number> {
   const stats = await on.cli('INFO', 'commandstats');
