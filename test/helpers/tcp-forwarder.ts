@@ -6,7 +6,8 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export interface TcpForwarder {
   readonly port: number;
-  readonly target: number;
+  /** Where new connections go; assigning it moves them (a proxy that follows a failover). Open ones stay. */
+  target: number;
   /** Connections accepted so far. */
   readonly connections: number;
   /** Stops passing the server's replies on the connections open now (what the client sends still goes through). */
@@ -16,7 +17,8 @@ export interface TcpForwarder {
   close(): Promise<void>;
 }
 
-export async function startForwarder(target: number): Promise<TcpForwarder> {
+export async function startForwarder(initialTarget: number): Promise<TcpForwarder> {
+  let target = initialTarget;
   const sockets = new Set<Socket>();
   const pairs = new Set<{ inbound: Socket; outbound: Socket }>();
   let connections = 0;
@@ -46,7 +48,12 @@ export async function startForwarder(target: number): Promise<TcpForwarder> {
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   return {
     port,
-    target,
+    get target() {
+      return target;
+    },
+    set target(port: number) {
+      target = port;
+    },
     get connections() {
       return connections;
     },
