@@ -1,7 +1,7 @@
 import { brandClasses } from '../brand.js';
 import { Redis, type RedisOptions } from '../client/redis.js';
 import { traceHandshakes } from './connect-span.js';
-import { observeConnection } from './connection-metrics.js';
+import { connectionObserver } from './connection-metrics.js';
 import { instrumentClient } from './instrument-client.js';
 import { resolveTelemetryOptions, type OcRedisTelemetryOptions } from './options.js';
 
@@ -30,7 +30,7 @@ export class OcRedis extends Redis {
     if (url !== undefined) super(url, clientOptions);
     else super(clientOptions);
     this.telemetryOptions = telemetry;
-    observeConnection(this.connection);
+    this.observeConnections(connectionObserver(resolved));
     if (resolved.traceConnections) traceHandshakes(this.connection, resolved);
     // The constructor returns the instrumentation proxy: `new OcRedis()` is the observed client.
     return instrumentClient(this, this.telemetryOptions);
