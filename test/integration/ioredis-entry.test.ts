@@ -474,7 +474,7 @@ describe('connection life cycle', () => {
     r.on('close', () => events.push('close'));
     r.on('reconnecting', (delay: unknown) => events.push(['reconnecting', typeof delay]));
     const ready = once(r, 'ready');
-    await oracle.client('KILL', 'TYPE', 'normal', 'SKIPME', 'yes').catch(() => undefined);
+    await oracle.call('CLIENT', 'KILL', 'TYPE', 'normal', 'SKIPME', 'yes').catch(() => undefined);
     await ready;
     expect(events.slice(0, 2)).toEqual(['close', ['reconnecting', 'number']]);
     expect(await r.ping()).toBe('PONG');
