@@ -1,0 +1,135 @@
+// Second half of the ioredis compatibility run (see run.mjs), usually inside a private network namespace
+// (`unshare -rn`): ioredis's tests connect to the fixed ports 127.0.0.1:6379 (standalone) and 3000-3005
+// (cluster), which there are ours alone. Starts those servers, runs mocha once per test file, stops the servers.
+// Usage: node inside.mjs <config.json>
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const STANDALONE_PORT = 6379;
+const CLUSTER_PORTS = [3000, 3001, 3002, 3003, 3004, 3005];
+const FILE_TIMEOUT_MS = 15 * 60_000;
+const reporter = fileURLToPath(new URL('./reporter.cjs', import.meta.url));
+
+const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const servers = [];
+
+try {
+  if (config.netns) execFileSync('ip', ['link', 'set', 'lo', 'up']);
+  const serverDir = join(config.workdir, 'servers');
+  rmSync(serverDir, { recursive: true, force: true });
+  for (const target of config.targets) {
+    for (const file of config.files) {
+      const isCluster = file.startsWith('cluster/');
+      await startServers(serverDir, isCluster);
+      runMocha(target, file, isCluster);
+      await stopServers();
+    }
+  }
+} finally {
+  await stopServers();
+}
+
+function runMocha(target, file, isCluster) {
+  const result = join(config.resultsDir, target.name, file.replace(/\//g, '__') + '.json');
+  mkdirSync(join(config.resultsDir, target.name), { recursive: true });
+  rmSync(result, { force: true });
+  const args = [
+    mochaBin(),
+    '--exit', '--timeout', '8000', '--require', 'ts-node/register', '--reporter', reporter,
+    // ioredis's own runs load the helpers for the functional files only (test:js vs test:cluster).
+    ...(isCluster ? [] : ['test/helpers/global.ts']),
+    `test/${file}`,
+  ];
+  const invert = config.excludedTests[file];
+  if (invert) args.push('--grep', invert, '--invert');
+  process.stderr.write(`\n[${target.name}] ${file}\n`);
+  const run = spawnSync(process.execPath, args, {
+    cwd: config.workdir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: FILE_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+    env: {
+      ...process.env,
+      TS_NODE_TRANSPILE_ONLY: 'true',
+      NODE_ENV: 'test',
+      IOREDIS_COMPAT_TARGET: target.module,
+      IOREDIS_COMPAT_RESULT: result,
+    },
+  });
+  if (run.error || run.signal) process.stderr.write(`[${target.name}] ${file}: mocha ended by ${run.error?.message ?? run.signal}\n`);
+}
+
+function mochaBin() {
+  const dir = join(config.workdir, 'node_modules/mocha');
+  const { bin } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  return join(dir, typeof bin === 'string' ? bin : bin.mocha);
+}
+
+async function startServers(serverDir, isCluster) {
+  if (!isCluster) {
+    await startServer(serverDir, STANDALONE_PORT, []);
+    return;
+  }
+  for (const port of CLUSTER_PORTS) {
+    await startServer(serverDir, port, ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '5000']);
+  }
+  // The first three become the masters (3000-3002), the rest their replicas, as ioredis's cluster tests expect.
+  execFileSync(config.redisCli, ['--cluster', 'create', ...CLUSTER_PORTS.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', '1', '--cluster-yes'], { stdio: 'ignore' });
+  for (const port of CLUSTER_PORTS) {
+    await waitFor(port, ['CLUSTER', 'INFO'], (reply) => reply.includes('cluster_state:ok'));
+  }
+  for (const port of CLUSTER_PORTS.slice(3)) {
+    await waitFor(port, ['INFO', 'replication'], (reply) => reply.includes('master_link_status:up'));
+  }
+}
+
+async function startServer(serverDir, port, extraArgs) {
+  const dir = join(serverDir, String(port));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const child = spawn(config.redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...extraArgs], { stdio: 'ignore' });
+  servers.push(child);
+  await waitFor(port, ['PING'], (reply) => reply.startsWith('+PONG'));
+}
+
+async function stopServers() {
+  const stopping = servers.splice(0).map((child) => new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGKILL');
+  }));
+  await Promise.all(stopping);
+}
+
+/** Sends one command until the raw reply passes `ready` (at most 30 s). */
+async function waitFor(port, command, ready) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const reply = await sendOnce(port, command).catch(() => '');
+    if (ready(reply)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`port ${port}: no ready reply to ${command.join(' ')}`);
+}
+
+function sendOnce(port, command) {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let reply = '';
+    socket.setTimeout(2000, () => socket.destroy(new Error('timeout')));
+    socket.on('error', reject);
+    socket.on('connect', () => socket.write(`*${command.length}\r\n${command.map((part) => `$${Buffer.byteLength(part)}\r\n${part}\r\n`).join('')}`));
+    socket.on('data', (chunk) => {
+      reply += chunk;
+      // A simple reply ends at the first CRLF; a bulk reply after its announced length.
+      const bulk = /^\$(\d+)\r\n/.exec(reply);
+      if ((bulk && Buffer.byteLength(reply) >= bulk[0].length + Number(bulk[1]) + 2) || (!bulk && !reply.startsWith('$') && reply.includes('\r\n'))) {
+        socket.end();
+        resolve(reply);
+      }
+    });
+  });
+}
