@@ -11,6 +11,11 @@ class CompatReporter {
     const save = () => out && writeFileSync(out, JSON.stringify(result, null, 1));
     const firstLine = (err) => String((err && (err.message || err)) || 'unknown error').split('\n')[0].slice(0, 300);
     save();
+    // Mocha applies --grep after building the reporter: the total of the tests to run is known at 'start'.
+    runner.once('start', () => {
+      result.total = runner.total;
+      save();
+    });
     runner.on('pass', (test) => {
       result.passed.push(test.fullTitle());
       process.stderr.write(`  ok   ${test.fullTitle()}\n`);
