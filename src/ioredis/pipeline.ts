@@ -1,0 +1,159 @@
+// ioredis's chainable pipeline() / multi(): each command returns the pipeline; exec() resolves
+// `[[error, result], …]` and does not reject for a command's error. Built on the core's batches: at exec()
+// the queued commands go into one core pipeline (or MULTI batch), which sends them in one write.
+import { WatchError, ReplyError } from '../errors.js';
+import { connectionModeError } from '../commands/connection-mode.js';
+import { parseCall } from '../commands/parse-call.js';
+import { ArgumentError } from '../errors.js';
+import type { RedisArg } from '../resp/types.js';
+import type { Deferred } from '../client/batch-deferred.js';
+import { installIoCommands, type IoCommandHost } from './commands.js';
+import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
+import { ioReply } from './reply-shapes.js';
+import type { CoreBatch } from './core.js';
+import { scriptArguments, type DefinedScript } from './scripts.js';
+import type { IoQueuedCommands } from './types.js';
+
+/** One `[error, result]` pair of exec()'s result: `[null, reply]`, or `[error]` for a failed command. */
+export type ExecResult = [error: null, result: unknown] | [error: Error];
+
+/** What a pipeline needs of its client. */
+export interface PipelineOwner {
+  /** A core batch of the kind asked for, on the right connection (a WATCHed one for multi()). */
+  coreBatch(kind: 'pipeline' | 'multi'): Promise<CoreBatch>;
+  readonly stringNumbers: boolean;
+  readonly definedScripts: ReadonlyMap<string, DefinedScript>;
+}
+
+interface Queued {
+  readonly name: string;
+  readonly args: RedisArg[];
+  readonly returnBuffers: boolean;
+  readonly callback: NodeCallback | undefined;
+  /** An argument error found when queueing: exec() rejects with it and sends nothing. */
+  readonly error: Error | undefined;
+}
+
+export class Pipeline implements IoCommandHost {
+  private readonly queued: Queued[] = [];
+  private execPromise: Promise<ExecResult[] | null> | undefined;
+
+  constructor(
+    private readonly owner: PipelineOwner,
+    private readonly kind: 'pipeline' | 'multi',
+    commands: readonly (readonly unknown[])[] = [],
+  ) {
+    for (const [name, ...params] of commands) {
+      if (typeof name !== 'string') throw new ArgumentError('pipeline: each command must be an array starting with the command name');
+      this.queueCall(name, params, false);
+    }
+    for (const [method, script] of owner.definedScripts) {
+      Object.defineProperty(this, method, { value: (...params: unknown[]) => this.queueScript(script, params, false), configurable: true, writable: true });
+      Object.defineProperty(this, `${method}Buffer`, { value: (...params: unknown[]) => this.queueScript(script, params, true), configurable: true, writable: true });
+    }
+  }
+
+  /** Commands queued so far. */
+  get length(): number {
+    return this.queued.length;
+  }
+
+  /** Queues any command: `call('OBJECT', 'ENCODING', 'key')`. */
+  call(command: string, ...params: unknown[]): this {
+    return this.queueCall(command, params, false);
+  }
+
+  callBuffer(command: string, ...params: unknown[]): this {
+    return this.queueCall(command, params, true);
+  }
+
+  /** ioredis's older name of call(). */
+  send_command(command: string, ...params: unknown[]): this {
+    return this.queueCall(command, params, false);
+  }
+
+  /** The path of every queued command method. */
+  sendIo(name: string, params: unknown[], returnBuffers: boolean): this {
+    const split = splitCallback(params);
+    let args: RedisArg[] = [];
+    let error: Error | undefined;
+    try {
+      args = ioArguments(name, split.params);
+    } catch (thrown) {
+      error = thrown as Error;
+    }
+    error ??= connectionModeError(name, args);
+    this.queued.push({ name, args, returnBuffers, callback: split.callback, error });
+    return this;
+  }
+
+  /**
+   * Sends every queued command in one write. Resolves `[[error, result], …]` in order; for multi(), resolves
+   * null when a WATCHed key changed, and rejects with the EXECABORT error when the server refused a command.
+   */
+  exec(callback?: NodeCallback<ExecResult[] | null>): Promise<ExecResult[] | null> {
+    this.execPromise ??= this.run();
+    return withCallback(this.execPromise, callback);
+  }
+
+  private queueCall(command: string, params: unknown[], returnBuffers: boolean): this {
+    const parsed = parseCall(command, []);
+    if (parsed instanceof ArgumentError) {
+      this.queued.push({ name: String(command), args: [], returnBuffers, callback: undefined, error: parsed });
+      return this;
+    }
+    return this.sendIo(parsed.name, [...parsed.args, ...params], returnBuffers);
+  }
+
+  private queueScript(script: DefinedScript, params: unknown[], returnBuffers: boolean): this {
+    const split = splitCallback(params);
+    let args: RedisArg[] = [];
+    let error: Error | undefined;
+    try {
+      // EVAL with the source: a NOSCRIPT inside a pipeline could not be retried.
+      args = [script.lua, ...scriptArguments(script, split.params)];
+    } catch (thrown) {
+      error = thrown as Error;
+    }
+    this.queued.push({ name: script.readOnly ? 'EVAL_RO' : 'EVAL', args, returnBuffers, callback: split.callback, error });
+    return this;
+  }
+
+  private async run(): Promise<ExecResult[] | null> {
+    const refused = this.queued.find((entry) => entry.error !== undefined);
+    if (refused !== undefined) {
+      for (const entry of this.queued) entry.callback?.(refused.error as Error);
+      throw refused.error;
+    }
+    if (this.queued.length === 0) return [];
+    const batch = await this.owner.coreBatch(this.kind);
+    const { stringNumbers } = this.owner;
+    const handles = this.queued.map(({ name, args, returnBuffers }) => batch.queueCommand(name, args, returnBuffers, (reply: unknown) => ioReply(name, reply, stringNumbers)));
+    this.queued.forEach((entry, i) => {
+      if (entry.callback !== undefined) withCallback((handles[i] as Deferred<unknown>).promise, entry.callback);
+    });
+    try {
+      await batch.exec();
+    } catch (error) {
+      if (this.kind === 'multi') {
+        if (error instanceof WatchError) return null;
+        if (error instanceof ReplyError && error.code === 'EXECABORT') throw withPreviousErrors(error, handles);
+      }
+      // Not one command's failure (an argument the core refused at queue time): nothing was sent.
+      if (handles.every((handle) => handle.status === 'rejected' && handle.outcome === error)) throw error;
+    }
+    return handles.map((handle): ExecResult => (handle.status === 'rejected' ? [handle.outcome as Error] : [null, handle.outcome]));
+  }
+}
+
+/** ioredis's EXECABORT error lists the errors of the commands the server refused to queue. */
+function withPreviousErrors(error: ReplyError, handles: readonly Deferred<unknown>[]): ReplyError {
+  const previousErrors = handles.map((handle) => handle.outcome).filter((outcome) => outcome instanceof ReplyError && outcome !== error);
+  return Object.assign(error, { previousErrors });
+}
+
+installIoCommands(Pipeline.prototype);
+
+// The command methods are installed on the prototype; this gives them their types.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Pipeline extends Omit<IoQueuedCommands<Pipeline>, 'exec'> {}

@@ -1,0 +1,179 @@
+// ioredis's `Redis` class, as an adapter over the core Redis (or OcRedis, in the observed flavour).
+import { Redis as CoreRedis } from '../client/redis.js';
+import type { Subscriber } from '../client/pubsub.js';
+import type { RedisOptions } from '../connection/options.js';
+import { ArgumentError } from '../errors.js';
+import { OcRedis as CoreOcRedis } from '../otel/oc-redis.js';
+import type { OcRedisTelemetryOptions } from '../otel/options.js';
+import type { RedisArg } from '../resp/types.js';
+import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
+import { IoClient } from './client-base.js';
+import { resolveIoArgs, type IoRedisOptions } from './constructor-args.js';
+import { MonitorEmitter } from './monitor.js';
+import { relayMessages, runSubscription, type SubscribeMethod } from './pubsub.js';
+import { ScanStream, type ScanStreamOptions } from './scan-stream.js';
+import type { IoCommands } from './types.js';
+
+/** ioredis's connection states. */
+export type IoRedisStatus = 'wait' | 'connecting' | 'connect' | 'ready' | 'close' | 'reconnecting' | 'end';
+
+export class Redis extends IoClient<CoreRedis> {
+  /** The options as given (ioredis names), merged from the constructor arguments. */
+  readonly options: IoRedisOptions;
+  private subscriber: Subscriber<Buffer> | undefined;
+
+  constructor();
+  constructor(port: number, host?: string, options?: IoRedisOptions);
+  constructor(port: number, options?: IoRedisOptions);
+  constructor(urlOrPath: string, options?: IoRedisOptions);
+  constructor(options: IoRedisOptions);
+  constructor(...args: unknown[]) {
+    const { telemetry, rest } = takeTelemetry(args);
+    const resolved = resolveIoArgs(rest);
+    const factory = new.target as unknown as { createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined): CoreRedis };
+    super(factory.createCore(resolved.core, telemetry), resolved.stringNumbers, resolved.scripts);
+    this.options = telemetry === undefined ? resolved.given : ({ ...resolved.given, telemetry } as IoRedisOptions);
+  }
+
+  /** The core client of this flavour. OcRedis (of this entry) makes an observed one. */
+  protected static createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined): CoreRedis {
+    if (telemetry !== undefined) throw new ArgumentError("Redis: 'telemetry' is an option of OcRedis (import { OcRedis } from 'ocredis/ioredis')");
+    return new CoreRedis(options);
+  }
+
+  /** ioredis's status: wait, connecting, connect, ready, close, reconnecting, end. */
+  get status(): IoRedisStatus {
+    const status = this.core.status;
+    return status === 'closing' ? 'close' : status;
+  }
+
+  /** A new client with the same options (and overrides), on its own connection. */
+  duplicate(overrides: IoRedisOptions = {}): this {
+    const Ctor = this.constructor as new (options: IoRedisOptions) => this;
+    return new Ctor({ ...this.options, ...overrides });
+  }
+
+  /** MONITOR on a connection of its own: resolves to an emitter of 'monitor' (time, args, source, database). */
+  monitor(callback?: NodeCallback<MonitorEmitter>): Promise<MonitorEmitter> {
+    return withCallback(
+      this.core.monitor().then((monitor) => new MonitorEmitter(monitor)),
+      callback,
+    );
+  }
+
+  /** Every key, page by page, as a Readable object stream of arrays (SCAN). */
+  scanStream(options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('SCAN', undefined, options, false);
+  }
+
+  scanBufferStream(options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('SCAN', undefined, options, true);
+  }
+
+  /** Members of a set (SSCAN). */
+  sscanStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('SSCAN', key, options, false);
+  }
+
+  sscanBufferStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('SSCAN', key, options, true);
+  }
+
+  /** Fields and values of a hash, flat (HSCAN). */
+  hscanStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('HSCAN', key, options, false);
+  }
+
+  hscanBufferStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('HSCAN', key, options, true);
+  }
+
+  /** Members and scores of a sorted set, flat (ZSCAN). */
+  zscanStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('ZSCAN', key, options, false);
+  }
+
+  zscanBufferStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('ZSCAN', key, options, true);
+  }
+
+  subscribe(...params: unknown[]): Promise<number> {
+    return this.subscription('subscribe', params);
+  }
+
+  psubscribe(...params: unknown[]): Promise<number> {
+    return this.subscription('psubscribe', params);
+  }
+
+  ssubscribe(...params: unknown[]): Promise<number> {
+    return this.subscription('ssubscribe', params);
+  }
+
+  unsubscribe(...params: unknown[]): Promise<number> {
+    return this.subscription('unsubscribe', params);
+  }
+
+  punsubscribe(...params: unknown[]): Promise<number> {
+    return this.subscription('punsubscribe', params);
+  }
+
+  sunsubscribe(...params: unknown[]): Promise<number> {
+    return this.subscription('sunsubscribe', params);
+  }
+
+  override quit(callback?: NodeCallback<'OK'>): Promise<'OK'> {
+    const subscriber = this.subscriber;
+    this.subscriber = undefined;
+    return withCallback(Promise.all([super.quit(), subscriber?.quit()]).then(([reply]) => reply), callback);
+  }
+
+  override disconnect(reconnect = false): void {
+    this.subscriber?.disconnect();
+    this.subscriber = undefined;
+    super.disconnect(reconnect);
+  }
+
+  private subscription(method: SubscribeMethod, params: unknown[]): Promise<number> {
+    const { params: names, callback } = splitCallback(params);
+    let promise: Promise<number>;
+    if (this.subscriber === undefined && method.includes('unsubscribe')) {
+      promise = Promise.resolve(0);
+    } else {
+      if (this.subscriber === undefined) {
+        this.subscriber = this.core.pubsub({ buffers: true });
+        relayMessages(this.subscriber, this);
+      }
+      promise = runSubscription(this.subscriber, method, ioArguments('SUBSCRIBE', names));
+    }
+    return withCallback(promise, callback);
+  }
+
+  private scanStreamOf(command: string, key: RedisArg | undefined, options: ScanStreamOptions | undefined, returnBuffers: boolean): ScanStream {
+    return new ScanStream((args) => this.sendIo(command, args, returnBuffers), key, options);
+  }
+}
+
+// The command methods are installed on the prototype (commands.ts); this gives them their types. The
+// hand-written methods (subscribe, monitor, quit …) keep their own signatures.
+type Handwritten = 'subscribe' | 'psubscribe' | 'ssubscribe' | 'unsubscribe' | 'punsubscribe' | 'sunsubscribe' | 'monitor' | 'quit' | 'watch' | 'unwatch' | 'multi' | 'connect' | 'disconnect';
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Redis extends Omit<IoCommands, Handwritten> {}
+
+/** The observed flavour: every call is a span and a metrics record, through the core's OcRedis. */
+export class OcRedis extends Redis {
+  protected static override createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined): CoreRedis {
+    return new CoreOcRedis({ ...options, ...(telemetry !== undefined ? { telemetry } : {}) });
+  }
+}
+
+/** The `telemetry` key of an options argument (OcRedis's), taken out before the ioredis options are read. */
+function takeTelemetry(args: unknown[]): { telemetry: OcRedisTelemetryOptions | undefined; rest: unknown[] } {
+  let telemetry: OcRedisTelemetryOptions | undefined;
+  const rest = args.map((arg) => {
+    if (typeof arg !== 'object' || arg === null || !('telemetry' in arg)) return arg;
+    const { telemetry: given, ...others } = arg as { telemetry?: OcRedisTelemetryOptions };
+    telemetry = given;
+    return others;
+  });
+  return { telemetry, rest };
+}
