@@ -3,7 +3,7 @@
 // (cluster), which there are ours alone. Starts those servers, runs mocha once per test file, stops the servers.
 // Usage: node inside.mjs <config.json>
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,19 +23,44 @@ try {
   for (const target of config.targets) {
     for (const file of config.files) {
       const isCluster = file.startsWith('cluster/');
-      await startServers(serverDir, isCluster);
-      runMocha(target, file, isCluster);
-      await stopServers();
+      await runFile(serverDir, target, file, isCluster);
     }
   }
 } finally {
   await stopServers();
 }
 
-function runMocha(target, file, isCluster) {
-  const result = join(config.resultsDir, target.name, file.replace(/\//g, '__') + '.json');
-  mkdirSync(join(config.resultsDir, target.name), { recursive: true });
-  rmSync(result, { force: true });
+/**
+ * Runs one test file with mocha. Mocha aborts the rest of a file when a test that has already passed throws
+ * later (an uncaught error in a callback): then the tests not reached run again in a fresh process (and on
+ * fresh servers), until every test has a result or a rerun reaches no new test.
+ */
+async function runFile(serverDir, target, file, isCluster) {
+  const dir = join(config.resultsDir, target.name);
+  mkdirSync(dir, { recursive: true });
+  const resultPath = join(dir, file.replace(/\//g, '__') + '.json');
+  let merged;
+  for (let attempt = 0; ; attempt++) {
+    await startServers(serverDir, isCluster);
+    const skip = [...(config.excludedTests[file] ?? []), ...(merged ? reported(merged) : [])];
+    const result = runMocha(target, file, isCluster, skip, `${resultPath}.${attempt}`);
+    await stopServers();
+    const before = merged ? reported(merged).length : 0;
+    merged = merged ? { ...merged, passed: [...merged.passed, ...result.passed], failed: [...merged.failed, ...result.failed], pending: [...merged.pending, ...result.pending], finished: result.finished, attempts: attempt + 1 } : { ...result, attempts: 1 };
+    writeFileSync(resultPath, JSON.stringify(merged, null, 1));
+    const progressed = reported(merged).length > before;
+    if (reported(merged).length + merged.pending.length >= merged.total || !progressed) return;
+    process.stderr.write(`[${target.name}] ${file}: the run stopped early; again for the ${merged.total - reported(merged).length - merged.pending.length} test(s) not reached\n`);
+  }
+}
+
+/** Titles of the tests with a result (a failing hook names no test of its own). */
+function reported(result) {
+  return [...result.passed, ...result.failed.filter((failure) => !failure.hook).map((failure) => failure.title)];
+}
+
+function runMocha(target, file, isCluster, skipTitles, resultPath) {
+  rmSync(resultPath, { force: true });
   const args = [
     mochaBin(),
     '--exit', '--timeout', '8000', '--require', 'ts-node/register', '--reporter', reporter,
@@ -43,8 +68,7 @@ function runMocha(target, file, isCluster) {
     ...(isCluster ? [] : ['test/helpers/global.ts']),
     `test/${file}`,
   ];
-  const invert = config.excludedTests[file];
-  if (invert) args.push('--grep', invert, '--invert');
+  if (skipTitles.length > 0) args.push('--grep', skipTitles.map((title) => `^${escapeRegExp(title)}$`).join('|'), '--invert');
   process.stderr.write(`\n[${target.name}] ${file}\n`);
   const run = spawnSync(process.execPath, args, {
     cwd: config.workdir,
@@ -56,10 +80,16 @@ function runMocha(target, file, isCluster) {
       TS_NODE_TRANSPILE_ONLY: 'true',
       NODE_ENV: 'test',
       IOREDIS_COMPAT_TARGET: target.module,
-      IOREDIS_COMPAT_RESULT: result,
+      IOREDIS_COMPAT_RESULT: resultPath,
     },
   });
   if (run.error || run.signal) process.stderr.write(`[${target.name}] ${file}: mocha ended by ${run.error?.message ?? run.signal}\n`);
+  if (!existsSync(resultPath)) return { total: 0, passed: [], failed: [{ title: '(whole file)', hook: true, error: 'mocha did not start' }], pending: [], finished: false };
+  return JSON.parse(readFileSync(resultPath, 'utf8'));
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function mochaBin() {

@@ -22,7 +22,9 @@ class CompatReporter {
       save();
     });
     runner.on('fail', (test, err) => {
-      // A failing hook is reported with the hook's title; the tests it skips are counted as not passed.
+      // A failing hook is reported with the hook's title; the tests it skips are counted as not passed. A test
+      // that passed and then threw (from a late callback) counts as failed.
+      result.passed = result.passed.filter((title) => title !== test.fullTitle());
       result.failed.push({ title: test.fullTitle(), hook: test.type === 'hook', error: firstLine(err) });
       process.stderr.write(`  FAIL ${test.fullTitle()}: ${firstLine(err)}\n`);
       save();
