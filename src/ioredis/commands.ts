@@ -7,6 +7,9 @@ export const IO_COMMAND_NAMES: readonly string[] = Object.keys(COMMAND_TABLE)
   .filter((name) => !name.includes('|'))
   .map((name) => name.toUpperCase());
 
+/** The commands that have sub-commands (for the method types; a test checks the list against the table). */
+export const CONTAINER_COMMANDS = ['acl', 'client', 'cluster', 'command', 'config', 'function', 'latency', 'memory', 'module', 'object', 'pubsub', 'script', 'slowlog', 'xgroup', 'xinfo'] as const;
+
 /** What a host does with a command: send it (client) or queue it (pipeline). */
 export interface IoCommandHost {
   sendIo(command: string, params: unknown[], returnBuffers: boolean): unknown;

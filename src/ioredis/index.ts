@@ -1,14 +1,23 @@
 // The 'ocredis/ioredis' entry: ioredis's API (default export Redis, named Redis / Cluster) on the ocredis
-// core, plus OcRedis, the same API observed with OpenTelemetry. Public exports only.
-import { Redis } from './redis.js';
+// core, plus OcRedis / OcCluster, the same API observed with OpenTelemetry. Public exports only.
+import { Cluster, OcCluster } from './cluster.js';
+import { OcRedis, Redis } from './redis.js';
 
-export { Redis, OcRedis, type IoRedisStatus } from './redis.js';
+Redis.Cluster = Cluster;
+Redis.OcCluster = OcCluster;
+
+export { Redis, OcRedis, Cluster, OcCluster };
+export type { IoRedisStatus, OcIoRedisOptions } from './redis.js';
+export type { IoClusterStatus } from './cluster.js';
+export type { IoClusterOptions, IoClusterNode } from './cluster-options.js';
 export { Pipeline, type ExecResult } from './pipeline.js';
 export { ScanStream, type ScanStreamOptions } from './scan-stream.js';
 export { MonitorEmitter } from './monitor.js';
 export type { IoRedisOptions, ScriptDefinition } from './constructor-args.js';
 export type { NodeCallback, IoArg } from './arguments.js';
+export type { IoReplies, IoCommand, IoCommandName, ScanReply, BufferReply } from './types.js';
 export { ReplyError, RedisError, WatchError, ArgumentError } from '../errors.js';
 export { UnknownOptionError } from '../option-check.js';
+export type { OcRedisTelemetryOptions } from '../otel/options.js';
 
 export default Redis;

@@ -18,6 +18,10 @@ import type { IoCommands } from './types.js';
 export type IoRedisStatus = 'wait' | 'connecting' | 'connect' | 'ready' | 'close' | 'reconnecting' | 'end';
 
 export class Redis extends IoClient<CoreRedis> {
+  /** ioredis's `Redis.Cluster` (set by the entry's index, which imports both). */
+  static Cluster: typeof import('./cluster.js').Cluster;
+  /** The observed Cluster of this entry. */
+  static OcCluster: typeof import('./cluster.js').OcCluster;
   /** The options as given (ioredis names), merged from the constructor arguments. */
   readonly options: IoRedisOptions;
   private subscriber: Subscriber<Buffer> | undefined;
@@ -160,7 +164,22 @@ type Handwritten = 'subscribe' | 'psubscribe' | 'ssubscribe' | 'unsubscribe' | '
 export interface Redis extends Omit<IoCommands, Handwritten> {}
 
 /** The observed flavour: every call is a span and a metrics record, through the core's OcRedis. */
+export interface OcIoRedisOptions extends IoRedisOptions {
+  /** How calls are observed (providers, redaction, hooks …), as for OcRedis of 'ocredis'. */
+  telemetry?: OcRedisTelemetryOptions;
+}
+
 export class OcRedis extends Redis {
+  constructor();
+  constructor(port: number, host?: string, options?: OcIoRedisOptions);
+  constructor(port: number, options?: OcIoRedisOptions);
+  constructor(urlOrPath: string, options?: OcIoRedisOptions);
+  constructor(options: OcIoRedisOptions);
+  constructor(...args: unknown[]) {
+    // Redis's constructor reads the arguments (and takes `telemetry` out) for any subclass.
+    super(...(args as [IoRedisOptions]));
+  }
+
   protected static override createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined): CoreRedis {
     return new CoreOcRedis({ ...options, ...(telemetry !== undefined ? { telemetry } : {}) });
   }

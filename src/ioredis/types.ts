@@ -3,6 +3,7 @@
 // common commands below; every other command of the generated command list resolves `unknown`.
 import type { GeneratedCommandMethods } from '../commands/generated/command-types.js';
 import type { IoArg, NodeCallback } from './arguments.js';
+import type { CONTAINER_COMMANDS } from './commands.js';
 
 type Nullable<T> = T | null;
 /** A `[cursor, items]` SCAN-family page. */
@@ -111,8 +112,13 @@ export interface IoReplies {
   zscore: Nullable<string>;
 }
 
+/** Commands with sub-commands: one method each, the sub-command as the first argument (`config('GET', 'x')`). */
+export type ContainerCommandName = (typeof CONTAINER_COMMANDS)[number];
+
 /** The command names: the top-level commands of the generated list (sub-commands go as arguments). */
-export type IoCommandName = { [K in keyof GeneratedCommandMethods<'promise'>]: K extends Lowercase<K> ? (K extends `${string}Buffer` ? never : K) : never }[keyof GeneratedCommandMethods<'promise'>];
+export type IoCommandName =
+  | ContainerCommandName
+  | { [K in keyof GeneratedCommandMethods<'promise'>]: K extends Lowercase<K> ? (K extends `${string}Buffer` ? never : K) : never }[keyof GeneratedCommandMethods<'promise'>];
 
 /** The reply of a command: typed above, else unknown. */
 export type IoReplyOf<K extends string> = K extends keyof IoReplies ? IoReplies[K] : unknown;
