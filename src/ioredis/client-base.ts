@@ -6,13 +6,14 @@ import { connectionModeError } from '../commands/connection-mode.js';
 import { parseCall } from '../commands/parse-call.js';
 import { ArgumentError } from '../errors.js';
 import { emitErrorIfListened } from '../events.js';
+import { isInstance } from '../brand.js';
 import type { RedisArg } from '../resp/types.js';
 import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
 import { installIoCommands, type IoCommandHost } from './commands.js';
 import type { ScriptDefinition } from './constructor-args.js';
 import type { CoreBatch, CoreClient, CoreTransaction } from './core.js';
 import { Pipeline, type PipelineOwner } from './pipeline.js';
-import { ioReply } from './reply-shapes.js';
+import { ioReplyTransform } from './reply-shapes.js';
 import { defineScript, scriptArguments, scriptCall, type DefinedScript } from './scripts.js';
 
 export abstract class IoClient<Core extends CoreClient = CoreClient> extends EventEmitter implements IoCommandHost, PipelineOwner {
@@ -152,8 +153,7 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     }
     const refusal = connectionModeError(name, args);
     if (refusal !== undefined) return Promise.reject(refusal);
-    const stringNumbers = this.stringNumbers;
-    return this.core.sendCommand(name, args, returnBuffers, (reply: unknown) => ioReply(name, reply, stringNumbers));
+    return this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers));
   }
 
   private callWith(command: string, params: unknown[], returnBuffers: boolean): Promise<unknown> {
@@ -186,6 +186,11 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     if (!this.closeOwed) return;
     this.closeOwed = false;
     this.emit('close');
+  }
+
+  /** Also true for a client of this entry from another copy of ocredis (the ESM and CommonJS builds side by side). */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: any[]) => T, value: unknown): value is T {
+    return isInstance(this, value, EventEmitter);
   }
 }
 

@@ -2,9 +2,11 @@
 // core, plus OcRedis / OcCluster, the same API observed with OpenTelemetry. Public exports only.
 import { Cluster, OcCluster } from './cluster.js';
 import { OcRedis, Redis } from './redis.js';
+import { brandClasses } from '../brand.js';
 
 Redis.Cluster = Cluster;
 Redis.OcCluster = OcCluster;
+brandClasses({ IoRedis: Redis, IoOcRedis: OcRedis, IoCluster: Cluster, IoOcCluster: OcCluster });
 
 export { Redis, OcRedis, Cluster, OcCluster };
 export type { IoRedisStatus, OcIoRedisOptions } from './redis.js';

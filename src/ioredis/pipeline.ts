@@ -9,7 +9,7 @@ import type { RedisArg } from '../resp/types.js';
 import type { Deferred } from '../client/batch-deferred.js';
 import { installIoCommands, type IoCommandHost } from './commands.js';
 import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
-import { ioReply } from './reply-shapes.js';
+import { ioReplyTransform } from './reply-shapes.js';
 import type { CoreBatch } from './core.js';
 import { scriptArguments, type DefinedScript } from './scripts.js';
 import type { IoQueuedCommands } from './types.js';
@@ -43,6 +43,7 @@ export class Pipeline implements IoCommandHost {
     private readonly kind: 'pipeline' | 'multi',
     commands: readonly (readonly unknown[])[] = [],
   ) {
+    if (!Array.isArray(commands)) throw new ArgumentError(`${kind}: expected an array of commands ([['set', 'a', '1'], …]); options such as { pipeline: false } are not supported`);
     for (const [name, ...params] of commands) {
       if (typeof name !== 'string') throw new ArgumentError('pipeline: each command must be an array starting with the command name');
       this.queueCall(name, params, false);
@@ -128,7 +129,7 @@ export class Pipeline implements IoCommandHost {
     if (this.queued.length === 0) return [];
     const batch = await this.owner.coreBatch(this.kind);
     const { stringNumbers } = this.owner;
-    const handles = this.queued.map(({ name, args, returnBuffers }) => batch.queueCommand(name, args, returnBuffers, (reply: unknown) => ioReply(name, reply, stringNumbers)));
+    const handles = this.queued.map(({ name, args, returnBuffers }) => batch.queueCommand(name, args, returnBuffers, ioReplyTransform(name, stringNumbers)));
     this.queued.forEach((entry, i) => {
       if (entry.callback !== undefined) withCallback((handles[i] as Deferred<unknown>).promise, entry.callback);
     });

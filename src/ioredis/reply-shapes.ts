@@ -4,11 +4,16 @@
 // keeps integers beyond 2^53 exact as bigints; ioredis gives numbers there (or strings with stringNumbers).
 import { pairsToObject } from '../pairs-to-object.js';
 
-/** Turns a raw RESP2 reply of `command` (upper-case) into what ioredis resolves. */
-export function ioReply(command: string, reply: unknown, stringNumbers: boolean): unknown {
-  if (command === 'HGETALL' && Array.isArray(reply)) return pairsToObject(reply);
-  if (stringNumbers) return numbersAsStrings(reply);
-  return typeof reply === 'bigint' ? Number(reply) : reply;
+export type IoReplyTransform = (reply: unknown) => unknown;
+
+const plain: IoReplyTransform = (reply) => (typeof reply === 'bigint' ? Number(reply) : reply);
+const plainAsText: IoReplyTransform = (reply) => numbersAsStrings(reply);
+const hashObject: IoReplyTransform = (reply) => (Array.isArray(reply) ? pairsToObject(reply) : reply);
+
+/** The transform that turns a raw RESP2 reply of `command` (upper-case) into what ioredis resolves (shared, not made per call). */
+export function ioReplyTransform(command: string, stringNumbers: boolean): IoReplyTransform {
+  if (command === 'HGETALL') return hashObject;
+  return stringNumbers ? plainAsText : plain;
 }
 
 /** ioredis's `stringNumbers`: every integer, at any depth, as decimal text. */
