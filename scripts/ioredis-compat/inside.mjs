@@ -122,7 +122,8 @@ async function startServer(serverDir, port, extraArgs) {
   mkdirSync(dir, { recursive: true });
   const child = spawn(config.redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...extraArgs], { stdio: 'ignore' });
   servers.push(child);
-  await waitFor(port, ['PING'], (reply) => reply.startsWith('+PONG'));
+  // Its own directory in the reply: the server that answers is the one just started, not a stranger's.
+  await waitFor(port, ['CONFIG', 'GET', 'dir'], (reply) => reply.includes(dir));
 }
 
 async function stopServers() {
@@ -145,21 +146,16 @@ async function waitFor(port, command, ready) {
   throw new Error(`port ${port}: no ready reply to ${command.join(' ')}`);
 }
 
+/** The raw replies to `command` followed by QUIT, read until the server closes the connection. */
 function sendOnce(port, command) {
+  const encode = (parts) => `*${parts.length}\r\n${parts.map((part) => `$${Buffer.byteLength(part)}\r\n${part}\r\n`).join('')}`;
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let reply = '';
     socket.setTimeout(2000, () => socket.destroy(new Error('timeout')));
     socket.on('error', reject);
-    socket.on('connect', () => socket.write(`*${command.length}\r\n${command.map((part) => `$${Buffer.byteLength(part)}\r\n${part}\r\n`).join('')}`));
-    socket.on('data', (chunk) => {
-      reply += chunk;
-      // A simple reply ends at the first CRLF; a bulk reply after its announced length.
-      const bulk = /^\$(\d+)\r\n/.exec(reply);
-      if ((bulk && Buffer.byteLength(reply) >= bulk[0].length + Number(bulk[1]) + 2) || (!bulk && !reply.startsWith('$') && reply.includes('\r\n'))) {
-        socket.end();
-        resolve(reply);
-      }
-    });
+    socket.on('connect', () => socket.write(encode(command) + encode(['QUIT'])));
+    socket.on('data', (chunk) => (reply += chunk));
+    socket.on('close', () => resolve(reply));
   });
 }

@@ -79,11 +79,10 @@ function parseArgs(argv) {
   return parsed;
 }
 
-/** Copies test/ (and reads package.json) from a checkout, or from REF of a git directory, into the workdir. */
+/** Copies test/ (and reads package.json) from a checkout's work tree, or from REF of its git directory (or of a bare one), into the workdir. */
 function extractTests(source, ref) {
   rmSync(join(workdir, 'test'), { recursive: true, force: true });
-  if (existsSync(join(source, 'test')) && existsSync(join(source, 'package.json'))) {
-    if (ref) fail('--ref only applies to a git directory; check the ref out instead');
+  if (!ref && existsSync(join(source, 'test')) && existsSync(join(source, 'package.json'))) {
     cpSync(join(source, 'test'), join(workdir, 'test'), { recursive: true });
     return JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
   }
