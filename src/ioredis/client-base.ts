@@ -9,7 +9,7 @@ import { emitErrorIfListened } from '../events.js';
 import { isInstance } from '../brand.js';
 import type { RedisArg } from '../resp/types.js';
 import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
-import { installIoCommands, type IoCommandHost } from './commands.js';
+import { installIoCommands, IO_COMMAND_NAMES, type IoCommandHost } from './commands.js';
 import type { ScriptDefinition } from './constructor-args.js';
 import type { CoreBatch, CoreClient, CoreTransaction } from './core.js';
 import { Pipeline, type PipelineOwner } from './pipeline.js';
@@ -21,6 +21,8 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   readonly core: Core;
   readonly stringNumbers: boolean;
   readonly definedScripts = new Map<string, DefinedScript>();
+  /** Commands added with addBuiltinCommand() (their methods are on this client and its pipelines). */
+  readonly addedCommands = new Set<string>();
   /** The transaction lent by the core for WATCH, until exec() or unwatch() ends it. */
   private watching: Promise<CoreTransaction> | undefined;
   /** A socket was open since the last 'close' event: ioredis emits 'close' once per closed connection. */
@@ -121,6 +123,20 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     };
     Object.defineProperty(this, name, { value: (...params: unknown[]) => run(params, false), configurable: true, writable: true });
     Object.defineProperty(this, `${name}Buffer`, { value: (...params: unknown[]) => run(params, true), configurable: true, writable: true });
+  }
+
+  /** The command names that have a method (lower-case, as ioredis lists them). */
+  getBuiltinCommands(): string[] {
+    return IO_COMMAND_NAMES.map((name) => name.toLowerCase());
+  }
+
+  /** Adds a method (and its `…Buffer` variant) for a command the command table does not know (a module's). */
+  addBuiltinCommand(name: string): void {
+    if (typeof name !== 'string' || !/^[A-Za-z][\w.-]*$/.test(name)) throw new ArgumentError('addBuiltinCommand: expected a command name');
+    const command = name.toUpperCase();
+    this.addedCommands.add(name);
+    Object.defineProperty(this, name, { value: (...params: unknown[]) => this.sendIo(command, params, false), configurable: true, writable: true });
+    Object.defineProperty(this, `${name}Buffer`, { value: (...params: unknown[]) => this.sendIo(command, params, true), configurable: true, writable: true });
   }
 
   /** Connects (with lazyConnect, or after disconnect()). */

@@ -30,6 +30,13 @@ export interface IoRedisOptions extends Omit<RedisOptions, 'protocol' | 'name' |
   scripts?: Record<string, ScriptDefinition>;
   /** Integer replies as strings, as ioredis's option does. */
   stringNumbers?: boolean;
+  /**
+   * ioredis 6's RESP version. Replies keep ioredis's RESP2 shapes whatever it says (its default `replyMapping:
+   * 'legacy'`); the wire is RESP2 then, RESP3 with `replyMapping: 'resp3'`.
+   */
+  protocol?: 2 | 3;
+  /** ioredis 6's `'resp3'` (with `protocol: 3`): maps as objects and doubles as numbers. Default `'legacy'`. */
+  replyMapping?: 'legacy' | 'resp3';
   /** Accepted and ignored: ocredis always pipelines the commands of one event-loop turn. */
   enableAutoPipelining?: boolean;
   /** Accepted and ignored: every command is auto-pipelined. */
@@ -64,7 +71,7 @@ export interface ResolvedIoOptions {
   given: IoRedisOptions;
 }
 
-type IoOnlyKey = Exclude<keyof IoRedisOptions, keyof RedisOptions> | 'name' | 'keepAlive';
+type IoOnlyKey = Exclude<keyof IoRedisOptions, keyof RedisOptions> | 'name' | 'keepAlive' | 'protocol';
 
 /** The ioredis names handled here (the compiler keeps this list complete). */
 const IO_ONLY_KEYS: Readonly<Record<IoOnlyKey, true>> = {
@@ -75,6 +82,8 @@ const IO_ONLY_KEYS: Readonly<Record<IoOnlyKey, true>> = {
   keepAlive: true,
   scripts: true,
   stringNumbers: true,
+  protocol: true,
+  replyMapping: true,
   enableAutoPipelining: true,
   autoPipeliningIgnoredCommands: true,
   enableReadyCheck: true,
@@ -87,15 +96,13 @@ const IO_ONLY_KEYS: Readonly<Record<IoOnlyKey, true>> = {
   name: true,
 };
 
-/** Every key `new Redis()` of this entry takes: ioredis's names above, and the core's own (but `protocol`). */
+/** Every key `new Redis()` of this entry takes: ioredis's names above, and the core's own. */
 export const IO_OPTION_KEYS: Readonly<Record<string, true>> = (() => {
-  const { protocol: _forcedToResp2, ...coreKeys } = REDIS_OPTION_KEYS;
-  return { ...coreKeys, ...IO_ONLY_KEYS };
+  return { ...REDIS_OPTION_KEYS, ...IO_ONLY_KEYS };
 })();
 
 /** ioredis options this entry does not take, and what to do instead. */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
-  protocol: 'not supported here: this entry speaks RESP2 as ioredis does (use Redis from "ocredis" for RESP3)',
   sentinels: "not supported here: use SentinelRedis from 'ocredis'",
   sentinelPassword: "not supported here: use SentinelRedis from 'ocredis'",
   role: "not supported here: use SentinelRedis from 'ocredis'",
@@ -171,6 +178,8 @@ export function toCoreOptions(given: IoRedisOptions): ResolvedIoOptions {
     keepAlive,
     scripts = {},
     stringNumbers = false,
+    protocol,
+    replyMapping = 'legacy',
     enableAutoPipelining: _e1,
     autoPipeliningIgnoredCommands: _e2,
     enableReadyCheck: _e3,
@@ -183,7 +192,12 @@ export function toCoreOptions(given: IoRedisOptions): ResolvedIoOptions {
     name: _sentinelMasterName,
     ...core
   } = given;
-  const out: RedisOptions = { ...core, protocol: 2 };
+  if (protocol !== undefined && protocol !== 2 && protocol !== 3) throw new ArgumentError('Option protocol must be 2 or 3');
+  if (replyMapping !== 'legacy' && replyMapping !== 'resp3') throw new ArgumentError("Option replyMapping must be 'legacy' or 'resp3'");
+  if (replyMapping === 'resp3' && protocol !== 3) throw new ArgumentError("Option replyMapping 'resp3' needs protocol: 3");
+  // RESP2 on the wire gives ioredis's legacy shapes as decoded; the core's RESP3 replies are the 'resp3' ones
+  // (maps as objects, doubles as numbers).
+  const out: RedisOptions = { ...core, protocol: replyMapping === 'resp3' ? 3 : 2 };
   if (connectionName !== undefined) out.name = connectionName;
   if (retryStrategy !== undefined) {
     if (typeof retryStrategy !== 'function') throw new ArgumentError('Option retryStrategy must be a function (times) => delay in ms, or null to stop');

@@ -23,6 +23,7 @@ export interface PipelineOwner {
   coreBatch(kind: 'pipeline' | 'multi'): Promise<CoreBatch>;
   readonly stringNumbers: boolean;
   readonly definedScripts: ReadonlyMap<string, DefinedScript>;
+  readonly addedCommands: ReadonlySet<string>;
 }
 
 interface Queued {
@@ -47,6 +48,11 @@ export class Pipeline implements IoCommandHost {
     for (const [name, ...params] of commands) {
       if (typeof name !== 'string') throw new ArgumentError('pipeline: each command must be an array starting with the command name');
       this.queueCall(name, params, false);
+    }
+    for (const name of owner.addedCommands) {
+      const command = name.toUpperCase();
+      Object.defineProperty(this, name, { value: (...params: unknown[]) => this.sendIo(command, params, false), configurable: true, writable: true });
+      Object.defineProperty(this, `${name}Buffer`, { value: (...params: unknown[]) => this.sendIo(command, params, true), configurable: true, writable: true });
     }
     for (const [method, script] of owner.definedScripts) {
       Object.defineProperty(this, method, { value: (...params: unknown[]) => this.queueScript(script, params, false), configurable: true, writable: true });
@@ -120,6 +126,20 @@ export class Pipeline implements IoCommandHost {
     return this;
   }
 
+  /**
+   * In a MULTI, ioredis calls a command's callback with its reply to being queued: 'QUEUED', or the error the
+   * server refused it with (the other commands of an aborted transaction were queued all the same).
+   */
+  private answerQueued(handles: readonly Deferred<unknown>[], execError: unknown): void {
+    if (this.kind !== 'multi') return;
+    this.queued.forEach((entry, i) => {
+      if (entry.callback === undefined) return;
+      const outcome = (handles[i] as Deferred<unknown>).outcome;
+      const refused = execError instanceof ReplyError && execError.code === 'EXECABORT' && outcome instanceof ReplyError && outcome !== execError;
+      withCallback(refused ? Promise.reject(outcome) : Promise.resolve('QUEUED'), entry.callback);
+    });
+  }
+
   private async run(): Promise<ExecResult[] | null> {
     const refused = this.queued.find((entry) => entry.error !== undefined);
     if (refused !== undefined) {
@@ -130,13 +150,17 @@ export class Pipeline implements IoCommandHost {
     const batch = await this.owner.coreBatch(this.kind);
     const { stringNumbers } = this.owner;
     const handles = this.queued.map(({ name, args, returnBuffers }) => batch.queueCommand(name, args, returnBuffers, ioReplyTransform(name, stringNumbers)));
-    this.queued.forEach((entry, i) => {
-      if (entry.callback !== undefined) withCallback((handles[i] as Deferred<unknown>).promise, entry.callback);
-    });
+    if (this.kind === 'pipeline') {
+      this.queued.forEach((entry, i) => {
+        if (entry.callback !== undefined) withCallback((handles[i] as Deferred<unknown>).promise, entry.callback);
+      });
+    }
     try {
       await batch.exec();
+      this.answerQueued(handles, undefined);
     } catch (error) {
       if (this.kind === 'multi') {
+        this.answerQueued(handles, error);
         if (error instanceof WatchError) return null;
         if (error instanceof ReplyError && error.code === 'EXECABORT') throw withPreviousErrors(error, handles);
       }

@@ -131,10 +131,23 @@ export class Redis extends IoClient<CoreRedis> {
     return withCallback(Promise.all([super.quit(), subscriber?.quit()]).then(([reply]) => reply), callback);
   }
 
+  /** Closes now (the subscriptions' connection too); with `reconnect`, connects again and subscribes again. */
   override disconnect(reconnect = false): void {
-    this.subscriber?.disconnect();
-    this.subscriber = undefined;
+    const subscriber = this.subscriber;
+    if (subscriber !== undefined) {
+      subscriber.disconnect();
+      if (reconnect) subscriber.connect().catch(() => undefined);
+      else this.subscriber = undefined;
+    }
     super.disconnect(reconnect);
+  }
+
+  /**
+   * ioredis's mode: always 'normal' here, as with ioredis 6 on RESP3: subscriptions and MONITOR have
+   * connections of their own, so the client keeps running commands.
+   */
+  get mode(): 'normal' {
+    return 'normal';
   }
 
   private subscription(method: SubscribeMethod, params: unknown[]): Promise<number> {

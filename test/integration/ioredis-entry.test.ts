@@ -2,12 +2,16 @@
 // must agree: the same call on both gives the same result.
 import { Redis as IORedis } from 'ioredis';
 import { once } from 'node:events';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import Redis, { Cluster, OcRedis, Pipeline, Redis as NamedRedis, ReplyError, UnknownOptionError } from '../../src/ioredis/index.js';
 import { Redis as CoreRedis } from '../../src/client/redis.js';
 import { COMMAND_TABLE } from '../../src/commands/generated/command-table.js';
 import { CONTAINER_COMMANDS } from '../../src/ioredis/commands.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+
+/** ioredis 6 added `protocol` and `replyMapping`; with 5.x as the oracle their comparison is skipped. */
+const ORACLE_MAJOR = Number((createRequire(import.meta.url)('ioredis/package.json') as { version: string }).version.split('.')[0]);
 
 let server: RedisServerHandle;
 let oracle: IORedis;
@@ -129,7 +133,7 @@ describe('constructor forms and options', () => {
   it('refuses unknown options with the name of the fix, before connecting', () => {
     expect(() => new Redis({ port: server.port, sentinels: [] } as never)).toThrow(UnknownOptionError);
     expect(() => new Redis({ port: server.port, comandTimeout: 1 } as never)).toThrow(/commandTimeout/);
-    expect(() => new Redis({ port: server.port, protocol: 3 } as never)).toThrow(/RESP2/);
+    expect(() => new Redis({ port: server.port, replyMapping: 'resp3' })).toThrow(/protocol: 3/);
   });
 
   it('runs the scripts option as methods', async () => {
@@ -179,6 +183,39 @@ describe('reply shapes, as ioredis gives them', () => {
   it('call() / send_command() take the command as a word (any case) and flatten arrays', async () => {
     await same((r) => r.call('SET', 'shape:c', 'v').then(() => r.send_command('get', ['shape:c'])), 'shape:c');
     await same((r) => r.call('config', 'get', 'maxmemory'), 'shape:none');
+  });
+
+  it("ioredis 6's protocol: 3 keeps the legacy shapes; replyMapping: 'resp3' gives maps as objects and doubles as numbers", async () => {
+    const legacy = client({ port: server.port, protocol: 3 });
+    const resp3 = client({ port: server.port, protocol: 3, replyMapping: 'resp3' });
+    await legacy.flushdb();
+    await legacy.zadd('resp3:z', 1.5, 'a');
+    await legacy.hset('resp3:h', 'f', 'v');
+    expect(await legacy.zrange('resp3:z', 0, -1, 'WITHSCORES')).toEqual(['a', '1.5']);
+    expect(await legacy.call('CONFIG', 'GET', 'maxmemory')).toEqual(['maxmemory', '0']);
+    expect(await resp3.zrange('resp3:z', 0, -1, 'WITHSCORES')).toEqual([['a', 1.5]]);
+    expect(await resp3.zscore('resp3:z', 'a')).toBe(1.5);
+    expect(await resp3.hgetall('resp3:h')).toEqual({ f: 'v' });
+    expect(await resp3.call('CONFIG', 'GET', 'maxmemory')).toEqual({ maxmemory: '0' });
+  });
+
+  it.runIf(ORACLE_MAJOR >= 6)("protocol / replyMapping give ioredis 6's shapes (oracle: ioredis 6)", async () => {
+    for (const options of [{ protocol: 2 }, { protocol: 3 }, { protocol: 3, replyMapping: 'resp3' }]) {
+      const ours = client({ port: server.port, ...options });
+      const theirs = new IORedis({ port: server.port, ...options } as never);
+      try {
+        const run = async (r: any): Promise<unknown> => {
+          await r.flushdb();
+          await r.zadd('m:z', 1.5, 'a');
+          await r.hset('m:h', 'f', 'v');
+          await r.xadd('m:x', '1-1', 'f', 'v');
+          return Promise.all([r.zrange('m:z', 0, -1, 'WITHSCORES'), r.zscore('m:z', 'a'), r.hgetall('m:h'), r.call('CONFIG', 'GET', 'maxmemory'), r.xread('STREAMS', 'm:x', '0'), r.zpopmin('m:z')]);
+        };
+        expect(await run(ours)).toEqual(await run(theirs));
+      } finally {
+        theirs.disconnect();
+      }
+    }
   });
 
   it('stringNumbers: integer replies as text', async () => {
@@ -279,6 +316,41 @@ describe('pipeline() and multi()', () => {
       [null, 'v'],
     ]);
     expect(perCommand).toEqual(['OK', 'v']);
+  });
+});
+
+describe('multi() command callbacks get the queueing reply, as in ioredis', () => {
+  it("'QUEUED' for each command; a refused command's own error when the transaction aborts", async () => {
+    const run = (r: any): Promise<unknown[]> =>
+      new Promise((resolve) => {
+        const seen: unknown[] = [];
+        const note = (error: Error | null, value?: unknown): void => void seen.push(error === null ? value : error.message);
+        r.multi()
+          .set('mcb:k', 'v', note)
+          .get('mcb:k', note)
+          .exec((_error: Error | null, result: unknown) => {
+            r.multi()
+              .set('mcb:k', note)
+              .get('mcb:k', note)
+              .exec((abort: Error | null) => resolve([...seen, comparable(result), abort?.message]));
+          });
+      });
+    const ours = await run(client());
+    expect(ours).toEqual(await run(oracle));
+    expect(ours.slice(0, 2)).toEqual(['QUEUED', 'QUEUED']);
+  });
+});
+
+describe('addBuiltinCommand', () => {
+  it('adds a method (and …Buffer) for a command the table does not know, on the client and its pipelines', async () => {
+    const r = client();
+    r.addBuiltinCommand('echo2');
+    expect(r.getBuiltinCommands()).toContain('get');
+    const ours = r as any;
+    // The server does not know ECHO2 either: the method exists and sends it.
+    await expect(ours.echo2('x')).rejects.toThrow(/unknown command 'echo2'/i);
+    const [[error]] = (await (r.pipeline() as any).echo2Buffer('x').exec()) as [[Error]];
+    expect(error.message).toMatch(/unknown command/i);
   });
 });
 
@@ -421,7 +493,20 @@ describe('monitor() and subscribe', () => {
     await oracle.publish('pat:x', 'p');
     expect(await pmessage).toEqual(['pat:*', 'pat:x', 'p']);
     expect(await r.ping()).toBe('PONG');
+    expect(r.mode).toBe('normal');
     expect(await r.unsubscribe('chan:a')).toBe(2);
+  });
+
+  it('disconnect(true) reconnects and subscribes again; unsubscribe() without names leaves every channel', async () => {
+    const r = client();
+    await r.subscribe('chan:again');
+    r.disconnect(true);
+    await vi.waitFor(async () => expect(await oracle.pubsub('NUMSUB', 'chan:again')).toEqual(['chan:again', 1]));
+    const message = once(r, 'message');
+    await oracle.publish('chan:again', 'back');
+    expect(await message).toEqual(['chan:again', 'back']);
+    expect(await r.unsubscribe()).toBe(0);
+    await vi.waitFor(async () => expect(await oracle.pubsub('NUMSUB', 'chan:again')).toEqual(['chan:again', 0]));
   });
 });
 
