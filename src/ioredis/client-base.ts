@@ -14,6 +14,7 @@ import type { ScriptDefinition } from './constructor-args.js';
 import type { CoreBatch, CoreClient, CoreTransaction } from './core.js';
 import { Pipeline, type PipelineOwner } from './pipeline.js';
 import { ioReplyTransform } from './reply-shapes.js';
+import { ScanStream, type ScanStreamOptions } from './scan-stream.js';
 import { defineScript, scriptArguments, scriptCall, type DefinedScript } from './scripts.js';
 
 export abstract class IoClient<Core extends CoreClient = CoreClient> extends EventEmitter implements IoCommandHost, PipelineOwner {
@@ -72,7 +73,12 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
    */
   watch(...params: unknown[]): Promise<'OK'> {
     const { params: keys, callback } = splitCallback(params);
-    const flat = ioArguments('WATCH', keys);
+    let flat: RedisArg[];
+    try {
+      flat = ioArguments('WATCH', keys);
+    } catch (error) {
+      return withCallback(Promise.reject(error), callback);
+    }
     const current = this.watching;
     let result: Promise<'OK'>;
     if (current === undefined) {
@@ -97,13 +103,12 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   }
 
   /** @internal The core batch a pipeline of this client runs on. */
-  async coreBatch(kind: 'pipeline' | 'multi'): Promise<CoreBatch> {
+  coreBatch(kind: 'pipeline' | 'multi'): CoreBatch | Promise<CoreBatch> {
     if (kind === 'pipeline') return this.core.pipeline();
     const watching = this.watching;
     if (watching === undefined) return this.core.multi();
     this.watching = undefined; // EXEC ends the WATCH, whatever it replies
-    const tx = await watching;
-    return tx.isActive ? tx.multi() : this.core.multi();
+    return watching.then((tx) => (tx.isActive ? tx.multi() : this.core.multi()));
   }
 
   /** A Lua script as a method (and its `…Buffer` variant), here and on this client's pipelines. */
@@ -139,6 +144,42 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     Object.defineProperty(this, `${name}Buffer`, { value: (...params: unknown[]) => this.sendIo(command, params, true), configurable: true, writable: true });
   }
 
+  /** Every key, page by page, as a Readable object stream of arrays (SCAN). */
+  scanStream(options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('SCAN', undefined, options, false);
+  }
+
+  scanBufferStream(options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('SCAN', undefined, options, true);
+  }
+
+  /** Members of a set (SSCAN). */
+  sscanStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('SSCAN', key, options, false);
+  }
+
+  sscanBufferStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('SSCAN', key, options, true);
+  }
+
+  /** Fields and values of a hash, flat (HSCAN). */
+  hscanStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('HSCAN', key, options, false);
+  }
+
+  hscanBufferStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('HSCAN', key, options, true);
+  }
+
+  /** Members and scores of a sorted set, flat (ZSCAN). */
+  zscanStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('ZSCAN', key, options, false);
+  }
+
+  zscanBufferStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
+    return this.scanStreamOf('ZSCAN', key, options, true);
+  }
+
   /** Connects (with lazyConnect, or after disconnect()). */
   connect(callback?: NodeCallback<void>): Promise<void> {
     return withCallback(this.core.connect(), callback);
@@ -158,6 +199,10 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   /** ioredis's alias of disconnect(). */
   end(): void {
     this.disconnect();
+  }
+
+  private scanStreamOf(command: string, key: RedisArg | undefined, options: ScanStreamOptions | undefined, returnBuffers: boolean): ScanStream {
+    return new ScanStream((args) => this.sendIo(command, args, returnBuffers), key, options);
   }
 
   private send(name: string, params: unknown[], returnBuffers: boolean): Promise<unknown> {

@@ -8,6 +8,7 @@ import { IoClient } from './client-base.js';
 import { resolveIoCluster, type IoClusterNode, type IoClusterOptions } from './cluster-options.js';
 import type { CoreClient } from './core.js';
 import type { IoCommands } from './types.js';
+import { ClusterNodeClient } from './cluster-node.js';
 
 /** ioredis's cluster states (the subset this adapter goes through). */
 export type IoClusterStatus = 'wait' | 'connecting' | 'ready' | 'end';
@@ -50,6 +51,24 @@ export class Cluster extends IoClient<RedisCluster & CoreClient> {
     if (this.state === 'wait') this.state = 'connecting';
     return super.connect();
   }
+
+  /**
+   * ioredis's `nodes(role)`: a client per node of the current topology ('master', 'slave' or 'all'), on the
+   * connection the cluster keeps to it (node-local commands: no routing, no key prefix). Empty before the
+   * topology is known.
+   */
+  nodes(role: 'master' | 'slave' | 'all' = 'all'): ClusterNodeClient[] {
+    if (this.core.topology === undefined) return [];
+    const coreRole = role === 'master' ? 'primary' : role === 'slave' ? 'replica' : 'all';
+    return this.core.nodes(coreRole).map((node) => {
+      const key = `${node.address.host}:${node.address.port}`;
+      let client = this.nodeClients.get(key);
+      if (client === undefined || client.core.node !== node) this.nodeClients.set(key, (client = new ClusterNodeClient(node, this.stringNumbers)));
+      return client;
+    });
+  }
+
+  private readonly nodeClients = new Map<string, ClusterNodeClient>();
 
   /** A new Cluster with the same startup nodes and options (and overrides). */
   duplicate(overrides: IoClusterOptions = {}): this {

@@ -1,10 +1,13 @@
 // ioredis's constructor forms and option names, mapped onto the core client's options. ioredis reads its
-// arguments in order and the first value given for a key wins (`new Redis(6380, { port: 1 })` uses 6380).
+// arguments in order and the first value given for a key wins (`new Redis(6380, { port: 1 })` uses 6380),
+// except a port number, which is taken wherever it stands.
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
 import { REDIS_OPTION_KEYS, type RedisOptions } from '../connection/options.js';
 import { ArgumentError, type ReplyError } from '../errors.js';
 import type { KeyPrefix } from '../commands/key-prefix.js';
 import { checkOptionKeys } from '../option-check.js';
+import type { SentinelOptions } from '../sentinel/sentinel-redis.js';
+import { IO_SENTINEL_KEYS, toSentinelOptions, type IoSentinelOptions } from './sentinel-options.js';
 
 /** A script declared with the `scripts` option or `defineCommand()`. */
 export interface ScriptDefinition {
@@ -15,11 +18,11 @@ export interface ScriptDefinition {
 }
 
 /** The options of ioredis's `new Redis()` that this entry understands (see README "Coming from ioredis"). */
-export interface IoRedisOptions extends Omit<RedisOptions, 'protocol' | 'name' | 'keepAlive'> {
+export interface IoRedisOptions extends Omit<RedisOptions, 'protocol' | 'name' | 'keepAlive'>, Omit<IoSentinelOptions, 'name'> {
   /** The CLIENT SETNAME sent on every connection (ioredis's name; ocredis's `name`). */
   connectionName?: string;
   /** Delay (ms) before reconnect attempt `times`, or null / undefined to stop reconnecting. */
-  retryStrategy?: (times: number) => number | null | void;
+  retryStrategy?: ((times: number) => number | null | void) | null;
   /** Failed connection attempts a queued command waits through (default 20); null: wait forever. */
   maxRetriesPerRequest?: number | null;
   /** false: commands fail at once while the client is not connected. Default true. */
@@ -55,7 +58,7 @@ export interface IoRedisOptions extends Omit<RedisOptions, 'protocol' | 'name' |
   noDelay?: boolean;
   /** Accepted and ignored: commands answered -LOADING are held until the server has loaded. */
   maxLoadingRetryTime?: number;
-  /** Accepted and ignored (a Sentinel master name in ioredis; use SentinelRedis from 'ocredis' for Sentinel). */
+  /** With `sentinels`: the master group name (the client is then the core's SentinelRedis). Else ignored, as in ioredis. */
   name?: string;
   tls?: TlsConnectionOptions | true;
   keyPrefix?: KeyPrefix;
@@ -65,13 +68,15 @@ export interface IoRedisOptions extends Omit<RedisOptions, 'protocol' | 'name' |
 /** What the constructor arguments resolve to: the core's options and what only this entry uses. */
 export interface ResolvedIoOptions {
   core: RedisOptions;
+  /** Set when `sentinels` is given: the client is the core's SentinelRedis. */
+  sentinel: SentinelOptions | undefined;
   scripts: Record<string, ScriptDefinition>;
   stringNumbers: boolean;
   /** The merged ioredis-style options (`redis.options`, and what duplicate() starts from). */
   given: IoRedisOptions;
 }
 
-type IoOnlyKey = Exclude<keyof IoRedisOptions, keyof RedisOptions> | 'name' | 'keepAlive' | 'protocol';
+type IoOnlyKey = Exclude<keyof IoRedisOptions, keyof RedisOptions | keyof IoSentinelOptions> | 'name' | 'keepAlive' | 'protocol';
 
 /** The ioredis names handled here (the compiler keeps this list complete). */
 const IO_ONLY_KEYS: Readonly<Record<IoOnlyKey, true>> = {
@@ -98,15 +103,11 @@ const IO_ONLY_KEYS: Readonly<Record<IoOnlyKey, true>> = {
 
 /** Every key `new Redis()` of this entry takes: ioredis's names above, and the core's own. */
 export const IO_OPTION_KEYS: Readonly<Record<string, true>> = (() => {
-  return { ...REDIS_OPTION_KEYS, ...IO_ONLY_KEYS };
+  return { ...REDIS_OPTION_KEYS, ...IO_ONLY_KEYS, ...IO_SENTINEL_KEYS };
 })();
 
 /** ioredis options this entry does not take, and what to do instead. */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
-  sentinels: "not supported here: use SentinelRedis from 'ocredis'",
-  sentinelPassword: "not supported here: use SentinelRedis from 'ocredis'",
-  role: "not supported here: use SentinelRedis from 'ocredis'",
-  natMap: 'not supported on a single server (a Cluster option)',
   readOnly: 'not supported on a single server; for a cluster use scaleReads',
   monitor: 'use await redis.monitor(), which resolves to an emitter of "monitor" events',
   Connector: 'not supported',
@@ -128,7 +129,7 @@ export function resolveIoArgs(args: readonly unknown[]): ResolvedIoOptions {
   };
   for (const arg of args) {
     if (arg === undefined || arg === null) continue;
-    if (typeof arg === 'number') fill({ port: arg });
+    if (typeof arg === 'number') given.port = arg; // ioredis sets a port argument over what came before
     else if (typeof arg === 'string') fill(/^\d+$/.test(arg) ? { port: Number(arg) } : parseAddress(arg));
     else if (typeof arg === 'object' && !Array.isArray(arg)) {
       checkOptionKeys('Redis', arg, IO_OPTION_KEYS, UNSUPPORTED);
@@ -138,34 +139,57 @@ export function resolveIoArgs(args: readonly unknown[]): ResolvedIoOptions {
   return toCoreOptions(given as IoRedisOptions);
 }
 
-/** `/path/to/socket`, `redis://…`, `rediss://…`, `unix://…`, or `host[:port]` (a URL without its scheme). */
+/**
+ * `/path/to/socket[?query]`, `redis://…`, `rediss://…` (TLS), `unix://…`, `//host:port`, or `host[:port]`.
+ * As in ioredis, query parameters are options (`?db=2&connectionName=app`); the path is the database.
+ */
 function parseAddress(text: string): Record<string, unknown> {
-  if (text.startsWith('/')) return { path: text };
-  const url = text.includes('://') ? text : `redis://${text.replace(/^\/\//, '')}`;
+  if (text.startsWith('/') && !text.startsWith('//')) {
+    // A socket path (not a URL); '//host:port' is a URL without its scheme.
+    const query = text.indexOf('?');
+    return query === -1 ? { path: text } : { ...queryOptions(new URLSearchParams(text.slice(query + 1))), path: text.slice(0, query) };
+  }
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `redis://${text.replace(/^\/\//, '')}`;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     throw new ArgumentError('Redis: invalid URL (expected redis://host:port/db, host:port or a unix socket path)');
   }
-  if (parsed.protocol === 'unix:') return { path: decodeURIComponent(parsed.pathname), ...dbFrom(parsed.searchParams.get('db')) };
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new ArgumentError(`Redis: unsupported URL scheme '${parsed.protocol}' (use redis://, rediss:// or unix://)`);
   const out: Record<string, unknown> = {};
-  if (parsed.hostname) out.host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
-  if (parsed.port) out.port = Number(parsed.port);
-  if (parsed.username) out.username = decodeURIComponent(parsed.username);
-  if (parsed.password) out.password = decodeURIComponent(parsed.password);
-  const dbText = parsed.pathname.replace(/^\//, '');
-  Object.assign(out, dbFrom(dbText || parsed.searchParams.get('db')));
-  if (parsed.protocol === 'rediss:') out.tls = true;
+  if (parsed.protocol === 'unix:') {
+    out.path = decodeURIComponent(parsed.pathname);
+  } else if (parsed.protocol === 'redis:' || parsed.protocol === 'rediss:') {
+    if (parsed.hostname) out.host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (parsed.port) out.port = Number(parsed.port);
+    if (parsed.username) out.username = decodeURIComponent(parsed.username);
+    if (parsed.password) out.password = decodeURIComponent(parsed.password);
+    const dbText = parsed.pathname.replace(/^\//, '');
+    if (dbText !== '') out.db = toNumber('db', dbText);
+    if (parsed.protocol === 'rediss:') out.tls = true;
+  } else {
+    throw new ArgumentError(`Redis: unsupported URL scheme '${parsed.protocol}' (use redis://, rediss:// or unix://)`);
+  }
+  return { ...queryOptions(parsed.searchParams), ...out };
+}
+
+/** Options with a number value, when they come as text (URL query parameters). */
+const NUMERIC_OPTIONS = new Set(['db', 'port', 'family', 'connectTimeout', 'commandTimeout', 'keepAlive', 'socketTimeout', 'maxRetriesPerRequest', 'protocol', 'poolSize']);
+
+/** URL query parameters as options (checked like any option). */
+function queryOptions(params: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  params.forEach((value, key) => {
+    out[key] = NUMERIC_OPTIONS.has(key) ? toNumber(key, value) : value;
+  });
+  checkOptionKeys('Redis URL', out, IO_OPTION_KEYS, UNSUPPORTED);
   return out;
 }
 
-function dbFrom(text: string | null): { db?: number } {
-  if (text === null || text === '') return {};
-  const db = Number(text);
-  if (!Number.isInteger(db) || db < 0) throw new ArgumentError('Redis: the database index in the URL must be a non-negative integer');
-  return { db };
+function toNumber(option: string, text: string): number {
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value)) throw new ArgumentError(`Redis: the URL's ${option} must be a number`);
+  return value;
 }
 
 /** ioredis option names → the core's; the ignored ones are dropped here. */
@@ -189,7 +213,19 @@ export function toCoreOptions(given: IoRedisOptions): ResolvedIoOptions {
     family: _e7,
     noDelay: _e8,
     maxLoadingRetryTime: _e9,
-    name: _sentinelMasterName,
+    name,
+    sentinels,
+    role,
+    sentinelUsername,
+    sentinelPassword,
+    sentinelTLS,
+    sentinelCommandTimeout,
+    failoverDetector,
+    natMap,
+    updateSentinels: _e10,
+    sentinelRetryStrategy: _e11,
+    sentinelReconnectStrategy: _e12,
+    enableTLSForSentinelMode: _e13,
     ...core
   } = given;
   if (protocol !== undefined && protocol !== 2 && protocol !== 3) throw new ArgumentError('Option protocol must be 2 or 3');
@@ -199,7 +235,9 @@ export function toCoreOptions(given: IoRedisOptions): ResolvedIoOptions {
   // (maps as objects, doubles as numbers).
   const out: RedisOptions = { ...core, protocol: replyMapping === 'resp3' ? 3 : 2 };
   if (connectionName !== undefined) out.name = connectionName;
-  if (retryStrategy !== undefined) {
+  if (retryStrategy === null) {
+    out.reconnectStrategy = false; // ioredis: null, no reconnecting
+  } else if (retryStrategy !== undefined) {
     if (typeof retryStrategy !== 'function') throw new ArgumentError('Option retryStrategy must be a function (times) => delay in ms, or null to stop');
     out.reconnectStrategy = (attempt) => {
       const delay = retryStrategy(attempt);
@@ -213,5 +251,7 @@ export function toCoreOptions(given: IoRedisOptions): ResolvedIoOptions {
   if (enableOfflineQueue === false) out.maxOfflineQueue = 0;
   if (keepAlive !== undefined) out.keepAlive = keepAlive > 0 ? keepAlive : false;
   if (typeof scripts !== 'object' || scripts === null) throw new ArgumentError('Option scripts must be an object of { lua, numberOfKeys? } by method name');
-  return { core: out, scripts, stringNumbers, given };
+  const sentinel = toSentinelOptions({ sentinels, name, role, sentinelUsername, sentinelPassword, sentinelTLS, sentinelCommandTimeout, failoverDetector, natMap }, out);
+  if (sentinel === undefined && natMap !== undefined) throw new ArgumentError("Redis: natMap applies to sentinels (give 'sentinels'), or use Cluster");
+  return { core: out, sentinel, scripts, stringNumbers, given };
 }

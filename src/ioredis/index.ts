@@ -11,6 +11,7 @@ brandClasses({ IoRedis: Redis, IoOcRedis: OcRedis, IoCluster: Cluster, IoOcClust
 export { Redis, OcRedis, Cluster, OcCluster };
 export type { IoRedisStatus, OcIoRedisOptions } from './redis.js';
 export type { IoClusterStatus } from './cluster.js';
+export type { ClusterNodeClient } from './cluster-node.js';
 export type { IoClusterOptions, IoClusterNode } from './cluster-options.js';
 export { Pipeline, type ExecResult } from './pipeline.js';
 export { ScanStream, type ScanStreamOptions } from './scan-stream.js';
@@ -21,5 +22,12 @@ export type { IoReplies, IoCommand, IoCommandName, ScanReply, BufferReply } from
 export { ReplyError, RedisError, WatchError, ArgumentError } from '../errors.js';
 export { UnknownOptionError } from '../option-check.js';
 export type { OcRedisTelemetryOptions } from '../otel/options.js';
+
+// ioredis's type names, for code that imports them along with the classes.
+export type { IoRedisOptions as RedisOptions, IoRedisStatus as RedisStatus } from './redis.js';
+export type { IoClusterOptions as ClusterOptions } from './cluster-options.js';
+export type { IoClusterStatus as ClusterStatus } from './cluster.js';
+export type { Pipeline as ChainableCommander } from './pipeline.js';
+export type { NodeCallback as Callback } from './arguments.js';
 
 export default Redis;

@@ -20,7 +20,7 @@ export type ExecResult = [error: null, result: unknown] | [error: Error];
 /** What a pipeline needs of its client. */
 export interface PipelineOwner {
   /** A core batch of the kind asked for, on the right connection (a WATCHed one for multi()). */
-  coreBatch(kind: 'pipeline' | 'multi'): Promise<CoreBatch>;
+  coreBatch(kind: 'pipeline' | 'multi'): CoreBatch | Promise<CoreBatch>;
   readonly stringNumbers: boolean;
   readonly definedScripts: ReadonlyMap<string, DefinedScript>;
   readonly addedCommands: ReadonlySet<string>;
@@ -97,11 +97,28 @@ export class Pipeline implements IoCommandHost {
   /**
    * Sends every queued command in one write. Resolves `[[error, result], …]` in order; for multi(), resolves
    * null when a WATCHed key changed, and rejects with the EXECABORT error when the server refused a command.
+   * Inside an inline transaction (`pipeline().multi() … .exec()`) it queues EXEC and returns the pipeline.
    */
   exec(callback?: NodeCallback<ExecResult[] | null>): Promise<ExecResult[] | null> {
-    this.execPromise ??= this.run();
+    if (this.inlineTransactions > 0) {
+      this.inlineTransactions--;
+      return this.sendIo('EXEC', callback === undefined ? [] : [callback], false) as unknown as Promise<ExecResult[] | null>;
+    }
+    this.execPromise ??= this.start();
     return withCallback(this.execPromise, callback);
   }
+
+  /**
+   * In a pipeline, queues MULTI: the commands up to the next exec() run as a transaction inside the pipeline,
+   * each replying 'QUEUED' and EXEC with their results (ioredis's inline transaction).
+   */
+  multi(...params: unknown[]): this {
+    if (this.kind === 'pipeline') this.inlineTransactions++;
+    return this.sendIo('MULTI', params, false);
+  }
+
+  /** MULTI blocks opened with multi() in this pipeline and not closed by exec() yet. */
+  private inlineTransactions = 0;
 
   private queueCall(command: string, params: unknown[], returnBuffers: boolean): this {
     const parsed = parseCall(command, []);
@@ -140,14 +157,23 @@ export class Pipeline implements IoCommandHost {
     });
   }
 
-  private async run(): Promise<ExecResult[] | null> {
+  /**
+   * Starts the batch in this very call when it can (no WATCH to wait for): a command the caller sends after
+   * exec() must reach the server after the pipeline's, as with ioredis.
+   */
+  private start(): Promise<ExecResult[] | null> {
     const refused = this.queued.find((entry) => entry.error !== undefined);
     if (refused !== undefined) {
       for (const entry of this.queued) entry.callback?.(refused.error as Error);
-      throw refused.error;
+      return Promise.reject(refused.error);
     }
-    if (this.queued.length === 0) return [];
-    const batch = await this.owner.coreBatch(this.kind);
+    if (this.queued.length === 0) return Promise.resolve([]);
+    const batch = this.owner.coreBatch(this.kind);
+    return batch instanceof Promise ? batch.then((ready) => this.runOn(ready)) : this.runOn(batch);
+  }
+
+  /** Queues every command on the core batch and sends it (all before the first await). */
+  private async runOn(batch: CoreBatch): Promise<ExecResult[] | null> {
     const { stringNumbers } = this.owner;
     const handles = this.queued.map(({ name, args, returnBuffers }) => batch.queueCommand(name, args, returnBuffers, ioReplyTransform(name, stringNumbers)));
     if (this.kind === 'pipeline') {
@@ -181,4 +207,4 @@ installIoCommands(Pipeline.prototype);
 
 // The command methods are installed on the prototype; this gives them their types.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Pipeline extends Omit<IoQueuedCommands<Pipeline>, 'exec'> {}
+export interface Pipeline extends Omit<IoQueuedCommands<Pipeline>, 'exec' | 'multi'> {}

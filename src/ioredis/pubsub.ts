@@ -27,6 +27,6 @@ export function relayMessages(subscriber: Subscriber<Buffer>, target: EventEmitt
 
 /** Runs one subscribe-family command on the subscriber. */
 export function runSubscription(subscriber: Subscriber<Buffer>, method: SubscribeMethod, names: RedisArg[]): Promise<number> {
-  const channels = names.map((name) => (Buffer.isBuffer(name) ? name.toString() : String(name)));
+  const channels = names.map((name) => (Buffer.isBuffer(name) ? name : String(name)));
   return subscriber[method](...channels);
 }

@@ -2,17 +2,20 @@
 import { Redis as CoreRedis } from '../client/redis.js';
 import type { Subscriber } from '../client/pubsub.js';
 import type { RedisOptions } from '../connection/options.js';
-import { ArgumentError } from '../errors.js';
+import { ArgumentError, ConnectionClosedError, RedisError } from '../errors.js';
+import type { ReconnectingEvent } from '../client/typed-events.js';
 import { OcRedis as CoreOcRedis } from '../otel/oc-redis.js';
+import { instrumentClient } from '../otel/instrument-client.js';
+import { SentinelRedis, type SentinelOptions } from '../sentinel/sentinel-redis.js';
 import type { OcRedisTelemetryOptions } from '../otel/options.js';
-import type { RedisArg } from '../resp/types.js';
 import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
 import { IoClient } from './client-base.js';
 import { resolveIoArgs, type IoRedisOptions } from './constructor-args.js';
 import { MonitorEmitter } from './monitor.js';
 import { relayMessages, runSubscription, type SubscribeMethod } from './pubsub.js';
-import { ScanStream, type ScanStreamOptions } from './scan-stream.js';
 import type { IoCommands } from './types.js';
+
+export type { IoRedisOptions };
 
 /** ioredis's connection states. */
 export type IoRedisStatus = 'wait' | 'connecting' | 'connect' | 'ready' | 'close' | 'reconnecting' | 'end';
@@ -34,15 +37,15 @@ export class Redis extends IoClient<CoreRedis> {
   constructor(...args: unknown[]) {
     const { telemetry, rest } = takeTelemetry(args);
     const resolved = resolveIoArgs(rest);
-    const factory = new.target as unknown as { createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined): CoreRedis };
-    super(factory.createCore(resolved.core, telemetry), resolved.stringNumbers, resolved.scripts);
+    const factory = new.target as unknown as { createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined, sentinel: SentinelOptions | undefined): CoreRedis };
+    super(factory.createCore(resolved.core, telemetry, resolved.sentinel), resolved.stringNumbers, resolved.scripts);
     this.options = telemetry === undefined ? resolved.given : ({ ...resolved.given, telemetry } as IoRedisOptions);
   }
 
-  /** The core client of this flavour. OcRedis (of this entry) makes an observed one. */
-  protected static createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined): CoreRedis {
+  /** The core client of this flavour: Redis, or SentinelRedis when `sentinels` is given (OcRedis: observed). */
+  protected static createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined, sentinel: SentinelOptions | undefined): CoreRedis {
     if (telemetry !== undefined) throw new ArgumentError("Redis: 'telemetry' is an option of OcRedis (import { OcRedis } from 'ocredis/ioredis')");
-    return new CoreRedis(options);
+    return sentinel !== undefined ? new SentinelRedis(sentinel) : new CoreRedis(options);
   }
 
   /** ioredis's status: wait, connecting, connect, ready, close, reconnecting, end. */
@@ -63,42 +66,6 @@ export class Redis extends IoClient<CoreRedis> {
       this.core.monitor().then((monitor) => new MonitorEmitter(monitor)),
       callback,
     );
-  }
-
-  /** Every key, page by page, as a Readable object stream of arrays (SCAN). */
-  scanStream(options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('SCAN', undefined, options, false);
-  }
-
-  scanBufferStream(options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('SCAN', undefined, options, true);
-  }
-
-  /** Members of a set (SSCAN). */
-  sscanStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('SSCAN', key, options, false);
-  }
-
-  sscanBufferStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('SSCAN', key, options, true);
-  }
-
-  /** Fields and values of a hash, flat (HSCAN). */
-  hscanStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('HSCAN', key, options, false);
-  }
-
-  hscanBufferStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('HSCAN', key, options, true);
-  }
-
-  /** Members and scores of a sorted set, flat (ZSCAN). */
-  zscanStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('ZSCAN', key, options, false);
-  }
-
-  zscanBufferStream(key: RedisArg, options?: ScanStreamOptions): ScanStream {
-    return this.scanStreamOf('ZSCAN', key, options, true);
   }
 
   subscribe(...params: unknown[]): Promise<number> {
@@ -131,6 +98,36 @@ export class Redis extends IoClient<CoreRedis> {
     return withCallback(Promise.all([super.quit(), subscriber?.quit()]).then(([reply]) => reply), callback);
   }
 
+  /**
+   * Connects (with lazyConnect, or after disconnect() / quit()), as ioredis does: rejects when already
+   * connecting or connected, and when the first attempt fails (the client then goes on reconnecting, as
+   * retryStrategy says).
+   */
+  override connect(callback?: NodeCallback<void>): Promise<void> {
+    const status = this.core.status;
+    if (status === 'connecting' || status === 'connect' || status === 'ready') {
+      return withCallback(Promise.reject(new RedisError('Redis is already connecting/connected', 'EALREADYCONNECTED')), callback);
+    }
+    const core = this.core;
+    const attempt = new Promise<void>((resolve, reject) => {
+      const onReconnecting = (event: ReconnectingEvent): void => {
+        reject(event.error ?? new ConnectionClosedError('The connection closed before it was ready'));
+      };
+      core.once('reconnecting', onReconnecting);
+      core.connect().then(
+        () => {
+          core.off('reconnecting', onReconnecting);
+          resolve();
+        },
+        (error: unknown) => {
+          core.off('reconnecting', onReconnecting);
+          reject(error);
+        },
+      );
+    });
+    return withCallback(attempt, callback);
+  }
+
   /** Closes now (the subscriptions' connection too); with `reconnect`, connects again and subscribes again. */
   override disconnect(reconnect = false): void {
     const subscriber = this.subscriber;
@@ -160,13 +157,13 @@ export class Redis extends IoClient<CoreRedis> {
         this.subscriber = this.core.pubsub({ buffers: true });
         relayMessages(this.subscriber, this);
       }
-      promise = runSubscription(this.subscriber, method, ioArguments('SUBSCRIBE', names));
+      try {
+        promise = runSubscription(this.subscriber, method, ioArguments('SUBSCRIBE', names));
+      } catch (error) {
+        promise = Promise.reject(error);
+      }
     }
     return withCallback(promise, callback);
-  }
-
-  private scanStreamOf(command: string, key: RedisArg | undefined, options: ScanStreamOptions | undefined, returnBuffers: boolean): ScanStream {
-    return new ScanStream((args) => this.sendIo(command, args, returnBuffers), key, options);
   }
 }
 
@@ -176,12 +173,12 @@ type Handwritten = 'subscribe' | 'psubscribe' | 'ssubscribe' | 'unsubscribe' | '
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Redis extends Omit<IoCommands, Handwritten> {}
 
-/** The observed flavour: every call is a span and a metrics record, through the core's OcRedis. */
 export interface OcIoRedisOptions extends IoRedisOptions {
   /** How calls are observed (providers, redaction, hooks …), as for OcRedis of 'ocredis'. */
   telemetry?: OcRedisTelemetryOptions;
 }
 
+/** The observed flavour: every call is a span and a metrics record, through the core's OcRedis. */
 export class OcRedis extends Redis {
   constructor();
   constructor(port: number, host?: string, options?: OcIoRedisOptions);
@@ -193,7 +190,9 @@ export class OcRedis extends Redis {
     super(...(args as [IoRedisOptions]));
   }
 
-  protected static override createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined): CoreRedis {
+  protected static override createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined, sentinel: SentinelOptions | undefined): CoreRedis {
+    // A Sentinel client is observed by the same proxy OcRedis returns (calls and batches; no connection metrics).
+    if (sentinel !== undefined) return instrumentClient(new SentinelRedis(sentinel), telemetry);
     return new CoreOcRedis({ ...options, ...(telemetry !== undefined ? { telemetry } : {}) });
   }
 }

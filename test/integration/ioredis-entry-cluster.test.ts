@@ -72,6 +72,42 @@ describe('new Redis.Cluster(startupNodes, options)', () => {
     }
   });
 
+  it('sscanStream / hscanStream run on the node of their key', async () => {
+    const c = open();
+    try {
+      await c.sadd('io:c:set', 'a', 'b', 'c');
+      const members: string[] = [];
+      for await (const page of c.sscanStream('io:c:set', { count: 1 })) members.push(...(page as string[]));
+      expect(members.sort()).toEqual(['a', 'b', 'c']);
+    } finally {
+      c.disconnect();
+    }
+  });
+
+  it('nodes(role) gives a client per node: node-local commands, and a scanStream per primary finds every key', async () => {
+    const c = open();
+    try {
+      await new Promise((resolve) => c.once('ready', resolve));
+      const masters = c.nodes('master');
+      expect(masters).toHaveLength(3);
+      expect(c.nodes('slave')).toEqual([]);
+      expect(c.nodes()).toHaveLength(3);
+      await Promise.all(masters.map((node) => node.flushdb()));
+      const keys = Array.from({ length: 40 }, (_, i) => `io:n:${i}`);
+      await Promise.all(keys.map((key) => c.set(key, 'v')));
+      const sizes = await Promise.all(masters.map((node) => node.dbsize()));
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(40);
+      expect(sizes.every((size) => size > 0)).toBe(true);
+      const found: string[] = [];
+      for (const node of masters) for await (const page of node.scanStream({ match: 'io:n:*' })) found.push(...(page as string[]));
+      expect(found.sort()).toEqual([...keys].sort());
+      expect(masters[0]!.options.port).toBeGreaterThan(0);
+      expect(() => masters[0]!.disconnect()).toThrow(/close the Cluster/);
+    } finally {
+      await c.quit();
+    }
+  });
+
   it('refuses unknown options, with the ioredis option names it takes', () => {
     expect(() => open({ clusterRetryStrategyy: 1 } as never)).toThrow(/clusterRetryStrategy/);
   });

@@ -131,7 +131,7 @@ describe('constructor forms and options', () => {
   });
 
   it('refuses unknown options with the name of the fix, before connecting', () => {
-    expect(() => new Redis({ port: server.port, sentinels: [] } as never)).toThrow(UnknownOptionError);
+    expect(() => new Redis({ port: server.port, readOnly: true } as never)).toThrow(UnknownOptionError);
     expect(() => new Redis({ port: server.port, comandTimeout: 1 } as never)).toThrow(/commandTimeout/);
     expect(() => new Redis({ port: server.port, replyMapping: 'resp3' })).toThrow(/protocol: 3/);
   });
@@ -249,11 +249,36 @@ describe('pipeline() and multi()', () => {
     expect(failed).toHaveLength(1);
   });
 
+  it('a command sent right after exec() runs after the pipeline, as with ioredis', async () => {
+    const run = async (r: any): Promise<unknown> => {
+      await r.set('order:k', 'before');
+      const piped = r.pipeline().set('order:k', 'piped').exec();
+      const [after] = await Promise.all([r.get('order:k'), piped]);
+      const multi = r.multi().set('order:k', 'multi').exec();
+      const [afterMulti] = await Promise.all([r.get('order:k'), multi]);
+      return [after, afterMulti];
+    };
+    expect(await same(run)).toEqual(['piped', 'multi']);
+  });
+
   it('takes the array form pipeline([["set", "a", "1"], …]) and applies ioredis reply shapes (hgetall)', async () => {
     await same((r) => r.pipeline([['set', 'pipe:a', '1'], ['hset', 'pipe:h', 'f', 'v'], ['hgetall', 'pipe:h'], ['get', 'pipe:a']]).exec(), 'pipe:a');
     const r = client();
     expect(r.pipeline()).toBeInstanceOf(Pipeline);
     expect(r.pipeline().get('a').get('b').length).toBe(2);
+  });
+
+  it('an inline transaction: pipeline().multi() … .exec() queues MULTI / EXEC inside the pipeline (as ioredis)', async () => {
+    const result = await same((r) => r.pipeline().set('inline:a', '0').multi().set('inline:a', 'bar').get('inline:a').exec().get('inline:a').exec());
+    expect(result).toEqual([
+      [null, 'OK'],
+      [null, 'OK'],
+      [null, 'QUEUED'],
+      [null, 'QUEUED'],
+      [null, ['OK', 'bar']],
+      [null, 'bar'],
+    ]);
+    await same((r) => r.exec());
   });
 
   it('multi().exec() runs atomically and gives [[null, result], …]; a run-time error sits in its place', async () => {
@@ -372,6 +397,24 @@ describe('defineCommand', () => {
   });
 });
 
+describe('defineCommand with keyPrefix', () => {
+  it('prefixes the script keys, on the client and in pipelines (same as ioredis)', async () => {
+    const run = async (r: any): Promise<unknown> => {
+      r.defineCommand('keysOf', { numberOfKeys: 2, lua: 'return {KEYS[1], KEYS[2], ARGV[1]}' });
+      return [await r.keysOf('a', 'b', 'arg'), await r.pipeline().keysOf('c', 'd', 'arg').exec()];
+    };
+    const ours = client({ port: server.port, keyPrefix: 'sp:' });
+    const theirs = new IORedis({ port: server.port, keyPrefix: 'sp:' });
+    try {
+      const result = await run(ours);
+      expect(result).toEqual(await run(theirs));
+      expect(result).toEqual([['sp:a', 'sp:b', 'arg'], [[null, ['sp:c', 'sp:d', 'arg']]]]);
+    } finally {
+      theirs.disconnect();
+    }
+  });
+});
+
 describe('scanStream family', () => {
   it('emits arrays of keys page by page, with match / count / type, until the cursor is back to 0', async () => {
     const r = client();
@@ -449,6 +492,35 @@ describe('connection life cycle', () => {
     await ended;
     await r.connect();
     expect(await r.get('k')).toBe('v');
+  });
+
+  it('connect() rejects when already connected, and when the first attempt fails (as ioredis)', async () => {
+    const closed = await startRedisServer();
+    const port = closed.port;
+    await closed.stop();
+    const outcome = async (Ctor: new (options: object) => any): Promise<unknown[]> => {
+      const connected = new Ctor({ port: server.port });
+      await new Promise((resolve) => connected.once('ready', resolve));
+      const already = await connected.connect().catch((e: Error) => e.message);
+      connected.disconnect();
+      const failing = new Ctor({ port, lazyConnect: true, retryStrategy: () => 10 });
+      failing.on('error', () => undefined);
+      const failed = await failing.connect().then(
+        () => 'connected',
+        () => failing.status,
+      );
+      failing.disconnect();
+      const ending = new Ctor({ port, lazyConnect: true, retryStrategy: null });
+      ending.on('error', () => undefined);
+      const ended = await ending.connect().then(
+        () => 'connected',
+        () => ending.status,
+      );
+      return [already, failed, ended];
+    };
+    const ours = await outcome(Redis as never);
+    expect(ours).toEqual(await outcome(IORedis as never));
+    expect(ours).toEqual(['Redis is already connecting/connected', 'reconnecting', 'end']);
   });
 
   it("an unreachable server: 'error' events to listeners, and retryStrategy returning null ends the client", async () => {
