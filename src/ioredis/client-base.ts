@@ -12,6 +12,7 @@ import { ioArguments, splitCallback, withCallback, type NodeCallback } from './a
 import { installIoCommands, IO_COMMAND_NAMES, type IoCommandHost } from './commands.js';
 import type { ScriptDefinition } from './constructor-args.js';
 import type { CoreBatch, CoreClient, CoreTransaction } from './core.js';
+import type { AutoPipelineQueue } from './auto-pipeline-queue.js';
 import { Pipeline, type PipelineOwner } from './pipeline.js';
 import { ioReplyTransform } from './reply-shapes.js';
 import { ScanStream, type ScanStreamOptions } from './scan-stream.js';
@@ -28,6 +29,8 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   private watching: Promise<CoreTransaction> | undefined;
   /** A socket was open since the last 'close' event: ioredis emits 'close' once per closed connection. */
   private closeOwed = false;
+  /** Set with `enableAutoPipelining`: keeps ioredis's autoPipelineQueueSize. */
+  protected autoPipeline: AutoPipelineQueue | undefined;
 
   protected constructor(core: Core, stringNumbers: boolean, scripts: Record<string, ScriptDefinition>) {
     super();
@@ -40,7 +43,14 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   /** The path of every command method: ioredis's arguments in, ioredis's reply shape out. */
   sendIo(name: string, params: unknown[], returnBuffers: boolean): Promise<unknown> {
     const { params: rest, callback } = splitCallback(params);
-    return withCallback(this.send(name, rest, returnBuffers), callback);
+    const reply = this.send(name, rest, returnBuffers);
+    this.autoPipeline?.track(name, reply);
+    return withCallback(reply, callback);
+  }
+
+  /** ioredis's count of commands waiting for the next auto-pipeline flush (0 without enableAutoPipelining). */
+  get autoPipelineQueueSize(): number {
+    return this.autoPipeline?.size ?? 0;
   }
 
   /** Runs any command: `call('OBJECT', 'ENCODING', 'key')`; replies in RESP2 shapes, as with ioredis. */
@@ -121,6 +131,7 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
       try {
         const call = scriptCall(scriptArguments(defined, split.params));
         promise = returnBuffers ? defined.script.buffer(call) : defined.script(call);
+        this.autoPipeline?.track('evalsha', promise);
       } catch (error) {
         promise = Promise.reject(error);
       }
@@ -221,6 +232,7 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     const { params: rest, callback } = splitCallback(params);
     const parsed = parseCall(command, []);
     const promise = parsed instanceof ArgumentError ? Promise.reject(parsed) : this.send(parsed.name, [...parsed.args, ...rest], returnBuffers);
+    if (!(parsed instanceof ArgumentError)) this.autoPipeline?.track(parsed.name, promise);
     return withCallback(promise, callback);
   }
 

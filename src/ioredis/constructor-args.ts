@@ -40,9 +40,9 @@ export interface IoRedisOptions extends Omit<RedisOptions, 'protocol' | 'name' |
   protocol?: 2 | 3;
   /** ioredis 6's `'resp3'` (with `protocol: 3`): maps as objects and doubles as numbers. Default `'legacy'`. */
   replyMapping?: 'legacy' | 'resp3';
-  /** Accepted and ignored: ocredis always pipelines the commands of one event-loop turn. */
+  /** ocredis always pipelines the commands of one event-loop turn; this only turns on `autoPipelineQueueSize`'s count. */
   enableAutoPipelining?: boolean;
-  /** Accepted and ignored: every command is auto-pipelined. */
+  /** Commands `autoPipelineQueueSize` does not count (they are pipelined all the same). */
   autoPipeliningIgnoredCommands?: string[];
   /** Accepted and ignored: the client waits for a LOADING server by itself. */
   enableReadyCheck?: boolean;

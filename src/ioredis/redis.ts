@@ -9,6 +9,7 @@ import { instrumentClient } from '../otel/instrument-client.js';
 import { SentinelRedis, type SentinelOptions } from '../sentinel/sentinel-redis.js';
 import type { OcRedisTelemetryOptions } from '../otel/options.js';
 import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
+import { AutoPipelineQueue } from './auto-pipeline-queue.js';
 import { IoClient } from './client-base.js';
 import { resolveIoArgs, type IoRedisOptions } from './constructor-args.js';
 import { MonitorEmitter } from './monitor.js';
@@ -40,6 +41,7 @@ export class Redis extends IoClient<CoreRedis> {
     const factory = new.target as unknown as { createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined, sentinel: SentinelOptions | undefined): CoreRedis };
     super(factory.createCore(resolved.core, telemetry, resolved.sentinel), resolved.stringNumbers, resolved.scripts);
     this.options = telemetry === undefined ? resolved.given : ({ ...resolved.given, telemetry } as IoRedisOptions);
+    if (resolved.given.enableAutoPipelining === true) this.autoPipeline = new AutoPipelineQueue(resolved.given.autoPipeliningIgnoredCommands);
   }
 
   /** The core client of this flavour: Redis, or SentinelRedis when `sentinels` is given (OcRedis: observed). */

@@ -1,0 +1,66 @@
+// Behaviours of the 'ocredis/ioredis' entry that ioredis applications (and ioredis's own tests) rely on,
+// checked against a real redis-server, with ioredis itself as the oracle: the same steps on both clients
+// must give the same observations.
+import { Redis as IORedis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import Redis from '../../src/ioredis/index.js';
+import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+
+let server: RedisServerHandle;
+const opened: { disconnect(): void }[] = [];
+
+beforeAll(async () => {
+  server = await startRedisServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+afterEach(() => {
+  for (const client of opened.splice(0)) client.disconnect();
+});
+
+/** Our client and ioredis's, both with `options`, for a test to run the same steps on each. */
+function both(options: Record<string, unknown> = {}): [Redis, IORedis] {
+  const ours = new Redis({ port: server.port, ...options });
+  const theirs = new IORedis({ port: server.port, ...options });
+  opened.push(ours, theirs);
+  return [ours, theirs];
+}
+
+describe('autoPipelineQueueSize (enableAutoPipelining)', () => {
+  /** The queue sizes seen along a run of commands, with a command queued while a batch is in flight. */
+  async function sizes(r: IORedis): Promise<number[]> {
+    const seen: number[] = [r.autoPipelineQueueSize];
+    await r.set('ap:a', '1');
+    seen.push(r.autoPipelineQueueSize);
+    const first = Promise.all([r.get('ap:a'), r.get('ap:a'), r.hmget('ap:h', 'f')]);
+    seen.push(r.autoPipelineQueueSize);
+    const later = new Promise<void>((resolve) => {
+      process.nextTick(() => {
+        void r.get('ap:a').then(() => {
+          seen.push(r.autoPipelineQueueSize);
+          resolve();
+        });
+        seen.push(r.autoPipelineQueueSize);
+      });
+    });
+    await Promise.all([first, later]);
+    seen.push(r.autoPipelineQueueSize);
+    return seen;
+  }
+
+  it('counts the commands waiting for the next flush, as ioredis does (ignored commands not counted)', async () => {
+    const options = { enableAutoPipelining: true, autoPipeliningIgnoredCommands: ['hmget'] };
+    const [ours, theirs] = both(options);
+    const expected = await sizes(theirs);
+    expect(expected).toEqual([0, 0, 2, 3, 0, 0]);
+    expect(await sizes(ours as unknown as IORedis)).toEqual(expected); // the same method names and shapes
+  });
+
+  it('is 0 without enableAutoPipelining', async () => {
+    const [ours, theirs] = both();
+    const pending = [ours.get('ap:a'), theirs.get('ap:a')];
+    expect([ours.autoPipelineQueueSize, theirs.autoPipelineQueueSize]).toEqual([0, 0]);
+    await Promise.all(pending);
+  });
+});
