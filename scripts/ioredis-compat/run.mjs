@@ -7,6 +7,7 @@
 //          [--target both|ioredis|ocredis] [--files a.ts,b.ts] [--workdir DIR] [--redis-server PATH]
 //          [--ioredis-version X.Y.Z] [--no-netns]
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,8 @@ const RUNNER_PACKAGES = ['mocha', 'chai', 'chai-as-promised', 'sinon', 'ts-node'
 const PUBLIC_ENTRY = /(["'])((?:\.\.\/)+)lib(\/Redis|\/cluster)?\1/g;
 
 const options = parseArgs(process.argv.slice(2));
-const workdir = resolve(options.workdir ?? join(tmpdir(), 'ocredis-ioredis-compat'));
+// One default work directory per checkout: two checkouts measuring at once must not relink each other's ocredis.
+const workdir = resolve(options.workdir ?? join(tmpdir(), `ocredis-ioredis-compat-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 12)}`));
 if (!relative(repoRoot, workdir).startsWith('..')) fail(`the work directory must be outside the repository: ${workdir}`);
 const targets = [
   { name: 'ioredis', module: 'ioredis' },
