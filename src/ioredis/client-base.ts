@@ -13,6 +13,7 @@ import { installIoCommands, IO_COMMAND_NAMES, type IoCommandHost } from './comma
 import type { ScriptDefinition } from './constructor-args.js';
 import type { CoreBatch, CoreClient, CoreTransaction } from './core.js';
 import type { AutoPipelineQueue } from './auto-pipeline-queue.js';
+import { withIoErrors } from './io-errors.js';
 import { Pipeline, type PipelineOwner } from './pipeline.js';
 import { ioReplyTransform } from './reply-shapes.js';
 import { ScanStream, type ScanStreamOptions } from './scan-stream.js';
@@ -225,7 +226,7 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     }
     const refusal = connectionModeError(name, args);
     if (refusal !== undefined) return Promise.reject(refusal);
-    return this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers));
+    return withIoErrors(this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers)));
   }
 
   private callWith(command: string, params: unknown[], returnBuffers: boolean): Promise<unknown> {
