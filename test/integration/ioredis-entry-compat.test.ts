@@ -94,3 +94,32 @@ describe('errors ioredis users match on', () => {
     }
   });
 });
+
+describe('redis.stream', () => {
+  it('is the socket: destroying it is a lost connection, the client reconnects to the db it had selected', async () => {
+    for (const r of both()) {
+      await r.select(2);
+      await r.set('stream:k', 'in 2');
+      const closed = new Promise((resolve) => r.once('close', resolve));
+      const ready = new Promise((resolve) => r.once('ready', resolve));
+      r.stream.destroy();
+      await Promise.all([closed, ready]);
+      expect(await r.get('stream:k')).toBe('in 2');
+      await r.del('stream:k');
+    }
+  });
+});
+
+describe("'select' event", () => {
+  it('fires with the db number when a SELECT changes the db, not when it stays', async () => {
+    for (const r of both({ db: 1 })) {
+      const changes: unknown[] = [];
+      r.on('select', (db) => changes.push(db));
+      await r.select(1);
+      await r.select('2');
+      await r.select(2);
+      await r.call('select', 0);
+      expect(changes).toEqual([2, 0]);
+    }
+  });
+});
