@@ -40,8 +40,9 @@ export class Monitor implements AsyncIterableIterator<MonitorEvent> {
       onDrain: () => this.connection.resumeReading(),
     });
     this.connection = new MonitorConnection({ ...options, lazyConnect: true }, (event) => this.queue.push(event));
-    // Every (re)connection starts a new session: it must be told to MONITOR again.
-    this.connection.on('ready', () => this.connection.startMonitoring().catch(ignore));
+    // Every (re)connection starts a new session: it must be told to MONITOR again. A refusal (NOPERM …) is
+    // reported to open(); after that it is left to the next reconnect.
+    this.connection.on('ready', () => this.connection.startMonitoring().catch((error: unknown) => this.connection.emit('monitorRefused', error)));
     this.connection.on('end', () => this.queue.end());
     this.connection.on('error', ignore); // reconnects on its own; the loop ends with the connection
   }
@@ -51,6 +52,7 @@ export class Monitor implements AsyncIterableIterator<MonitorEvent> {
     const monitor = new Monitor(options, monitorOptions);
     const confirmed = new Promise<void>((resolve, reject) => {
       monitor.connection.once('monitoring', resolve);
+      monitor.connection.once('monitorRefused', reject);
       monitor.connection.once('end', () => reject(new ClientClosedError('The MONITOR connection closed before the server confirmed MONITOR')));
     });
     try {

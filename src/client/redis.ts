@@ -289,7 +289,7 @@ export class Redis extends EventEmitter {
    * `for await (const { time, db, source, args } of await r.monitor()) …`. Leaving the loop or `close()` closes it.
    */
   monitor(options?: MonitorOptions): Promise<Monitor> {
-    return Monitor.open(this.options, options);
+    return Monitor.open(this.connection.options, options); // follows the connection, as pubsub() does (a Sentinel client's current master)
   }
 
   /** A Lua script as a callable: `await script({ keys, args })` (EVALSHA; loads and retries on NOSCRIPT). */

@@ -399,6 +399,13 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     if (timeout > 0) this.socket?.setTimeout(waiting ? 0 : timeout);
   }
 
+  /**
+   * The current socket (undefined while there is none): for diagnostics and ioredis's `redis.stream`. Ending or destroying it is a lost connection (the client reconnects).
+   */
+  get currentSocket(): Socket | undefined {
+    return this.socket;
+  }
+
   /** The connected TCP socket's remote address and port (telemetry's network.peer.*), else undefined. */
   get remote(): { readonly address: string; readonly port: number } | undefined {
     const socket = this.socket;

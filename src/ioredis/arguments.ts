@@ -14,15 +14,25 @@ export function ioArguments(command: string, params: readonly unknown[]): RedisA
   const out: RedisArg[] = [];
   params.forEach((param, index) => {
     if (Array.isArray(param)) {
-      for (const item of param) out.push(item as RedisArg);
+      for (const item of param) out.push(ioScalar(item));
     } else if (index === pairsAt && isPairsObject(param)) {
       const entries = param instanceof Map ? param.entries() : Object.entries(param);
-      for (const [field, value] of entries) out.push(field as RedisArg, value as RedisArg);
+      for (const [field, value] of entries) out.push(ioScalar(field), ioScalar(value));
     } else {
-      out.push(param as RedisArg);
+      out.push(ioScalar(param));
     }
   });
   return out;
+}
+
+/**
+ * ioredis writes null and undefined as '' and booleans / bigints as their text; anything else goes to the
+ * core as given (which refuses objects with a typed error before sending).
+ */
+function ioScalar(value: unknown): RedisArg {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return value as RedisArg;
 }
 
 function isPairsObject(value: unknown): value is Map<unknown, unknown> | Record<string, unknown> {

@@ -13,6 +13,7 @@ import { installIoCommands, IO_COMMAND_NAMES, type IoCommandHost } from './comma
 import type { ScriptDefinition } from './constructor-args.js';
 import type { CoreBatch, CoreClient, CoreTransaction } from './core.js';
 import type { AutoPipelineQueue } from './auto-pipeline-queue.js';
+import { withIoErrors } from './io-errors.js';
 import { Pipeline, type PipelineOwner } from './pipeline.js';
 import { ioReplyTransform } from './reply-shapes.js';
 import { ScanStream, type ScanStreamOptions } from './scan-stream.js';
@@ -29,6 +30,8 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   private watching: Promise<CoreTransaction> | undefined;
   /** A socket was open since the last 'close' event: ioredis emits 'close' once per closed connection. */
   private closeOwed = false;
+  /** The db SELECT last chose (ioredis's 'select' event fires when a SELECT changes it). */
+  protected selectedDb = 0;
   /** Set with `enableAutoPipelining`: keeps ioredis's autoPipelineQueueSize. */
   protected autoPipeline: AutoPipelineQueue | undefined;
 
@@ -225,7 +228,16 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     }
     const refusal = connectionModeError(name, args);
     if (refusal !== undefined) return Promise.reject(refusal);
-    return this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers));
+    if (name === 'SELECT') this.noteSelect(args[0]);
+    return withIoErrors(this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers)));
+  }
+
+  /** ioredis emits 'select' (the db number) as a SELECT to another db is sent. */
+  private noteSelect(arg: RedisArg | undefined): void {
+    const db = Number(String(arg));
+    if (!Number.isInteger(db) || db === this.selectedDb) return;
+    this.selectedDb = db;
+    this.emit('select', db);
   }
 
   private callWith(command: string, params: unknown[], returnBuffers: boolean): Promise<unknown> {

@@ -1,4 +1,5 @@
 // ioredis's `Redis` class, as an adapter over the core Redis (or OcRedis, in the observed flavour).
+import type { Socket } from 'node:net';
 import { Redis as CoreRedis } from '../client/redis.js';
 import type { Subscriber } from '../client/pubsub.js';
 import type { RedisOptions } from '../connection/options.js';
@@ -41,6 +42,7 @@ export class Redis extends IoClient<CoreRedis> {
     const factory = new.target as unknown as { createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined, sentinel: SentinelOptions | undefined): CoreRedis };
     super(factory.createCore(resolved.core, telemetry, resolved.sentinel), resolved.stringNumbers, resolved.scripts);
     this.options = telemetry === undefined ? resolved.given : ({ ...resolved.given, telemetry } as IoRedisOptions);
+    this.selectedDb = resolved.core.db ?? 0;
     if (resolved.given.enableAutoPipelining === true) this.autoPipeline = new AutoPipelineQueue(resolved.given.autoPipeliningIgnoredCommands);
   }
 
@@ -48,6 +50,14 @@ export class Redis extends IoClient<CoreRedis> {
   protected static createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined, sentinel: SentinelOptions | undefined): CoreRedis {
     if (telemetry !== undefined) throw new ArgumentError("Redis: 'telemetry' is an option of OcRedis (import { OcRedis } from 'ocredis/ioredis')");
     return sentinel !== undefined ? new SentinelRedis(sentinel) : new CoreRedis(options);
+  }
+
+  /**
+   * ioredis's `stream`: the socket of the client's connection (undefined while there is none). Ending or
+   * destroying it is a lost connection: the client reconnects.
+   */
+  get stream(): Socket | undefined {
+    return this.core.connection.currentSocket;
   }
 
   /** ioredis's status: wait, connecting, connect, ready, close, reconnecting, end. */

@@ -19,12 +19,15 @@ afterEach(() => {
   for (const client of opened.splice(0)) client.disconnect();
 });
 
-/** Our client and ioredis's, both with `options`, for a test to run the same steps on each. */
-function both(options: Record<string, unknown> = {}): [Redis, IORedis] {
+/**
+ * Our client and ioredis's, both with `options`, for a test to run the same steps on each (ours typed as
+ * ioredis's: the same methods).
+ */
+function both(options: Record<string, unknown> = {}): [IORedis, IORedis] {
   const ours = new Redis({ port: server.port, ...options });
   const theirs = new IORedis({ port: server.port, ...options });
   opened.push(ours, theirs);
-  return [ours, theirs];
+  return [ours as unknown as IORedis, theirs];
 }
 
 describe('autoPipelineQueueSize (enableAutoPipelining)', () => {
@@ -54,7 +57,7 @@ describe('autoPipelineQueueSize (enableAutoPipelining)', () => {
     const [ours, theirs] = both(options);
     const expected = await sizes(theirs);
     expect(expected).toEqual([0, 0, 2, 3, 0, 0]);
-    expect(await sizes(ours as unknown as IORedis)).toEqual(expected); // the same method names and shapes
+    expect(await sizes(ours)).toEqual(expected);
   });
 
   it('is 0 without enableAutoPipelining', async () => {
@@ -62,5 +65,61 @@ describe('autoPipelineQueueSize (enableAutoPipelining)', () => {
     const pending = [ours.get('ap:a'), theirs.get('ap:a')];
     expect([ours.autoPipelineQueueSize, theirs.autoPipelineQueueSize]).toEqual([0, 0]);
     await Promise.all(pending);
+  });
+});
+
+describe('arguments as ioredis writes them', () => {
+  it('null and undefined are sent as empty strings, booleans as their text (Map keys too)', async () => {
+    for (const r of both()) {
+      await r.set('arg:null', null as unknown as string);
+      await r.hmset('arg:map', new Map<unknown, unknown>([[42, true], ['u', undefined]]) as Map<string, string>);
+      expect([await r.get('arg:null'), await r.hgetall('arg:map')]).toEqual(['', { 42: 'true', u: '' }]);
+      await r.del('arg:null', 'arg:map');
+    }
+  });
+});
+
+describe('errors ioredis users match on', () => {
+  it("a command after disconnect(): 'Connection is closed.'", async () => {
+    for (const r of both()) {
+      await r.ping();
+      r.disconnect();
+      await expect(r.get('k')).rejects.toThrow('Connection is closed.');
+    }
+  });
+
+  it("enableOfflineQueue: false before connecting: 'Stream isn't writeable and enableOfflineQueue options is false'", async () => {
+    for (const r of both({ enableOfflineQueue: false, lazyConnect: true })) {
+      await expect(r.get('k')).rejects.toThrow("Stream isn't writeable and enableOfflineQueue options is false");
+    }
+  });
+});
+
+describe('redis.stream', () => {
+  it('is the socket: destroying it is a lost connection, the client reconnects to the db it had selected', async () => {
+    for (const r of both()) {
+      await r.select(2);
+      await r.set('stream:k', 'in 2');
+      const closed = new Promise((resolve) => r.once('close', resolve));
+      const ready = new Promise((resolve) => r.once('ready', resolve));
+      r.stream.destroy();
+      await Promise.all([closed, ready]);
+      expect(await r.get('stream:k')).toBe('in 2');
+      await r.del('stream:k');
+    }
+  });
+});
+
+describe("'select' event", () => {
+  it('fires with the db number when a SELECT changes the db, not when it stays', async () => {
+    for (const r of both({ db: 1 })) {
+      const changes: unknown[] = [];
+      r.on('select', (db) => changes.push(db));
+      await r.select(1);
+      await r.select('2');
+      await r.select(2);
+      await r.call('select', 0);
+      expect(changes).toEqual([2, 0]);
+    }
   });
 });

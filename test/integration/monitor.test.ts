@@ -1,6 +1,6 @@
 // monitor(): MONITOR on its own connection, read as an async iterator of parsed events.
 import { describe, expect, it } from 'vitest';
-import { Monitor, type MonitorEvent } from '../../src/index.js';
+import { Monitor, Redis, type MonitorEvent } from '../../src/index.js';
 import { parseMonitorLine } from '../../src/client/monitor.js';
 import { useSharedServer } from '../helpers/shared-server.js';
 
@@ -80,6 +80,17 @@ describe('monitor()', () => {
     } finally {
       await monitor.close();
       r2.disconnect();
+    }
+  });
+
+  it('rejects with the server refusal when the user may not MONITOR (NOPERM), instead of waiting', async () => {
+    await shared.r.call('ACL', 'SETUSER', 'nomonitor', 'reset', '+ping', '>secret', 'on');
+    const limited = new Redis({ port: shared.server.port, username: 'nomonitor', password: 'secret' });
+    try {
+      await expect(limited.monitor()).rejects.toMatchObject({ code: 'NOPERM' });
+    } finally {
+      limited.disconnect();
+      await shared.r.call('ACL', 'DELUSER', 'nomonitor');
     }
   });
 

@@ -25,6 +25,20 @@ it('fails with distinct errors when no sentinel is reachable, and when none know
   unknown.disconnect();
 });
 
+it('monitor() watches the master the client found (not the default host of its options)', async () => {
+  const client = new SentinelRedis({ sentinels: setup.sentinels, name: 'mymaster', watchSwitchMaster: false });
+  try {
+    await client.connect();
+    const monitor = await client.monitor();
+    await client.set('monitored', '1');
+    for await (const event of monitor) {
+      if (event.args[0]?.toUpperCase() === 'SET' && event.args[1] === 'monitored') break; // seen on the master's feed
+    }
+  } finally {
+    client.disconnect();
+  }
+});
+
 it('finds the master (skipping a dead sentinel), connects to a replica on request, and fails over', async () => {
   const sentinels = [{ host: '127.0.0.1', port: await freePort() }, ...setup.sentinels];
   const master = new SentinelRedis({ sentinels, name: 'mymaster' });
