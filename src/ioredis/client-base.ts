@@ -28,10 +28,10 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   readonly addedCommands = new Set<string>();
   /** The transaction lent by the core for WATCH, until exec() or unwatch() ends it. */
   private watching: Promise<CoreTransaction> | undefined;
-  /** A socket was open since the last 'close' event: ioredis emits 'close' once per closed connection. */
-  private closeOwed = false;
   /** The db SELECT last chose (ioredis's 'select' event fires when a SELECT changes it). */
   protected selectedDb = 0;
+  /** An attempt or a connection since the last 'close' event (false while waiting to reconnect after disconnect()). */
+  protected closeOwed = true;
   /** Set with `enableAutoPipelining`: keeps ioredis's autoPipelineQueueSize. */
   protected autoPipeline: AutoPipelineQueue | undefined;
 
@@ -251,14 +251,17 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   /** ioredis's events: connect, ready, error, close, reconnecting (delay), end. */
   private forwardEvents(): void {
     const core = this.core;
-    core.on('connect', () => {
-      this.closeOwed = true;
-      this.emit('connect');
-    });
+    core.on('connect', () => this.emit('connect'));
     core.on('ready', () => this.emit('ready'));
     core.on('error', (error: Error) => emitErrorIfListened(this, error));
+    // ioredis emits 'close' for every connection that ended, and for every attempt that failed: before each
+    // 'reconnecting' and before 'end'.
+    core.on('connect', () => {
+      this.closeOwed = true;
+    });
     core.on('reconnecting', (event: { delay: number } | undefined) => {
       this.emitClose();
+      this.closeOwed = true; // the next attempt, unless disconnect() comes first
       this.emit('reconnecting', event?.delay ?? 0);
     });
     core.on('end', () => {

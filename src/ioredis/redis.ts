@@ -110,6 +110,11 @@ export class Redis extends IoClient<CoreRedis> {
     return withCallback(Promise.all([super.quit(), subscriber?.quit()]).then(([reply]) => reply), callback);
   }
 
+  /** quit() with ioredis's Buffer reply: the client's own graceful close, not a QUIT sent as a command. */
+  quitBuffer(callback?: NodeCallback<Buffer>): Promise<Buffer> {
+    return withCallback(this.quit().then((reply) => Buffer.from(reply)), callback);
+  }
+
   /**
    * Connects (with lazyConnect, or after disconnect() / quit()), as ioredis does: rejects when already
    * connecting or connected, and when the first attempt fails (the client then goes on reconnecting, as
@@ -142,6 +147,7 @@ export class Redis extends IoClient<CoreRedis> {
 
   /** Closes now (the subscriptions' connection too); with `reconnect`, connects again and subscribes again. */
   override disconnect(reconnect = false): void {
+    if (this.core.status === 'reconnecting') this.closeOwed = false; // no attempt since the last 'close'
     const subscriber = this.subscriber;
     if (subscriber !== undefined) {
       subscriber.disconnect();
@@ -181,7 +187,7 @@ export class Redis extends IoClient<CoreRedis> {
 
 // The command methods are installed on the prototype (commands.ts); this gives them their types. The
 // hand-written methods (subscribe, monitor, quit …) keep their own signatures.
-type Handwritten = 'subscribe' | 'psubscribe' | 'ssubscribe' | 'unsubscribe' | 'punsubscribe' | 'sunsubscribe' | 'monitor' | 'quit' | 'watch' | 'unwatch' | 'multi' | 'connect' | 'disconnect';
+type Handwritten = 'subscribe' | 'psubscribe' | 'ssubscribe' | 'unsubscribe' | 'punsubscribe' | 'sunsubscribe' | 'monitor' | 'quit' | 'quitBuffer' | 'watch' | 'unwatch' | 'multi' | 'connect' | 'disconnect';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Redis extends Omit<IoCommands, Handwritten> {}
 

@@ -4,6 +4,7 @@
 import { Redis as IORedis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import Redis from '../../src/ioredis/index.js';
+import { freePort } from '../helpers/free-port.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 
 let server: RedisServerHandle;
@@ -120,6 +121,51 @@ describe("'select' event", () => {
       await r.select(2);
       await r.call('select', 0);
       expect(changes).toEqual([2, 0]);
+    }
+  });
+});
+
+describe('options and life-cycle events', () => {
+  it('options show the port and db a TCP client uses when none were given; duplicate() copies them', () => {
+    const r = new Redis({ lazyConnect: true });
+    const twin = r.duplicate();
+    r.options.port = 1234;
+    expect([twin.options.port, twin.options.db]).toEqual([6379, 0]);
+    expect(new Redis({ path: '/tmp/x.sock', lazyConnect: true }).options.port).toBeUndefined();
+  });
+
+  it("emits 'close' for every failed attempt (close, reconnecting …, close, end), as ioredis", async () => {
+    const dead = await freePort();
+    const events = async (r: IORedis): Promise<string[]> => {
+      const seen: string[] = [];
+      for (const name of ['close', 'reconnecting', 'end']) r.on(name, () => seen.push(name));
+      r.on('error', () => undefined);
+      await new Promise((resolve) => r.once('end', resolve));
+      return seen;
+    };
+    const options = { port: dead, retryStrategy: (times: number) => (times < 3 ? 10 : null) };
+    const theirs = await events(new IORedis(options));
+    expect(theirs).toEqual(['close', 'reconnecting', 'close', 'reconnecting', 'close', 'end']);
+    expect(await events(new Redis(options) as unknown as IORedis)).toEqual(theirs);
+  });
+
+  it("disconnect() while waiting to reconnect: 'end' without a second 'close' (ioredis: one 'close', no 'end')", async () => {
+    const r = new Redis({ port: await freePort(), retryStrategy: () => 50 });
+    const seen: string[] = [];
+    r.on('error', () => undefined);
+    for (const name of ['close', 'end']) r.on(name, () => seen.push(name));
+    await new Promise((resolve) => r.once('reconnecting', resolve));
+    const ended = new Promise((resolve) => r.once('end', resolve));
+    r.disconnect();
+    await ended;
+    expect(seen).toEqual(['close', 'end']);
+  });
+
+  it('quitBuffer() before connecting closes the client (no QUIT sent, no reconnect) and resolves a Buffer', async () => {
+    const dead = await freePort();
+    for (const r of [new IORedis({ port: dead, retryStrategy: () => null }), new Redis({ port: dead, retryStrategy: () => null }) as unknown as IORedis]) {
+      r.on('error', () => undefined);
+      expect(await (r as unknown as { quitBuffer(): Promise<Buffer> }).quitBuffer()).toEqual(Buffer.from('OK'));
     }
   });
 });
