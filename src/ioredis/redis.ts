@@ -1,6 +1,7 @@
 // ioredis's `Redis` class, as an adapter over the core Redis (or OcRedis, in the observed flavour).
 import type { Socket } from 'node:net';
 import { Redis as CoreRedis } from '../client/redis.js';
+import type { Monitor } from '../client/monitor.js';
 import type { Subscriber } from '../client/pubsub.js';
 import type { RedisOptions } from '../connection/options.js';
 import { ArgumentError, ConnectionClosedError, RedisError } from '../errors.js';
@@ -72,10 +73,14 @@ export class Redis extends IoClient<CoreRedis> {
     return new Ctor({ ...this.options, ...overrides });
   }
 
-  /** MONITOR on a connection of its own: resolves to an emitter of 'monitor' (time, args, source, database). */
+  /**
+   * MONITOR on a connection of its own: resolves to a client in monitor mode, an emitter of 'monitor' (time,
+   * args, source, database) whose commands reject.
+   */
   monitor(callback?: NodeCallback<MonitorEmitter>): Promise<MonitorEmitter> {
+    const open = (): Promise<Monitor> => this.core.monitor();
     return withCallback(
-      this.core.monitor().then((monitor) => new MonitorEmitter(monitor)),
+      open().then((monitor) => new MonitorEmitter(monitor, open)),
       callback,
     );
   }
@@ -145,7 +150,10 @@ export class Redis extends IoClient<CoreRedis> {
     return withCallback(attempt, callback);
   }
 
-  /** Closes now (the subscriptions' connection too); with `reconnect`, connects again and subscribes again. */
+  /**
+   * Closes (the subscriptions' connection too) as ioredis does, by half-closing: replies already on their way
+   * still resolve their commands. With `reconnect`: closes now, connects again and subscribes again.
+   */
   override disconnect(reconnect = false): void {
     if (this.core.status === 'reconnecting') this.closeOwed = false; // no attempt since the last 'close'
     const subscriber = this.subscriber;
@@ -154,7 +162,8 @@ export class Redis extends IoClient<CoreRedis> {
       if (reconnect) subscriber.connect().catch(() => undefined);
       else this.subscriber = undefined;
     }
-    super.disconnect(reconnect);
+    if (reconnect) super.disconnect(true);
+    else this.core.disconnect({ afterReplies: true });
   }
 
   /**

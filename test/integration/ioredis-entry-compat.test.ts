@@ -169,3 +169,42 @@ describe('options and life-cycle events', () => {
     }
   });
 });
+
+describe('disconnect()', () => {
+  it('half-closes as ioredis does: a reply already on its way still resolves its command', async () => {
+    for (const r of both()) {
+      await r.set('dc:k', 'v');
+      const inFlight = r.get('dc:k');
+      r.disconnect();
+      expect(await inFlight).toBe('v');
+      await expect(r.get('dc:k')).rejects.toThrow('Connection is closed.');
+    }
+  });
+});
+
+describe('monitor()', () => {
+  it("resolves to a client in 'monitor' mode: commands reject, disconnect(true) monitors again ('ready')", async () => {
+    for (const r of both()) {
+      const monitor = await r.monitor();
+      let poke: NodeJS.Timeout | undefined;
+      try {
+        expect([r.mode, monitor.mode]).toEqual(['normal', 'monitor']);
+        await expect(monitor.get('k')).rejects.toThrow(/Connection is in monitoring mode/);
+        const ready = new Promise((resolve) => monitor.once('ready', resolve));
+        monitor.disconnect(true);
+        await ready;
+        const seen = new Promise<unknown[]>((resolve) => {
+          monitor.on('monitor', (_time: string, args: unknown[]) => {
+            if (String(args[0]).toLowerCase() === 'set') resolve(args);
+          });
+        });
+        // ioredis's 'ready' may come before its MONITOR is confirmed: repeat the SET until one is seen.
+        poke = setInterval(() => void r.set('mon:k', 'after'), 20);
+        expect((await seen).slice(1)).toEqual(['mon:k', 'after']);
+      } finally {
+        clearInterval(poke);
+        monitor.disconnect();
+      }
+    }
+  });
+});
