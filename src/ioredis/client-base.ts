@@ -32,6 +32,8 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   protected selectedDb = 0;
   /** An attempt or a connection since the last 'close' event (false while waiting to reconnect after disconnect()). */
   protected closeOwed = true;
+  /** The quit() under way: 'end' is emitted once it settled. */
+  private quitting: Promise<unknown> | undefined;
   /** Set with `enableAutoPipelining`: keeps ioredis's autoPipelineQueueSize. */
   protected autoPipeline: AutoPipelineQueue | undefined;
 
@@ -201,7 +203,13 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
 
   /** Gracefully closes: pending commands complete, then QUIT. */
   quit(callback?: NodeCallback<'OK'>): Promise<'OK'> {
-    return withCallback(this.core.quit(), callback);
+    return this.endAfter(withCallback(this.core.quit(), callback));
+  }
+
+  /** ioredis settles quit() (and calls its callback) before 'end': the core's 'end' waits for `quit`. */
+  protected endAfter<T>(quit: Promise<T>): Promise<T> {
+    this.quitting = quit;
+    return quit;
   }
 
   /** Closes now; pending commands reject. With `reconnect`, connects again. */
@@ -265,8 +273,14 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
       this.emit('reconnecting', event?.delay ?? 0);
     });
     core.on('end', () => {
-      this.emitClose();
-      this.emit('end');
+      const quitting = this.quitting;
+      this.quitting = undefined;
+      const emitEnd = (): void => {
+        this.emitClose();
+        this.emit('end');
+      };
+      if (quitting === undefined) emitEnd();
+      else quitting.then(emitEnd, emitEnd);
     });
   }
 

@@ -112,7 +112,7 @@ export class Redis extends IoClient<CoreRedis> {
   override quit(callback?: NodeCallback<'OK'>): Promise<'OK'> {
     const subscriber = this.subscriber;
     this.subscriber = undefined;
-    return withCallback(Promise.all([super.quit(), subscriber?.quit()]).then(([reply]) => reply), callback);
+    return this.endAfter(withCallback(Promise.all([super.quit(), subscriber?.quit()]).then(([reply]) => reply), callback));
   }
 
   /** quit() with ioredis's Buffer reply: the client's own graceful close, not a QUIT sent as a command. */
@@ -157,13 +157,25 @@ export class Redis extends IoClient<CoreRedis> {
   override disconnect(reconnect = false): void {
     if (this.core.status === 'reconnecting') this.closeOwed = false; // no attempt since the last 'close'
     const subscriber = this.subscriber;
-    if (subscriber !== undefined) {
-      subscriber.disconnect();
-      if (reconnect) subscriber.connect().catch(() => undefined);
-      else this.subscriber = undefined;
+    if (!reconnect) {
+      this.subscriber = undefined;
+      subscriber?.disconnect();
+      this.core.disconnect({ afterReplies: true });
+      return;
     }
-    if (reconnect) super.disconnect(true);
-    else this.core.disconnect({ afterReplies: true });
+    this.core.disconnect();
+    if (subscriber === undefined) {
+      this.core.connect().catch(() => undefined);
+      return;
+    }
+    // ioredis has subscribed again by its 'ready': the client reconnects once the subscriber has.
+    const { channels, patterns, shardChannels } = subscriber.subscribed;
+    const resubscribed = channels.length + patterns.length + shardChannels.length === 0 ? Promise.resolve() : new Promise<void>((resolve) => {
+      for (const event of ['resubscribed', 'end', 'reconnecting']) subscriber.once(event, () => resolve());
+    });
+    subscriber.disconnect();
+    subscriber.connect().catch(() => undefined);
+    void resubscribed.then(() => this.core.connect()).catch(() => undefined);
   }
 
   /**
@@ -190,6 +202,8 @@ export class Redis extends IoClient<CoreRedis> {
         promise = Promise.reject(error);
       }
     }
+    // With stringNumbers the count is text, as every integer reply (ioredis).
+    if (this.stringNumbers) promise = promise.then((count) => String(count) as unknown as number);
     return withCallback(promise, callback);
   }
 }

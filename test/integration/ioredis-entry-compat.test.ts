@@ -208,3 +208,51 @@ describe('monitor()', () => {
     }
   });
 });
+
+describe('pub/sub as ioredis', () => {
+  it("pmessageBuffer gives the pattern as text; with stringNumbers the (un)subscribe counts are text", async () => {
+    const [publisher] = both();
+    for (const r of both({ stringNumbers: true })) {
+      const got = new Promise<unknown[]>((resolve) => r.once('pmessageBuffer', (...args: unknown[]) => resolve(args)));
+      expect(await r.psubscribe('ps:?')).toBe('1');
+      await publisher.publish('ps:a', 'hi');
+      expect(await got).toEqual(['ps:?', Buffer.from('ps:a'), Buffer.from('hi')]);
+      expect(await r.punsubscribe()).toBe('0');
+    }
+  });
+
+  it("quit() on a subscribed client settles (and calls back) before 'end'", async () => {
+    for (const r of both()) {
+      await r.subscribe('q:c');
+      const order: string[] = [];
+      const ended = new Promise((resolve) => r.once('end', resolve));
+      r.on('end', () => order.push('end'));
+      void r.quit(() => order.push('quit callback'));
+      await ended;
+      expect(order).toEqual(['quit callback', 'end']);
+    }
+  });
+
+  it("disconnect(true): by 'ready' the subscriptions are back, a message published then arrives", async () => {
+    const [publisher] = both();
+    for (const r of both()) {
+      await r.subscribe('rs:c');
+      await r.psubscribe('rs:p*');
+      const ready = new Promise((resolve) => r.once('ready', resolve));
+      r.disconnect(true);
+      await ready;
+      const got = new Promise<string[]>((resolve) => {
+        const seen: string[] = [];
+        const note = (text: string): void => {
+          seen.push(text);
+          if (seen.length === 2) resolve(seen.sort());
+        };
+        r.on('message', (channel: string) => note(channel));
+        r.on('pmessage', (_pattern: string, channel: string) => note(channel));
+      });
+      await publisher.publish('rs:c', 'one');
+      await publisher.publish('rs:p1', 'two');
+      expect(await got).toEqual(['rs:c', 'rs:p1']);
+    }
+  });
+});
