@@ -158,10 +158,14 @@ export class Redis extends EventEmitter {
     return reply;
   }
 
-  /** Closes the connection now; pending commands reject. */
-  disconnect(): void {
+  /**
+   * Closes the connection now; pending commands reject. With `afterReplies`, the client's connection half-closes
+   * instead: replies already on their way still resolve their commands (see Connection.disconnectAfterReplies).
+   */
+  disconnect(options: { afterReplies?: boolean } = {}): void {
     this.poolInstance?.disconnect();
-    this.connection.disconnect();
+    if (options.afterReplies === true) this.connection.disconnectAfterReplies();
+    else this.connection.disconnect();
   }
 
   /**

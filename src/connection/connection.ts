@@ -420,6 +420,28 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.terminate(new ConnectionClosedError('disconnect() was called'));
   }
 
+  /**
+   * Half-closes: the commands already queued are written, no more are taken, and the replies of commands in
+   * flight still arrive until the server closes its side (those left unanswered then reject); no reconnect.
+   * ioredis's disconnect() closes so. A server that keeps its side open is cut off after connectTimeout.
+   */
+  disconnectAfterReplies(): void {
+    const socket = this.socket;
+    if (this.status !== 'ready' || socket === undefined || this.isolating) {
+      this.disconnect();
+      return;
+    }
+    this.setStatus('closing');
+    this.flush();
+    socket.end();
+    const limit = this.options.connectTimeout;
+    if (limit > 0) {
+      const timer = setTimeout(() => socket.destroy(), limit);
+      timer.unref();
+      socket.once('close', () => clearTimeout(timer));
+    }
+  }
+
   // ---- decoder handlers (called for every reply) ----------------------------------------------------------
 
   onReply(reply: unknown): void {

@@ -28,10 +28,12 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   readonly addedCommands = new Set<string>();
   /** The transaction lent by the core for WATCH, until exec() or unwatch() ends it. */
   private watching: Promise<CoreTransaction> | undefined;
-  /** A socket was open since the last 'close' event: ioredis emits 'close' once per closed connection. */
-  private closeOwed = false;
   /** The db SELECT last chose (ioredis's 'select' event fires when a SELECT changes it). */
   protected selectedDb = 0;
+  /** An attempt or a connection since the last 'close' event (false while waiting to reconnect after disconnect()). */
+  protected closeOwed = true;
+  /** The quit() under way: 'end' is emitted once it settled. */
+  private quitting: Promise<unknown> | undefined;
   /** Set with `enableAutoPipelining`: keeps ioredis's autoPipelineQueueSize. */
   protected autoPipeline: AutoPipelineQueue | undefined;
 
@@ -201,7 +203,13 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
 
   /** Gracefully closes: pending commands complete, then QUIT. */
   quit(callback?: NodeCallback<'OK'>): Promise<'OK'> {
-    return withCallback(this.core.quit(), callback);
+    return this.endAfter(withCallback(this.core.quit(), callback));
+  }
+
+  /** ioredis settles quit() (and calls its callback) before 'end': the core's 'end' waits for `quit`. */
+  protected endAfter<T>(quit: Promise<T>): Promise<T> {
+    this.quitting = quit;
+    return quit;
   }
 
   /** Closes now; pending commands reject. With `reconnect`, connects again. */
@@ -251,19 +259,28 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   /** ioredis's events: connect, ready, error, close, reconnecting (delay), end. */
   private forwardEvents(): void {
     const core = this.core;
-    core.on('connect', () => {
-      this.closeOwed = true;
-      this.emit('connect');
-    });
+    core.on('connect', () => this.emit('connect'));
     core.on('ready', () => this.emit('ready'));
     core.on('error', (error: Error) => emitErrorIfListened(this, error));
+    // ioredis emits 'close' for every connection that ended, and for every attempt that failed: before each
+    // 'reconnecting' and before 'end'.
+    core.on('connect', () => {
+      this.closeOwed = true;
+    });
     core.on('reconnecting', (event: { delay: number } | undefined) => {
       this.emitClose();
+      this.closeOwed = true; // the next attempt, unless disconnect() comes first
       this.emit('reconnecting', event?.delay ?? 0);
     });
     core.on('end', () => {
-      this.emitClose();
-      this.emit('end');
+      const quitting = this.quitting;
+      this.quitting = undefined;
+      const emitEnd = (): void => {
+        this.emitClose();
+        this.emit('end');
+      };
+      if (quitting === undefined) emitEnd();
+      else quitting.then(emitEnd, emitEnd);
     });
   }
 

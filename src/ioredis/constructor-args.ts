@@ -136,7 +136,17 @@ export function resolveIoArgs(args: readonly unknown[]): ResolvedIoOptions {
       fill(arg as Record<string, unknown>);
     } else throw new ArgumentError('Redis: expected a port, a host or URL string, or an options object');
   }
-  return toCoreOptions(given as IoRedisOptions);
+  const resolved = toCoreOptions(given as IoRedisOptions);
+  return { ...resolved, given: withShownDefaults(resolved.given) };
+}
+
+/**
+ * `redis.options` shows where a TCP client connects, as ioredis fills its defaults in (`options.port` is 6379
+ * when none was given). The core's own defaults: host 127.0.0.1 (ioredis writes 'localhost').
+ */
+function withShownDefaults(given: IoRedisOptions): IoRedisOptions {
+  if (given.path !== undefined || given.sentinels !== undefined) return given;
+  return { host: '127.0.0.1', port: 6379, db: 0, ...given };
 }
 
 /**

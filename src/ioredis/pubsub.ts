@@ -16,7 +16,7 @@ export function relayMessages(subscriber: Subscriber<Buffer>, target: EventEmitt
   });
   subscriber.on('pmessage', (pattern: Buffer, channel: Buffer, message: Buffer) => {
     target.emit('pmessage', pattern.toString(), channel.toString(), message.toString());
-    target.emit('pmessageBuffer', pattern, channel, message);
+    target.emit('pmessageBuffer', pattern.toString(), channel, message); // ioredis: the pattern as text here too
   });
   subscriber.on('smessage', (channel: Buffer, message: Buffer) => {
     target.emit('smessage', channel.toString(), message.toString());

@@ -1,6 +1,7 @@
 // ioredis's `Redis` class, as an adapter over the core Redis (or OcRedis, in the observed flavour).
 import type { Socket } from 'node:net';
 import { Redis as CoreRedis } from '../client/redis.js';
+import type { Monitor } from '../client/monitor.js';
 import type { Subscriber } from '../client/pubsub.js';
 import type { RedisOptions } from '../connection/options.js';
 import { ArgumentError, ConnectionClosedError, RedisError } from '../errors.js';
@@ -72,10 +73,14 @@ export class Redis extends IoClient<CoreRedis> {
     return new Ctor({ ...this.options, ...overrides });
   }
 
-  /** MONITOR on a connection of its own: resolves to an emitter of 'monitor' (time, args, source, database). */
+  /**
+   * MONITOR on a connection of its own: resolves to a client in monitor mode, an emitter of 'monitor' (time,
+   * args, source, database) whose commands reject.
+   */
   monitor(callback?: NodeCallback<MonitorEmitter>): Promise<MonitorEmitter> {
+    const open = (): Promise<Monitor> => this.core.monitor();
     return withCallback(
-      this.core.monitor().then((monitor) => new MonitorEmitter(monitor)),
+      open().then((monitor) => new MonitorEmitter(monitor, open)),
       callback,
     );
   }
@@ -107,7 +112,12 @@ export class Redis extends IoClient<CoreRedis> {
   override quit(callback?: NodeCallback<'OK'>): Promise<'OK'> {
     const subscriber = this.subscriber;
     this.subscriber = undefined;
-    return withCallback(Promise.all([super.quit(), subscriber?.quit()]).then(([reply]) => reply), callback);
+    return this.endAfter(withCallback(Promise.all([super.quit(), subscriber?.quit()]).then(([reply]) => reply), callback));
+  }
+
+  /** quit() with ioredis's Buffer reply: the client's own graceful close, not a QUIT sent as a command. */
+  quitBuffer(callback?: NodeCallback<Buffer>): Promise<Buffer> {
+    return withCallback(this.quit().then((reply) => Buffer.from(reply)), callback);
   }
 
   /**
@@ -140,15 +150,32 @@ export class Redis extends IoClient<CoreRedis> {
     return withCallback(attempt, callback);
   }
 
-  /** Closes now (the subscriptions' connection too); with `reconnect`, connects again and subscribes again. */
+  /**
+   * Closes (the subscriptions' connection too) as ioredis does, by half-closing: replies already on their way
+   * still resolve their commands. With `reconnect`: closes now, connects again and subscribes again.
+   */
   override disconnect(reconnect = false): void {
+    if (this.core.status === 'reconnecting') this.closeOwed = false; // no attempt since the last 'close'
     const subscriber = this.subscriber;
-    if (subscriber !== undefined) {
-      subscriber.disconnect();
-      if (reconnect) subscriber.connect().catch(() => undefined);
-      else this.subscriber = undefined;
+    if (!reconnect) {
+      this.subscriber = undefined;
+      subscriber?.disconnect();
+      this.core.disconnect({ afterReplies: true });
+      return;
     }
-    super.disconnect(reconnect);
+    this.core.disconnect();
+    if (subscriber === undefined) {
+      this.core.connect().catch(() => undefined);
+      return;
+    }
+    // ioredis has subscribed again by its 'ready': the client reconnects once the subscriber has.
+    const { channels, patterns, shardChannels } = subscriber.subscribed;
+    const resubscribed = channels.length + patterns.length + shardChannels.length === 0 ? Promise.resolve() : new Promise<void>((resolve) => {
+      for (const event of ['resubscribed', 'end', 'reconnecting']) subscriber.once(event, () => resolve());
+    });
+    subscriber.disconnect();
+    subscriber.connect().catch(() => undefined);
+    void resubscribed.then(() => this.core.connect()).catch(() => undefined);
   }
 
   /**
@@ -175,13 +202,15 @@ export class Redis extends IoClient<CoreRedis> {
         promise = Promise.reject(error);
       }
     }
+    // With stringNumbers the count is text, as every integer reply (ioredis).
+    if (this.stringNumbers) promise = promise.then((count) => String(count) as unknown as number);
     return withCallback(promise, callback);
   }
 }
 
 // The command methods are installed on the prototype (commands.ts); this gives them their types. The
 // hand-written methods (subscribe, monitor, quit …) keep their own signatures.
-type Handwritten = 'subscribe' | 'psubscribe' | 'ssubscribe' | 'unsubscribe' | 'punsubscribe' | 'sunsubscribe' | 'monitor' | 'quit' | 'watch' | 'unwatch' | 'multi' | 'connect' | 'disconnect';
+type Handwritten = 'subscribe' | 'psubscribe' | 'ssubscribe' | 'unsubscribe' | 'punsubscribe' | 'sunsubscribe' | 'monitor' | 'quit' | 'quitBuffer' | 'watch' | 'unwatch' | 'multi' | 'connect' | 'disconnect';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Redis extends Omit<IoCommands, Handwritten> {}
 

@@ -114,9 +114,9 @@ export class SentinelRedis extends Redis {
     return super.quit();
   }
 
-  override disconnect(): void {
+  override disconnect(options?: { afterReplies?: boolean }): void {
     this.stop();
-    super.disconnect();
+    super.disconnect(options);
   }
 
   /** Asks the sentinels again and points the connection there (before every connection attempt). */

@@ -286,6 +286,19 @@ describe('closing', () => {
     await expect(c.get('x')).rejects.toBeInstanceOf(ClientClosedError);
   });
 
+  it('disconnect({ afterReplies: true }) half-closes: commands already queued get their replies, later ones reject', async () => {
+    const s = await server();
+    const c = client({ port: s.port });
+    await c.ping();
+    const pending = Array.from({ length: 50 }, (_, i) => c.set(`half:${i}`, 'v'));
+    const ended = new Promise((resolve) => c.once('end', resolve));
+    c.disconnect({ afterReplies: true });
+    await expect(c.get('x')).rejects.toBeInstanceOf(ClientClosedError);
+    expect(await Promise.all(pending)).toEqual(Array(50).fill('OK'));
+    await ended;
+    expect(c.status).toBe('end');
+  });
+
   it('disconnect() closes now and rejects what is in flight', async () => {
     const f = await fake((command, reply) => {
       respondLikeRedis(command, reply);

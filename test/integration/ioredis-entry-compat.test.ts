@@ -4,6 +4,7 @@
 import { Redis as IORedis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import Redis from '../../src/ioredis/index.js';
+import { freePort } from '../helpers/free-port.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 
 let server: RedisServerHandle;
@@ -120,6 +121,138 @@ describe("'select' event", () => {
       await r.select(2);
       await r.call('select', 0);
       expect(changes).toEqual([2, 0]);
+    }
+  });
+});
+
+describe('options and life-cycle events', () => {
+  it('options show the port and db a TCP client uses when none were given; duplicate() copies them', () => {
+    const r = new Redis({ lazyConnect: true });
+    const twin = r.duplicate();
+    r.options.port = 1234;
+    expect([twin.options.port, twin.options.db]).toEqual([6379, 0]);
+    expect(new Redis({ path: '/tmp/x.sock', lazyConnect: true }).options.port).toBeUndefined();
+  });
+
+  it("emits 'close' for every failed attempt (close, reconnecting …, close, end), as ioredis", async () => {
+    const dead = await freePort();
+    const events = async (r: IORedis): Promise<string[]> => {
+      const seen: string[] = [];
+      for (const name of ['close', 'reconnecting', 'end']) r.on(name, () => seen.push(name));
+      r.on('error', () => undefined);
+      await new Promise((resolve) => r.once('end', resolve));
+      return seen;
+    };
+    const options = { port: dead, retryStrategy: (times: number) => (times < 3 ? 10 : null) };
+    const theirs = await events(new IORedis(options));
+    expect(theirs).toEqual(['close', 'reconnecting', 'close', 'reconnecting', 'close', 'end']);
+    expect(await events(new Redis(options) as unknown as IORedis)).toEqual(theirs);
+  });
+
+  it("disconnect() while waiting to reconnect: 'end' without a second 'close' (ioredis: one 'close', no 'end')", async () => {
+    const r = new Redis({ port: await freePort(), retryStrategy: () => 50 });
+    const seen: string[] = [];
+    r.on('error', () => undefined);
+    for (const name of ['close', 'end']) r.on(name, () => seen.push(name));
+    await new Promise((resolve) => r.once('reconnecting', resolve));
+    const ended = new Promise((resolve) => r.once('end', resolve));
+    r.disconnect();
+    await ended;
+    expect(seen).toEqual(['close', 'end']);
+  });
+
+  it('quitBuffer() before connecting closes the client (no QUIT sent, no reconnect) and resolves a Buffer', async () => {
+    const dead = await freePort();
+    for (const r of [new IORedis({ port: dead, retryStrategy: () => null }), new Redis({ port: dead, retryStrategy: () => null }) as unknown as IORedis]) {
+      r.on('error', () => undefined);
+      expect(await (r as unknown as { quitBuffer(): Promise<Buffer> }).quitBuffer()).toEqual(Buffer.from('OK'));
+    }
+  });
+});
+
+describe('disconnect()', () => {
+  it('half-closes as ioredis does: a reply already on its way still resolves its command', async () => {
+    for (const r of both()) {
+      await r.set('dc:k', 'v');
+      const inFlight = r.get('dc:k');
+      r.disconnect();
+      expect(await inFlight).toBe('v');
+      await expect(r.get('dc:k')).rejects.toThrow('Connection is closed.');
+    }
+  });
+});
+
+describe('monitor()', () => {
+  it("resolves to a client in 'monitor' mode: commands reject, disconnect(true) monitors again ('ready')", async () => {
+    for (const r of both()) {
+      const monitor = await r.monitor();
+      let poke: NodeJS.Timeout | undefined;
+      try {
+        expect([r.mode, monitor.mode]).toEqual(['normal', 'monitor']);
+        await expect(monitor.get('k')).rejects.toThrow(/Connection is in monitoring mode/);
+        const ready = new Promise((resolve) => monitor.once('ready', resolve));
+        monitor.disconnect(true);
+        await ready;
+        const seen = new Promise<unknown[]>((resolve) => {
+          monitor.on('monitor', (_time: string, args: unknown[]) => {
+            if (String(args[0]).toLowerCase() === 'set') resolve(args);
+          });
+        });
+        // ioredis's 'ready' may come before its MONITOR is confirmed: repeat the SET until one is seen.
+        poke = setInterval(() => void r.set('mon:k', 'after'), 20);
+        expect((await seen).slice(1)).toEqual(['mon:k', 'after']);
+      } finally {
+        clearInterval(poke);
+        monitor.disconnect();
+      }
+    }
+  });
+});
+
+describe('pub/sub as ioredis', () => {
+  it("pmessageBuffer gives the pattern as text; with stringNumbers the (un)subscribe counts are text", async () => {
+    const [publisher] = both();
+    for (const r of both({ stringNumbers: true })) {
+      const got = new Promise<unknown[]>((resolve) => r.once('pmessageBuffer', (...args: unknown[]) => resolve(args)));
+      expect(await r.psubscribe('ps:?')).toBe('1');
+      await publisher.publish('ps:a', 'hi');
+      expect(await got).toEqual(['ps:?', Buffer.from('ps:a'), Buffer.from('hi')]);
+      expect(await r.punsubscribe()).toBe('0');
+    }
+  });
+
+  it("quit() on a subscribed client settles (and calls back) before 'end'", async () => {
+    for (const r of both()) {
+      await r.subscribe('q:c');
+      const order: string[] = [];
+      const ended = new Promise((resolve) => r.once('end', resolve));
+      r.on('end', () => order.push('end'));
+      void r.quit(() => order.push('quit callback'));
+      await ended;
+      expect(order).toEqual(['quit callback', 'end']);
+    }
+  });
+
+  it("disconnect(true): by 'ready' the subscriptions are back, a message published then arrives", async () => {
+    const [publisher] = both();
+    for (const r of both()) {
+      await r.subscribe('rs:c');
+      await r.psubscribe('rs:p*');
+      const ready = new Promise((resolve) => r.once('ready', resolve));
+      r.disconnect(true);
+      await ready;
+      const got = new Promise<string[]>((resolve) => {
+        const seen: string[] = [];
+        const note = (text: string): void => {
+          seen.push(text);
+          if (seen.length === 2) resolve(seen.sort());
+        };
+        r.on('message', (channel: string) => note(channel));
+        r.on('pmessage', (_pattern: string, channel: string) => note(channel));
+      });
+      await publisher.publish('rs:c', 'one');
+      await publisher.publish('rs:p1', 'two');
+      expect(await got).toEqual(['rs:c', 'rs:p1']);
     }
   });
 });
