@@ -224,7 +224,10 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   }
 
   private scanStreamOf(command: string, key: RedisArg | undefined, options: ScanStreamOptions | undefined, returnBuffers: boolean): ScanStream {
-    return new ScanStream((args) => this.sendIo(command, args, returnBuffers), key, options);
+    // Each page through the client's own method (scan / sscanBuffer …) with the arguments as one array, as ioredis calls it.
+    const method = `${command.toLowerCase()}${returnBuffers ? 'Buffer' : ''}`;
+    const page = (this as unknown as Record<string, (args: RedisArg[]) => Promise<unknown>>)[method] as (args: RedisArg[]) => Promise<unknown>;
+    return new ScanStream((args) => page.call(this, args), key, options);
   }
 
   private send(name: string, params: unknown[], returnBuffers: boolean): Promise<unknown> {

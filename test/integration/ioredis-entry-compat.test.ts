@@ -256,3 +256,20 @@ describe('pub/sub as ioredis', () => {
     }
   });
 });
+
+describe('scanStream()', () => {
+  it("reads each page through the client's own scan() with the arguments as one array (COUNT as text), as ioredis", async () => {
+    const [r] = both();
+    await r.mset('ss:1', '1', 'ss:2', '1', 'ss:3', '1');
+    const calls: unknown[][] = [];
+    const scan = r.scan.bind(r);
+    (r as unknown as { scan: (...args: unknown[]) => unknown }).scan = (...args: unknown[]) => {
+      calls.push(args);
+      return (scan as (...a: unknown[]) => unknown)(...args);
+    };
+    const keys: string[] = [];
+    for await (const page of r.scanStream({ match: 'ss:*', count: 2 })) keys.push(...(page as string[]));
+    expect(keys.sort()).toEqual(['ss:1', 'ss:2', 'ss:3']);
+    expect(calls[0]).toEqual([['0', 'MATCH', 'ss:*', 'COUNT', '2']]);
+  });
+});
