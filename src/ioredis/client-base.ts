@@ -22,6 +22,8 @@ import { defineScript, scriptArguments, scriptCall, type DefinedScript } from '.
 export abstract class IoClient<Core extends CoreClient = CoreClient> extends EventEmitter implements IoCommandHost, PipelineOwner {
   /** The core client every call goes through. */
   readonly core: Core;
+  /** The options as given (ioredis names). */
+  abstract readonly options: object;
   readonly stringNumbers: boolean;
   readonly definedScripts = new Map<string, DefinedScript>();
   /** Commands added with addBuiltinCommand() (their methods are on this client and its pipelines). */

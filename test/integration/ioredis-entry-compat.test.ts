@@ -273,3 +273,11 @@ describe('scanStream()', () => {
     expect(calls[0]).toEqual([['0', 'MATCH', 'ss:*', 'COUNT', '2']]);
   });
 });
+
+describe('pipeline.options', () => {
+  it("is the client's options, as in ioredis", () => {
+    for (const r of both({ showFriendlyErrorStack: true, lazyConnect: true })) {
+      expect((r.pipeline() as unknown as { options: object }).options).toHaveProperty('showFriendlyErrorStack', true);
+    }
+  });
+});
