@@ -74,7 +74,9 @@ export interface ResolvedIoCluster {
 }
 
 export function resolveIoCluster(startupNodes: readonly IoClusterNode[], options: IoClusterOptions = {}): ResolvedIoCluster {
-  if (!Array.isArray(startupNodes) || startupNodes.length === 0) throw new ArgumentError('Cluster: startupNodes must list at least one node');
+  if (!Array.isArray(startupNodes) || (startupNodes.length === 0 && options?.lazyConnect !== true)) {
+    throw new ArgumentError('Cluster: startupNodes must list at least one node (or none, with lazyConnect)');
+  }
   if (typeof options !== 'object' || options === null) throw new ArgumentError('Cluster: options must be an object');
   checkOptionKeys('Cluster', options, CLUSTER_KEYS);
   const redisOptions = options.redisOptions ?? {};

@@ -1,9 +1,9 @@
 // Behaviours of the 'ocredis/ioredis' entry that ioredis applications (and ioredis's own tests) rely on,
 // checked against a real redis-server, with ioredis itself as the oracle: the same steps on both clients
 // must give the same observations.
-import { Redis as IORedis } from 'ioredis';
+import { Cluster as IOCluster, Redis as IORedis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import Redis from '../../src/ioredis/index.js';
+import Redis, { Cluster } from '../../src/ioredis/index.js';
 import { freePort } from '../helpers/free-port.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 
@@ -278,6 +278,46 @@ describe('pipeline.options', () => {
   it("is the client's options, as in ioredis", () => {
     for (const r of both({ showFriendlyErrorStack: true, lazyConnect: true })) {
       expect((r.pipeline() as unknown as { options: object }).options).toHaveProperty('showFriendlyErrorStack', true);
+    }
+  });
+});
+
+describe('a lazy Cluster without startup nodes (as ioredis takes it)', () => {
+  type LazyCluster = { status: string; connect(): Promise<void>; disconnect(reconnect?: boolean): void; once(event: string, fn: () => void): unknown; multi(): { get(key: string): { exec(): Promise<unknown> } } };
+  const lazy = (): LazyCluster[] => [new Cluster([], { lazyConnect: true }) as unknown as LazyCluster, new IOCluster([], { lazyConnect: true }) as unknown as LazyCluster];
+
+  it("is built without connecting; disconnect() emits 'close' then 'end' on a later tick", async () => {
+    for (const c of lazy()) {
+      expect(c.status).toBe('wait');
+      c.disconnect();
+      const order: string[] = [];
+      await new Promise<void>((resolve) => {
+        c.once('close', () => order.push('close'));
+        c.once('end', () => {
+          order.push('end');
+          resolve();
+        });
+      });
+      expect(order).toEqual(['close', 'end']);
+    }
+  });
+
+  it('a MULTI exec() connects it through connect(); disconnect(true) calls connect() after close', async () => {
+    for (const c of lazy()) {
+      let connects = 0;
+      const connect = c.connect.bind(c);
+      c.connect = () => {
+        connects++;
+        return connect().catch(() => undefined);
+      };
+      await c.multi().get('k').exec().catch(() => undefined);
+      expect(connects).toBe(1);
+      const closed = new Promise<void>((resolve) => c.once('close', resolve));
+      c.disconnect(true);
+      await closed;
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(connects).toBe(2);
+      c.disconnect();
     }
   });
 });
