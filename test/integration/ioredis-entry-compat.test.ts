@@ -233,6 +233,15 @@ describe('pub/sub as ioredis', () => {
     }
   });
 
+  it('disconnect(true): commands and unsubscribe issued right after it wait for the new connection', async () => {
+    for (const r of both({ connectionName: 'niceName' })) {
+      await r.subscribe('dt:c');
+      r.disconnect(true);
+      const replies = await Promise.all([r.unsubscribe('dt:c'), r.client('GETNAME'), r.get('dt:none')]);
+      expect(replies).toEqual([0, 'niceName', null]);
+    }
+  });
+
   it("disconnect(true): by 'ready' the subscriptions are back, a message published then arrives", async () => {
     const [publisher] = both();
     for (const r of both()) {
