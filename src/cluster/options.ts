@@ -109,7 +109,10 @@ export function defaultRetryDelay(attempt: number): number {
 export function resolveClusterOptions(options: ClusterOptions): ResolvedClusterOptions {
   if (options === null || typeof options !== 'object') throw new ArgumentError('RedisCluster: rootNodes must list at least one node');
   checkOptionKeys('RedisCluster', options, CLUSTER_OPTION_KEYS, FOREIGN_CLUSTER_OPTIONS);
-  if (!Array.isArray(options.rootNodes) || options.rootNodes.length === 0) throw new ArgumentError('RedisCluster: rootNodes must list at least one node');
+  // With lazyConnect an empty list is taken (as ioredis does): connect() then fails, finding no node to ask.
+  if (!Array.isArray(options.rootNodes) || (options.rootNodes.length === 0 && options.lazyConnect !== true)) {
+    throw new ArgumentError('RedisCluster: rootNodes must list at least one node');
+  }
   const readFrom = options.readFrom ?? 'primary';
   if (readFrom !== 'primary' && readFrom !== 'replica') throw new ArgumentError("RedisCluster: readFrom must be 'primary' or 'replica'");
   if (options.retryDelay !== undefined && typeof options.retryDelay !== 'function') throw new ArgumentError('RedisCluster: retryDelay must be a function (attempt) => ms');

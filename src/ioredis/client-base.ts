@@ -22,6 +22,8 @@ import { defineScript, scriptArguments, scriptCall, type DefinedScript } from '.
 export abstract class IoClient<Core extends CoreClient = CoreClient> extends EventEmitter implements IoCommandHost, PipelineOwner {
   /** The core client every call goes through. */
   readonly core: Core;
+  /** The options as given (ioredis names). */
+  abstract readonly options: object;
   readonly stringNumbers: boolean;
   readonly definedScripts = new Map<string, DefinedScript>();
   /** Commands added with addBuiltinCommand() (their methods are on this client and its pipelines). */
@@ -32,6 +34,10 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   protected selectedDb = 0;
   /** An attempt or a connection since the last 'close' event (false while waiting to reconnect after disconnect()). */
   protected closeOwed = true;
+  /** Set while disconnect(true) reopens the connection: commands wait for it. */
+  protected reconnecting: Promise<void> | undefined;
+  /** Set for the next 'ready': it is emitted once this settled (after disconnect(true), the resubscription). */
+  protected readyGate: Promise<void> | undefined;
   /** The quit() under way: 'end' is emitted once it settled. */
   private quitting: Promise<unknown> | undefined;
   /** Set with `enableAutoPipelining`: keeps ioredis's autoPipelineQueueSize. */
@@ -224,7 +230,10 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   }
 
   private scanStreamOf(command: string, key: RedisArg | undefined, options: ScanStreamOptions | undefined, returnBuffers: boolean): ScanStream {
-    return new ScanStream((args) => this.sendIo(command, args, returnBuffers), key, options);
+    // Each page through the client's own method (scan / sscanBuffer …) with the arguments as one array, as ioredis calls it.
+    const method = `${command.toLowerCase()}${returnBuffers ? 'Buffer' : ''}`;
+    const page = (this as unknown as Record<string, (args: RedisArg[]) => Promise<unknown>>)[method] as (args: RedisArg[]) => Promise<unknown>;
+    return new ScanStream((args) => page.call(this, args), key, options);
   }
 
   private send(name: string, params: unknown[], returnBuffers: boolean): Promise<unknown> {
@@ -237,7 +246,10 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     const refusal = connectionModeError(name, args);
     if (refusal !== undefined) return Promise.reject(refusal);
     if (name === 'SELECT') this.noteSelect(args[0]);
-    return withIoErrors(this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers)));
+    const run = (): Promise<unknown> => withIoErrors(this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers)));
+    // During disconnect(true) the closed connection would refuse it: it waits for the new one, in call order.
+    const reconnecting = this.reconnecting;
+    return reconnecting === undefined ? run() : reconnecting.then(run);
   }
 
   /** ioredis emits 'select' (the db number) as a SELECT to another db is sent. */
@@ -260,7 +272,12 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
   private forwardEvents(): void {
     const core = this.core;
     core.on('connect', () => this.emit('connect'));
-    core.on('ready', () => this.emit('ready'));
+    core.on('ready', () => {
+      const gate = this.readyGate;
+      this.readyGate = undefined;
+      if (gate === undefined) this.emit('ready');
+      else void gate.then(() => this.emit('ready'));
+    });
     core.on('error', (error: Error) => emitErrorIfListened(this, error));
     // ioredis emits 'close' for every connection that ended, and for every attempt that failed: before each
     // 'reconnecting' and before 'end'.

@@ -8,7 +8,7 @@ import { checkOptionKeys } from '../option-check.js';
 import { toCoreOptions, IO_OPTION_KEYS, type IoRedisOptions, type ScriptDefinition } from './constructor-args.js';
 
 /** A startup node as ioredis takes it: `{ host, port }`, a port, `'host:port'` or a redis:// URL. */
-export type IoClusterNode = { host?: string; port?: number } | number | string;
+export type IoClusterNode = { host?: string; port?: number | string } | number | string;
 
 export interface IoClusterOptions {
   /** Options of every node connection (ioredis names; host, port, db and keyPrefix do not apply per node). */
@@ -74,7 +74,9 @@ export interface ResolvedIoCluster {
 }
 
 export function resolveIoCluster(startupNodes: readonly IoClusterNode[], options: IoClusterOptions = {}): ResolvedIoCluster {
-  if (!Array.isArray(startupNodes) || startupNodes.length === 0) throw new ArgumentError('Cluster: startupNodes must list at least one node');
+  if (!Array.isArray(startupNodes) || (startupNodes.length === 0 && options?.lazyConnect !== true)) {
+    throw new ArgumentError('Cluster: startupNodes must list at least one node (or none, with lazyConnect)');
+  }
   if (typeof options !== 'object' || options === null) throw new ArgumentError('Cluster: options must be an object');
   checkOptionKeys('Cluster', options, CLUSTER_KEYS);
   const redisOptions = options.redisOptions ?? {};
@@ -105,5 +107,7 @@ export function resolveIoCluster(startupNodes: readonly IoClusterNode[], options
 function toRootNode(node: IoClusterNode): NodeAddress | string {
   if (typeof node === 'number') return { host: '127.0.0.1', port: node };
   if (typeof node === 'string') return /^\d+$/.test(node) ? { host: '127.0.0.1', port: Number(node) } : node;
-  return { host: node.host ?? '127.0.0.1', port: node.port ?? 6379 };
+  // ioredis takes a port given as text ('30001') too.
+  const port = typeof node.port === 'string' ? (/^\d+$/.test(node.port) ? Number(node.port) : Number.NaN) : node.port;
+  return { host: node.host ?? '127.0.0.1', port: port ?? 6379 };
 }

@@ -52,6 +52,23 @@ export class Cluster extends IoClient<RedisCluster & CoreClient> {
     return super.connect();
   }
 
+  /** As in ioredis, a pipeline or MULTI run on a lazy cluster connects it (through connect()). */
+  override coreBatch(kind: 'pipeline' | 'multi'): ReturnType<IoClient['coreBatch']> {
+    if (this.state === 'wait') this.connect().catch(() => undefined);
+    return super.coreBatch(kind);
+  }
+
+  /**
+   * Closes every node connection. As ioredis, 'close' and 'end' come on a later tick (listeners added right
+   * after the call hear them); with `reconnect`, connect() is called after them.
+   */
+  override disconnect(reconnect = false): void {
+    const later = new Promise<void>((resolve) => process.nextTick(resolve));
+    this.endAfter(later);
+    this.core.disconnect();
+    if (reconnect) void later.then(() => this.connect()).catch(() => undefined);
+  }
+
   /**
    * ioredis's `nodes(role)`: a client per node of the current topology ('master', 'slave' or 'all'), on the
    * connection the cluster keeps to it (node-local commands: no routing, no key prefix). Empty before the
@@ -84,6 +101,6 @@ export class OcCluster extends Cluster {
   }
 }
 
-type Handwritten = 'watch' | 'unwatch' | 'multi' | 'connect' | 'quit';
+type Handwritten = 'watch' | 'unwatch' | 'multi' | 'connect' | 'quit' | 'disconnect';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Cluster extends Omit<IoCommands, Handwritten> {}

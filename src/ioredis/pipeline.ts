@@ -24,6 +24,8 @@ export interface PipelineOwner {
   readonly stringNumbers: boolean;
   readonly definedScripts: ReadonlyMap<string, DefinedScript>;
   readonly addedCommands: ReadonlySet<string>;
+  /** The client's options (ioredis names), shown as the pipeline's. */
+  readonly options: object;
 }
 
 interface Queued {
@@ -62,6 +64,11 @@ export class Pipeline implements IoCommandHost {
       if (typeof method === 'function' && name !== 'exec') method.apply(this, params);
       else this.queueCall(name, params, false);
     }
+  }
+
+  /** The options of the client it runs on (ioredis's `pipeline.options`). */
+  get options(): object {
+    return this.owner.options;
   }
 
   /** Commands queued so far. */

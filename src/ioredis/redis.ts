@@ -31,6 +31,8 @@ export class Redis extends IoClient<CoreRedis> {
   /** The options as given (ioredis names), merged from the constructor arguments. */
   readonly options: IoRedisOptions;
   private subscriber: Subscriber<Buffer> | undefined;
+  /** Set while disconnect(true) reopens the subscriber's connection. */
+  private subscriberReconnecting: Promise<void> | undefined;
 
   constructor();
   constructor(port: number, host?: string, options?: IoRedisOptions);
@@ -164,18 +166,26 @@ export class Redis extends IoClient<CoreRedis> {
       return;
     }
     this.core.disconnect();
-    if (subscriber === undefined) {
-      this.core.connect().catch(() => undefined);
-      return;
+    if (subscriber !== undefined) {
+      // ioredis has subscribed again by its 'ready': that 'ready' waits for the subscriber to be back.
+      const { channels, patterns, shardChannels } = subscriber.subscribed;
+      if (channels.length + patterns.length + shardChannels.length > 0) {
+        this.readyGate = new Promise<void>((resolve) => {
+          for (const event of ['resubscribed', 'end', 'reconnecting']) subscriber.once(event, () => resolve());
+        });
+      }
+      subscriber.disconnect();
+      const subscriberBack = subscriber.connect().catch(() => undefined);
+      this.subscriberReconnecting = subscriberBack;
+      void subscriberBack.then(() => {
+        if (this.subscriberReconnecting === subscriberBack) this.subscriberReconnecting = undefined;
+      });
     }
-    // ioredis has subscribed again by its 'ready': the client reconnects once the subscriber has.
-    const { channels, patterns, shardChannels } = subscriber.subscribed;
-    const resubscribed = channels.length + patterns.length + shardChannels.length === 0 ? Promise.resolve() : new Promise<void>((resolve) => {
-      for (const event of ['resubscribed', 'end', 'reconnecting']) subscriber.once(event, () => resolve());
+    const back = this.core.connect().catch(() => undefined);
+    this.reconnecting = back;
+    void back.then(() => {
+      if (this.reconnecting === back) this.reconnecting = undefined;
     });
-    subscriber.disconnect();
-    subscriber.connect().catch(() => undefined);
-    void resubscribed.then(() => this.core.connect()).catch(() => undefined);
   }
 
   /**
@@ -196,11 +206,17 @@ export class Redis extends IoClient<CoreRedis> {
         this.subscriber = this.core.pubsub({ buffers: true });
         relayMessages(this.subscriber, this);
       }
-      try {
-        promise = runSubscription(this.subscriber, method, ioArguments('SUBSCRIBE', names));
-      } catch (error) {
-        promise = Promise.reject(error);
-      }
+      const subscriber = this.subscriber;
+      const run = (): Promise<number> => {
+        try {
+          return runSubscription(subscriber, method, ioArguments('SUBSCRIBE', names));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
+      // During disconnect(true) the subscriber's closed connection would refuse it: it waits for the new one.
+      const reconnecting = this.subscriberReconnecting;
+      promise = reconnecting === undefined ? run() : reconnecting.then(run);
     }
     // With stringNumbers the count is text, as every integer reply (ioredis).
     if (this.stringNumbers) promise = promise.then((count) => String(count) as unknown as number);

@@ -38,7 +38,7 @@ export class ScanStream extends Readable {
     const { match, count, type, noValues } = this.options;
     const args: RedisArg[] = this.key === undefined ? [this.cursor] : [this.key, this.cursor];
     if (match !== undefined) args.push('MATCH', match);
-    if (count !== undefined) args.push('COUNT', count);
+    if (count !== undefined) args.push('COUNT', String(count));
     if (type !== undefined) args.push('TYPE', type);
     if (noValues === true) args.push('NOVALUES');
     this.page(args).then(

@@ -1,9 +1,9 @@
 // Behaviours of the 'ocredis/ioredis' entry that ioredis applications (and ioredis's own tests) rely on,
 // checked against a real redis-server, with ioredis itself as the oracle: the same steps on both clients
 // must give the same observations.
-import { Redis as IORedis } from 'ioredis';
+import { Cluster as IOCluster, Redis as IORedis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import Redis from '../../src/ioredis/index.js';
+import Redis, { Cluster } from '../../src/ioredis/index.js';
 import { freePort } from '../helpers/free-port.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 
@@ -233,6 +233,15 @@ describe('pub/sub as ioredis', () => {
     }
   });
 
+  it('disconnect(true): commands and unsubscribe issued right after it wait for the new connection', async () => {
+    for (const r of both({ connectionName: 'niceName' })) {
+      await r.subscribe('dt:c');
+      r.disconnect(true);
+      const replies = await Promise.all([r.unsubscribe('dt:c'), r.client('GETNAME'), r.get('dt:none')]);
+      expect(replies).toEqual([0, 'niceName', null]);
+    }
+  });
+
   it("disconnect(true): by 'ready' the subscriptions are back, a message published then arrives", async () => {
     const [publisher] = both();
     for (const r of both()) {
@@ -253,6 +262,71 @@ describe('pub/sub as ioredis', () => {
       await publisher.publish('rs:c', 'one');
       await publisher.publish('rs:p1', 'two');
       expect(await got).toEqual(['rs:c', 'rs:p1']);
+    }
+  });
+});
+
+describe('scanStream()', () => {
+  it("reads each page through the client's own scan() with the arguments as one array (COUNT as text), as ioredis", async () => {
+    const [r] = both();
+    await r.mset('ss:1', '1', 'ss:2', '1', 'ss:3', '1');
+    const calls: unknown[][] = [];
+    const scan = r.scan.bind(r);
+    (r as unknown as { scan: (...args: unknown[]) => unknown }).scan = (...args: unknown[]) => {
+      calls.push(args);
+      return (scan as (...a: unknown[]) => unknown)(...args);
+    };
+    const keys: string[] = [];
+    for await (const page of r.scanStream({ match: 'ss:*', count: 2 })) keys.push(...(page as string[]));
+    expect(keys.sort()).toEqual(['ss:1', 'ss:2', 'ss:3']);
+    expect(calls[0]).toEqual([['0', 'MATCH', 'ss:*', 'COUNT', '2']]);
+  });
+});
+
+describe('pipeline.options', () => {
+  it("is the client's options, as in ioredis", () => {
+    for (const r of both({ showFriendlyErrorStack: true, lazyConnect: true })) {
+      expect((r.pipeline() as unknown as { options: object }).options).toHaveProperty('showFriendlyErrorStack', true);
+    }
+  });
+});
+
+describe('a lazy Cluster without startup nodes (as ioredis takes it)', () => {
+  type LazyCluster = { status: string; connect(): Promise<void>; disconnect(reconnect?: boolean): void; once(event: string, fn: () => void): unknown; multi(): { get(key: string): { exec(): Promise<unknown> } } };
+  const lazy = (): LazyCluster[] => [new Cluster([], { lazyConnect: true }) as unknown as LazyCluster, new IOCluster([], { lazyConnect: true }) as unknown as LazyCluster];
+
+  it("is built without connecting; disconnect() emits 'close' then 'end' on a later tick", async () => {
+    for (const c of lazy()) {
+      expect(c.status).toBe('wait');
+      c.disconnect();
+      const order: string[] = [];
+      await new Promise<void>((resolve) => {
+        c.once('close', () => order.push('close'));
+        c.once('end', () => {
+          order.push('end');
+          resolve();
+        });
+      });
+      expect(order).toEqual(['close', 'end']);
+    }
+  });
+
+  it('a MULTI exec() connects it through connect(); disconnect(true) calls connect() after close', async () => {
+    for (const c of lazy()) {
+      let connects = 0;
+      const connect = c.connect.bind(c);
+      c.connect = () => {
+        connects++;
+        return connect().catch(() => undefined);
+      };
+      await c.multi().get('k').exec().catch(() => undefined);
+      expect(connects).toBe(1);
+      const closed = new Promise<void>((resolve) => c.once('close', resolve));
+      c.disconnect(true);
+      await closed;
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(connects).toBe(2);
+      c.disconnect();
     }
   });
 });

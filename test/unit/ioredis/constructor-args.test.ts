@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { UnknownOptionError } from '../../../src/option-check.js';
 import { resolveIoArgs } from '../../../src/ioredis/constructor-args.js';
 import { ioArguments } from '../../../src/ioredis/arguments.js';
+import { resolveIoCluster } from '../../../src/ioredis/cluster-options.js';
+import { Cluster } from '../../../src/ioredis/index.js';
+import { ArgumentError } from '../../../src/errors.js';
 
 const core = (...args: unknown[]) => resolveIoArgs(args).core;
 
@@ -73,5 +76,12 @@ describe('ioArguments', () => {
     // Other commands pass an object through (the encoder refuses it with a clear error).
     const object = { a: 1 };
     expect(ioArguments('GET', [object])).toEqual([object]);
+  });
+});
+
+describe('resolveIoCluster', () => {
+  it("takes a startup node's port given as text, as ioredis does; refuses text that is not a port", () => {
+    expect(resolveIoCluster([{ host: '127.0.0.1', port: '30001' }]).core.rootNodes).toEqual([{ host: '127.0.0.1', port: 30001 }]);
+    expect(() => new Cluster([{ host: '127.0.0.1', port: 'x' }], { lazyConnect: true })).toThrow(ArgumentError);
   });
 });
