@@ -246,7 +246,7 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     const refusal = connectionModeError(name, args);
     if (refusal !== undefined) return Promise.reject(refusal);
     if (name === 'SELECT') this.noteSelect(args[0]);
-    const run = (): Promise<unknown> => withIoErrors(this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers)));
+    const run = (): Promise<unknown> => withIoErrors(this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers, returnBuffers)));
     // During disconnect(true) the closed connection would refuse it: it waits for the new one, in call order.
     const reconnecting = this.reconnecting;
     return reconnecting === undefined ? run() : reconnecting.then(run);
