@@ -48,7 +48,7 @@ export class Pipeline implements IoCommandHost {
     private readonly kind: 'pipeline' | 'multi',
     commands: readonly (readonly unknown[])[] = [],
   ) {
-    if (!Array.isArray(commands)) throw new ArgumentError(`${kind}: expected an array of commands ([['set', 'a', '1'], …]); options such as { pipeline: false } are not supported`);
+    if (!Array.isArray(commands)) throw new ArgumentError(`${kind}: expected an array of commands ([['set', 'a', '1'], …]) (or multi({ pipeline: false }))`);
     for (const name of owner.addedCommands) {
       const command = name.toUpperCase();
       Object.defineProperty(this, name, { value: (...params: unknown[]) => this.sendIo(command, params, false), configurable: true, writable: true });

@@ -356,3 +356,15 @@ describe('reply shapes as ioredis', () => {
     ]);
   });
 });
+
+describe('multi({ pipeline: false })', () => {
+  it("sends MULTI now; the client's next commands reply 'QUEUED'; redis.exec() gives [[error, result], …]", async () => {
+    const outcomes: unknown[] = [];
+    for (const r of both() as any[]) {
+      const steps = [await r.multi({ pipeline: false }), await r.set('mp:k', 'v'), await r.get('mp:k'), await r.exec()];
+      outcomes.push(steps);
+    }
+    expect(outcomes[0]).toEqual(outcomes[1]);
+    expect(outcomes[0]).toEqual(['OK', 'QUEUED', 'QUEUED', [[null, 'OK'], [null, 'v']]]);
+  });
+});
