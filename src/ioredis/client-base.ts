@@ -83,9 +83,24 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     return new Pipeline(this, 'pipeline', commands);
   }
 
-  /** A chainable MULTI/EXEC batch (after watch(), on the watching connection). exec() resolves null on a WATCH conflict. */
-  multi(commands?: readonly (readonly unknown[])[]): Pipeline {
-    return new Pipeline(this, 'multi', commands);
+  /**
+   * A chainable MULTI/EXEC batch (after watch(), on the watching connection). exec() resolves null on a WATCH
+   * conflict. `multi({ pipeline: false })` is ioredis's manual transaction instead: MULTI is sent now on the
+   * client's connection, the client's next commands reply 'QUEUED', and `redis.exec()` runs them.
+   */
+  multi(options: { pipeline: false }): Promise<'OK'>;
+  multi(commands?: readonly (readonly unknown[])[], options?: { pipeline?: true }): Pipeline;
+  multi(commands?: readonly (readonly unknown[])[] | { pipeline: false }): Pipeline | Promise<'OK'> {
+    if (commands !== undefined && !Array.isArray(commands) && (commands as { pipeline?: unknown }).pipeline === false) {
+      return this.send('MULTI', [], false) as Promise<'OK'>;
+    }
+    return new Pipeline(this, 'multi', commands as readonly (readonly unknown[])[] | undefined);
+  }
+
+  /** EXEC of a manual transaction (multi({ pipeline: false })): the results as `[[error, result], …]`, as ioredis. */
+  exec(callback?: NodeCallback<([Error] | [null, unknown])[] | null>): Promise<([Error] | [null, unknown])[] | null> {
+    const results = this.send('EXEC', [], false).then((reply) => (Array.isArray(reply) ? reply.map((result): [Error] | [null, unknown] => (result instanceof Error ? [result] : [null, result])) : (reply as null)));
+    return withCallback(results, callback);
   }
 
   /**
@@ -246,7 +261,7 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     const refusal = connectionModeError(name, args);
     if (refusal !== undefined) return Promise.reject(refusal);
     if (name === 'SELECT') this.noteSelect(args[0]);
-    const run = (): Promise<unknown> => withIoErrors(this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers)));
+    const run = (): Promise<unknown> => withIoErrors(this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers, returnBuffers)));
     // During disconnect(true) the closed connection would refuse it: it waits for the new one, in call order.
     const reconnecting = this.reconnecting;
     return reconnecting === undefined ? run() : reconnecting.then(run);

@@ -9,7 +9,7 @@ import type { RedisArg } from '../resp/types.js';
 import type { Deferred } from '../client/batch-deferred.js';
 import { installIoCommands, type IoCommandHost } from './commands.js';
 import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
-import { ioReplyTransform } from './reply-shapes.js';
+import { ioReplyTransform, type IoReplyTransform } from './reply-shapes.js';
 import type { CoreBatch } from './core.js';
 import { scriptArguments, type DefinedScript } from './scripts.js';
 import type { IoQueuedCommands } from './types.js';
@@ -35,6 +35,8 @@ interface Queued {
   readonly callback: NodeCallback | undefined;
   /** An argument error found when queueing: exec() rejects with it and sends nothing. */
   readonly error: Error | undefined;
+  /** Instead of the command's own reply shape (an inline EXEC: each result in the shape of its command). */
+  readonly transform?: IoReplyTransform;
 }
 
 export class Pipeline implements IoCommandHost {
@@ -46,7 +48,7 @@ export class Pipeline implements IoCommandHost {
     private readonly kind: 'pipeline' | 'multi',
     commands: readonly (readonly unknown[])[] = [],
   ) {
-    if (!Array.isArray(commands)) throw new ArgumentError(`${kind}: expected an array of commands ([['set', 'a', '1'], …]); options such as { pipeline: false } are not supported`);
+    if (!Array.isArray(commands)) throw new ArgumentError(`${kind}: expected an array of commands ([['set', 'a', '1'], …]) (or multi({ pipeline: false }))`);
     for (const name of owner.addedCommands) {
       const command = name.toUpperCase();
       Object.defineProperty(this, name, { value: (...params: unknown[]) => this.sendIo(command, params, false), configurable: true, writable: true });
@@ -113,7 +115,14 @@ export class Pipeline implements IoCommandHost {
   exec(callback?: NodeCallback<ExecResult[] | null>): Promise<ExecResult[] | null> {
     if (this.inlineTransactions > 0) {
       this.inlineTransactions--;
-      return this.sendIo('EXEC', callback === undefined ? [] : [callback], false) as unknown as Promise<ExecResult[] | null>;
+      const multiAt = this.queued.map((entry) => entry.name).lastIndexOf('MULTI');
+      const shapes = this.queued.slice(multiAt + 1).map(({ name, returnBuffers }) => ioReplyTransform(name, this.owner.stringNumbers, returnBuffers));
+      this.sendIo('EXEC', callback === undefined ? [] : [callback], false);
+      const exec = this.queued.pop() as Queued;
+      // ioredis shapes each result of the EXEC as its command's reply (hgetall → object, typeBuffer → Buffer).
+      const transform: IoReplyTransform = (reply) => (Array.isArray(reply) ? reply.map((result, i) => (result instanceof Error || shapes[i] === undefined ? result : shapes[i](result))) : reply);
+      this.queued.push({ ...exec, transform });
+      return this as unknown as Promise<ExecResult[] | null>;
     }
     this.execPromise ??= this.start();
     return withCallback(this.execPromise, callback);
@@ -186,7 +195,7 @@ export class Pipeline implements IoCommandHost {
   /** Queues every command on the core batch and sends it (all before the first await). */
   private async runOn(batch: CoreBatch): Promise<ExecResult[] | null> {
     const { stringNumbers } = this.owner;
-    const handles = this.queued.map(({ name, args, returnBuffers }) => batch.queueCommand(name, args, returnBuffers, ioReplyTransform(name, stringNumbers)));
+    const handles = this.queued.map(({ name, args, returnBuffers, transform }) => batch.queueCommand(name, args, returnBuffers, transform ?? ioReplyTransform(name, stringNumbers, returnBuffers)));
     if (this.kind === 'pipeline') {
       this.queued.forEach((entry, i) => {
         if (entry.callback !== undefined) withCallback((handles[i] as Deferred<unknown>).promise, entry.callback);

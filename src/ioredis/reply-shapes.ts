@@ -10,10 +10,26 @@ const plain: IoReplyTransform = (reply) => (typeof reply === 'bigint' ? Number(r
 const plainAsText: IoReplyTransform = (reply) => numbersAsStrings(reply);
 const hashObject: IoReplyTransform = (reply) => (Array.isArray(reply) ? pairsToObject(reply) : reply);
 
-/** The transform that turns a raw RESP2 reply of `command` (upper-case) into what ioredis resolves (shared, not made per call). */
-export function ioReplyTransform(command: string, stringNumbers: boolean): IoReplyTransform {
-  if (command === 'HGETALL') return hashObject;
+// The `…Buffer` methods: ioredis gives status replies (`+OK`, `+QUEUED`, TYPE's `+hash`) as Buffers too.
+const hashObjectBuffers: IoReplyTransform = (reply) => hashObject(statusAsBuffers(reply));
+const plainBuffers: IoReplyTransform = (reply) => statusAsBuffers(plain(reply));
+const plainAsTextBuffers: IoReplyTransform = (reply) => numbersAsStrings(statusAsBuffers(reply));
+
+/**
+ * The transform that turns a raw RESP2 reply of `command` (upper-case) into what ioredis resolves (shared, not
+ * made per call); `returnBuffers` for the `…Buffer` methods.
+ */
+export function ioReplyTransform(command: string, stringNumbers: boolean, returnBuffers = false): IoReplyTransform {
+  if (command === 'HGETALL') return returnBuffers ? hashObjectBuffers : hashObject;
+  if (returnBuffers) return stringNumbers ? plainAsTextBuffers : plainBuffers;
   return stringNumbers ? plainAsText : plain;
+}
+
+/** With returnBuffers the core gives bulk strings as Buffers and status replies as text: these become Buffers. */
+function statusAsBuffers(reply: unknown): unknown {
+  if (typeof reply === 'string') return Buffer.from(reply);
+  if (Array.isArray(reply)) return reply.map(statusAsBuffers);
+  return reply;
 }
 
 /** ioredis's `stringNumbers`: every integer, at any depth, as decimal text. */

@@ -330,3 +330,41 @@ describe('a lazy Cluster without startup nodes (as ioredis takes it)', () => {
     }
   });
 });
+
+describe('reply shapes as ioredis', () => {
+  it('…Buffer methods give status replies as Buffers; an inline EXEC shapes each result as its command', async () => {
+    const outcomes: unknown[] = [];
+    // ioredis 6's types do not list typeBuffer, setBuffer's two-argument form or pipeline().multi().
+    for (const r of both() as any[]) {
+      await r.del('rs:h');
+      const set = await r.setBuffer('rs:s', 'v');
+      await r.hset('rs:h', { name: 'Bob' });
+      const type = await r.typeBuffer('rs:h');
+      const inline = await r.pipeline().multi().typeBuffer('rs:h').hgetall('rs:h').exec().exec();
+      outcomes.push([set, type, inline]);
+    }
+    expect(outcomes[0]).toEqual(outcomes[1]);
+    expect(outcomes[0]).toEqual([
+      Buffer.from('OK'),
+      Buffer.from('hash'),
+      [
+        [null, 'OK'],
+        [null, Buffer.from('QUEUED')],
+        [null, 'QUEUED'],
+        [null, [Buffer.from('hash'), { name: 'Bob' }]],
+      ],
+    ]);
+  });
+});
+
+describe('multi({ pipeline: false })', () => {
+  it("sends MULTI now; the client's next commands reply 'QUEUED'; redis.exec() gives [[error, result], …]", async () => {
+    const outcomes: unknown[] = [];
+    for (const r of both() as any[]) {
+      const steps = [await r.multi({ pipeline: false }), await r.set('mp:k', 'v'), await r.get('mp:k'), await r.exec()];
+      outcomes.push(steps);
+    }
+    expect(outcomes[0]).toEqual(outcomes[1]);
+    expect(outcomes[0]).toEqual(['OK', 'QUEUED', 'QUEUED', [[null, 'OK'], [null, 'v']]]);
+  });
+});
