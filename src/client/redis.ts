@@ -24,6 +24,8 @@ import { createScript, type Script, type ScriptOptions } from './scripts.js';
 import { commandChannel, traceCommand } from '../diagnostics/channels.js';
 import { Monitor, type MonitorOptions } from './monitor.js';
 import type { ScoredMember } from '../commands/replies.js';
+import { installClientCache } from '../cache/install-cache.js';
+import type { ClientSideCache } from '../cache/client-cache.js';
 
 export type { RedisOptions, ConnectionStatus, CallOptions };
 
@@ -37,6 +39,8 @@ export class Redis extends EventEmitter {
   readonly options: ResolvedOptions;
   /** The underlying connection (status, queues). Exposed for instrumentation and diagnostics. */
   readonly connection: Connection;
+  /** The client-side cache (`clientSideCache` option): `stats()`, `clear()`. Undefined when the option is off. */
+  readonly cache: ClientSideCache | undefined;
 
   constructor(options?: RedisOptions);
   constructor(url: string, options?: RedisOptions);
@@ -45,6 +49,8 @@ export class Redis extends EventEmitter {
     this.options = resolveOptions(urlOrOptions, maybeOptions);
     // Its own copy: where the connection goes may change (Sentinel), what the user configured does not.
     this.connection = new Connection({ ...this.options });
+    // Installed only with the option: without it, commands take the prototype's sendCommand, unchanged.
+    this.cache = this.options.clientSideCache === undefined ? undefined : installClientCache(this, this.options.clientSideCache);
     this.forwardEvents();
     if (!this.options.lazyConnect) this.connection.start();
   }
