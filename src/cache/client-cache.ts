@@ -191,3 +191,9 @@ export class ClientCache implements ClientSideCache {
     if (ids.size === 0) this.byKey.delete(key);
   }
 }
+
+/** For OcRedis: whether the call `client` just made was a cache hit (undefined: not a cacheable call, or no cache). */
+export function lastCacheHit(client: object): boolean | undefined {
+  const cache = (client as { cache?: unknown }).cache;
+  return cache instanceof ClientCache ? cache.lastHit : undefined;
+}

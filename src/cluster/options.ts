@@ -81,6 +81,7 @@ const SET_BY_CLUSTER: Readonly<Record<string, string>> = {
   db: 'a cluster has database 0 only',
   lazyConnect: "node connections open on first use; set 'lazyConnect' on the cluster options",
   keyPrefix: "set 'keyPrefix' on the cluster options: slots are computed on the prefixed keys",
+  clientSideCache: 'client-side caching is not available on RedisCluster yet: use it on a Redis client',
 };
 
 const NODE_OPTION_KEYS: Readonly<Record<string, true>> = Object.fromEntries(Object.keys(REDIS_OPTION_KEYS).filter((key) => !(key in SET_BY_CLUSTER)).map((key) => [key, true]));

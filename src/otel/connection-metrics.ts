@@ -26,10 +26,15 @@ const metersServed = new WeakSet<Meter>();
 
 /** Observes `connection` from now on (an OcRedis's own connection). Held weakly: a dropped client is forgotten. */
 export function observeConnection(connection: Connection): void {
-  const { path, host, port } = connection.options;
-  const entry: Observed = { connection: new WeakRef(connection), pool: path ?? `${host}:${port}`, readies: connection.status === 'ready' ? 1 : 0 };
+  const entry: Observed = { connection: new WeakRef(connection), pool: poolNameOf(connection), readies: connection.status === 'ready' ? 1 : 0 };
   connection.on('ready', () => entry.readies++);
   observed.add(entry);
+}
+
+/** The `db.client.connection.pool.name` of a connection: `host:port`, or the socket path. */
+export function poolNameOf(connection: Connection): string {
+  const { path, host, port } = connection.options;
+  return path ?? `${host}:${port}`;
 }
 
 /** Creates the observable instruments on `meter` (once per meter). */

@@ -5,6 +5,7 @@
 // Wrappers are built once per property name per client; everything else passes through untouched.
 import type { Tracer } from '@opentelemetry/api';
 import type { CommandObserver } from '../cluster/cluster-command.js';
+import { lastCacheHit } from '../cache/client-cache.js';
 import { RedisCluster } from '../cluster/cluster.js';
 import type { Connection } from '../connection/connection.js';
 import type { RedisArg } from '../resp/types.js';
@@ -167,6 +168,9 @@ function observedSend(original: SendCommand, target: object, state: Instrumentat
       // The observation is also the command's observer (a cluster reports the answering node, redirects and
       // retries to it; Redis ignores the argument).
       promise = original.call(target, name, args, returnBuffers, transform, observation);
+      // A client-side cache answered (or not) synchronously, inside that call.
+      const hit = lastCacheHit(target);
+      if (hit !== undefined) observation.noteCacheHit(hit);
     } catch (error) {
       observation.fail(error);
       throw error;

@@ -1,0 +1,148 @@
+// The cache's own rules, without a server: what it keeps, what evicts what, and which in-flight reads may store.
+import { describe, expect, it } from 'vitest';
+import { resolveCacheOptions } from '../../../src/cache/cache-options.js';
+import { CACHEABLE_COMMANDS } from '../../../src/cache/cacheable-commands.js';
+import { ClientCache } from '../../../src/cache/client-cache.js';
+import { cloneReply } from '../../../src/cache/clone-reply.js';
+import { ArgumentError } from '../../../src/errors.js';
+
+function liveCache(maxEntries = 100, ttl = 0): ClientCache {
+  const cache = new ClientCache({ maxEntries, ttl });
+  cache.setLive(true);
+  return cache;
+}
+
+/** A read of `key` that misses, is sent, and gets `value` back. */
+function read(cache: ClientCache, id: string, key: string, value: unknown): void {
+  expect(cache.lookup(id)).toBeUndefined();
+  cache.endRead(cache.beginRead(key), id, true, value);
+}
+
+describe('which commands are cached', () => {
+  it('read-only single-key commands whose reply depends on the value only', () => {
+    for (const name of ['GET', 'HGET', 'HGETALL', 'STRLEN', 'SMEMBERS', 'LRANGE', 'ZRANGE', 'ZSCORE', 'GETRANGE', 'HMGET', 'XRANGE', 'TYPE']) {
+      expect(CACHEABLE_COMMANDS.has(name), name).toBe(true);
+    }
+  });
+
+  it('not writes, multi-key reads, time- or chance-dependent replies, cursors', () => {
+    for (const name of ['SET', 'GETEX', 'GETDEL', 'MGET', 'EXISTS', 'SUNION', 'TTL', 'PTTL', 'HTTL', 'SRANDMEMBER', 'HRANDFIELD', 'ZRANDMEMBER', 'SCAN', 'SSCAN', 'XPENDING', 'BLPOP', 'KEYS', 'EVAL']) {
+      expect(CACHEABLE_COMMANDS.has(name), name).toBe(false);
+    }
+  });
+});
+
+describe('ClientCache', () => {
+  it('serves what it stored, counting hits and misses', () => {
+    const cache = liveCache();
+    read(cache, 'GET\0k', 'k', 'v');
+    expect(cache.lookup('GET\0k')?.value).toBe('v');
+    expect(cache.stats()).toEqual({ hits: 1, misses: 1, evictions: 0, invalidations: 0, size: 1 });
+  });
+
+  it('evicts the least recently used entry first when full', () => {
+    const cache = liveCache(3);
+    read(cache, 'a', 'a', 1);
+    read(cache, 'b', 'b', 2);
+    read(cache, 'c', 'c', 3);
+    expect(cache.lookup('a')?.value).toBe(1); // a is now more recent than b
+    read(cache, 'd', 'd', 4);
+    expect(cache.stats()).toMatchObject({ evictions: 1, size: 3 });
+    expect(cache.lookup('b')).toBeUndefined();
+    for (const id of ['a', 'c', 'd']) expect(cache.lookup(id), id).toBeDefined();
+    // All of a, c, d were read since: one of them goes all the same (an approximation of LRU: CLOCK).
+    read(cache, 'e', 'e', 5);
+    expect(cache.stats()).toMatchObject({ evictions: 2, size: 3 });
+    expect(['a', 'c', 'd'].filter((id) => cache.lookup(id) === undefined)).toHaveLength(1);
+  });
+
+  it('an invalidation removes every reply of the key; null removes everything', () => {
+    const cache = liveCache();
+    read(cache, 'HGET\0h\0f1', 'h', 'x');
+    read(cache, 'HGET\0h\0f2', 'h', 'y');
+    read(cache, 'GET\0k', 'k', 'v');
+    cache.invalidate(['h']);
+    expect(cache.lookup('HGET\0h\0f1')).toBeUndefined();
+    expect(cache.lookup('HGET\0h\0f2')).toBeUndefined();
+    expect(cache.lookup('GET\0k')?.value).toBe('v');
+    cache.invalidate([Buffer.from('k')]); // keys may arrive as Buffers
+    expect(cache.lookup('GET\0k')).toBeUndefined();
+    read(cache, 'GET\0k', 'k', 'v');
+    cache.invalidate(null);
+    expect(cache.stats()).toMatchObject({ invalidations: 3, size: 0 });
+  });
+
+  it('a read in flight when its key is invalidated does not store its reply', () => {
+    const cache = liveCache();
+    const ticket = cache.beginRead('k');
+    const other = cache.beginRead('other');
+    cache.invalidate(['k']);
+    cache.endRead(ticket, 'GET\0k', true, 'old');
+    cache.endRead(other, 'GET\0other', true, 'fine');
+    expect(cache.lookup('GET\0k')).toBeUndefined();
+    expect(cache.lookup('GET\0other')?.value).toBe('fine');
+    // Two reads in flight, the invalidation between them: neither stores (the second may have been read first).
+    const first = cache.beginRead('k');
+    cache.invalidate(['k']);
+    const second = cache.beginRead('k');
+    cache.endRead(first, 'GET\0k', true, 'old');
+    expect(cache.lookup('GET\0k')).toBeUndefined();
+    cache.endRead(second, 'GET\0k', true, 'new');
+    expect(cache.lookup('GET\0k')?.value).toBe('new');
+  });
+
+  it('stores nothing while not live, nor a read begun before the session was lost', () => {
+    const cache = liveCache();
+    const before = cache.beginRead('k');
+    cache.setLive(false);
+    read(cache, 'GET\0a', 'a', 1);
+    cache.setLive(true);
+    cache.endRead(before, 'GET\0k', true, 'old');
+    expect(cache.stats().size).toBe(0);
+    read(cache, 'GET\0a', 'a', 1);
+    expect(cache.stats().size).toBe(1);
+    cache.setLive(false);
+    expect(cache.stats().size).toBe(0);
+  });
+
+  it('a failed read stores nothing', () => {
+    const cache = liveCache();
+    cache.endRead(cache.beginRead('k'), 'GET\0k', false, undefined);
+    expect(cache.stats().size).toBe(0);
+  });
+
+  it('ttl: an entry older than ttl is a miss and counts as an eviction', () => {
+    const cache = liveCache(10, 1e-9);
+    read(cache, 'GET\0k', 'k', 'v');
+    expect(cache.lookup('GET\0k')).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ hits: 0, misses: 2, evictions: 1, size: 0 });
+  });
+});
+
+describe('cloneReply', () => {
+  it('copies aggregates and Buffers deeply, returns scalars as they are', () => {
+    const reply = { a: ['x', Buffer.from('y')], m: new Map([['k', ['v']]]), s: new Set(['z']) };
+    const copy = cloneReply(reply);
+    expect(copy).toEqual(reply);
+    copy.a.push('extra');
+    (copy.a[1] as Buffer)[0] = 0;
+    copy.m.get('k')?.push('w');
+    expect(reply).toEqual({ a: ['x', Buffer.from('y')], m: new Map([['k', ['v']]]), s: new Set(['z']) });
+    expect(cloneReply('s')).toBe('s');
+    expect(cloneReply(null)).toBe(null);
+  });
+});
+
+describe('options', () => {
+  it('defaults, and clear errors for bad values or keys', () => {
+    expect(resolveCacheOptions(undefined)).toBeUndefined();
+    expect(resolveCacheOptions(false)).toBeUndefined();
+    expect(resolveCacheOptions(true)).toEqual({ maxEntries: 10_000, ttl: 0 });
+    expect(resolveCacheOptions({ maxEntries: 5, ttl: 100 })).toEqual({ maxEntries: 5, ttl: 100 });
+    expect(() => resolveCacheOptions({ maxEntries: 0 })).toThrow(ArgumentError);
+    expect(() => resolveCacheOptions({ maxEntries: 1.5 })).toThrow(/maxEntries must be a positive integer/);
+    expect(() => resolveCacheOptions({ ttl: -1 })).toThrow(/ttl/);
+    expect(() => resolveCacheOptions({ maxEntrys: 5 })).toThrow(/did you mean 'maxEntries'/);
+    expect(() => resolveCacheOptions('yes')).toThrow(ArgumentError);
+  });
+});
