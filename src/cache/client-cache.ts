@@ -141,11 +141,15 @@ export class ClientCache implements ClientSideCache {
     }
   }
 
-  /** Whether invalidations reach the client now; any change drops everything (some may have been missed). */
+  /**
+   * Whether invalidations reach the client now. Going off drops everything (invalidations may be missed from
+   * here on). Going on needs nothing: a reply that arrives while live was read after CLIENT TRACKING ON (the
+   * handshake sends it before any queued command), so reads queued while offline may store.
+   */
   setLive(live: boolean): void {
-    if (live === this.live && live) return;
+    if (live === this.live) return;
     this.live = live;
-    this.clear();
+    if (!live) this.clear();
   }
 
   private store(id: string, key: string, value: unknown): void {

@@ -224,6 +224,15 @@ describe('what is cached and how', () => {
     expect(stats(r)).toMatchObject({ hits: 0, misses: 2, evictions: 1 });
   });
 
+  it('a read queued before the connection is ready is kept (tracking is on before it is sent)', async () => {
+    const r = new Redis({ port: server.port, clientSideCache: true, lazyConnect: true });
+    clients.push(r);
+    await writer.set('cc:early', 'v');
+    expect(await r.get('cc:early')).toBe('v');
+    expect(await r.get('cc:early')).toBe('v');
+    expect(stats(r)).toMatchObject({ hits: 1, misses: 1, size: 1 });
+  });
+
   it('clear() drops everything', async () => {
     const r = await cached();
     await r.get('cc:clear');
