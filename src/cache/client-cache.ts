@@ -52,8 +52,6 @@ export interface ClientSideCache {
 export class ClientCache implements ClientSideCache {
   readonly maxEntries: number;
   readonly ttl: number;
-  /** Whether the connection receives invalidations now: replies are kept only then. */
-  private live = false;
   private readonly entries = new Map<string, CacheEntry>();
   /** Entry ids by the (prefixed) key they read. */
   private readonly byKey = new Map<string, Set<string>>();
@@ -77,7 +75,10 @@ export class ClientCache implements ClientSideCache {
     return { ...this.counts, size: this.entries.size };
   }
 
-  /** Drops every cached reply (reads in flight are not kept either). */
+  /**
+   * Drops every cached reply (reads in flight are not kept either). Also what a connection losing its
+   * tracking does (socket closed, tracking or RESP3 switched off): invalidations may be missed from then on.
+   */
   clear(): void {
     this.flushes++;
     this.entries.clear();
@@ -113,11 +114,15 @@ export class ClientCache implements ClientSideCache {
     return { key, reads, generation: reads.generation, flushes: this.flushes };
   }
 
-  /** The read's reply arrived (`store`: it succeeded, keep `value` under `id` if nothing invalidated it meanwhile). */
+  /**
+   * The read's reply arrived. `store`: it succeeded on a connection whose tracking is live (so the server
+   * tracks the key for it); then `value` is kept under `id`, unless the key was invalidated or the cache
+   * cleared since the read began.
+   */
   endRead(ticket: ReadTicket, id: string, store: boolean, value: unknown): void {
     const { key, reads } = ticket;
     if (--reads.readers === 0 && this.inflight.get(key) === reads) this.inflight.delete(key);
-    if (!store || !this.live || ticket.flushes !== this.flushes || ticket.generation !== reads.generation) return;
+    if (!store || ticket.flushes !== this.flushes || ticket.generation !== reads.generation) return;
     this.store(id, key, value);
   }
 
@@ -139,17 +144,6 @@ export class ClientCache implements ClientSideCache {
       this.byKey.delete(key);
       for (const id of ids) this.entries.delete(id);
     }
-  }
-
-  /**
-   * Whether invalidations reach the client now. Going off drops everything (invalidations may be missed from
-   * here on). Going on needs nothing: a reply that arrives while live was read after CLIENT TRACKING ON (the
-   * handshake sends it before any queued command), so reads queued while offline may store.
-   */
-  setLive(live: boolean): void {
-    if (live === this.live) return;
-    this.live = live;
-    if (!live) this.clear();
   }
 
   private store(id: string, key: string, value: unknown): void {

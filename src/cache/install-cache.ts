@@ -1,8 +1,13 @@
-// Client-side caching on a Redis client: its connection turns CLIENT TRACKING on at every handshake and hands
+// Client-side caching on a client: its connections turn CLIENT TRACKING on at every handshake and hand
 // invalidation pushes to the cache, and the client gets a sendCommand of its own (an instance property, so
 // clients without the option keep the prototype's, untouched) that answers cacheable reads from the cache.
+// A Redis client has one connection; a RedisCluster one per node, all feeding the client's one cache.
 import type { Redis } from '../client/redis.js';
+import type { CommandObserver, RedirectEvent, RetryEvent } from '../cluster/cluster-command.js';
+import type { RedisCluster } from '../cluster/cluster.js';
+import type { NodeAddress } from '../cluster/topology.js';
 import type { ReplyTransform } from '../connection/command.js';
+import type { Connection } from '../connection/connection.js';
 import type { KeyPrefix } from '../commands/key-prefix.js';
 import type { RedisArg } from '../resp/types.js';
 import type { ResolvedCacheOptions } from './cache-options.js';
@@ -10,34 +15,95 @@ import { CACHEABLE_COMMANDS } from './cacheable-commands.js';
 import { ClientCache } from './client-cache.js';
 import { cloneReply } from './clone-reply.js';
 
-/** Sets up caching on `client` (before it connects) and returns its cache. */
-export function installClientCache(client: Redis, options: ResolvedCacheOptions): ClientCache {
-  const cache = new ClientCache(options);
-  const connection = client.connection;
+type SendCommand = <T>(name: string, args: readonly RedisArg[], returnBuffers?: boolean, transform?: ReplyTransform<T>, observer?: CommandObserver) => Promise<T>;
+
+/** How a miss learns whether the connection that answered it is tracked (so its reply may be kept). */
+interface Answer {
+  /** Passed to the client's sendCommand (a cluster reports the node that answered to it). */
+  readonly observer: CommandObserver | undefined;
+  tracked(): boolean;
+}
+
+/** Feeds `connection`'s invalidations to `cache`, and clears it whenever the connection's tracking is not live. */
+export function trackInto(cache: ClientCache, connection: Connection): void {
   connection.observeTracking({
     onPush: (push) => {
       if (push.length >= 2 && isInvalidate(push[0])) cache.invalidate(push[1]);
     },
-    onTrackingChanged: () => cache.setLive(connection.trackingLive),
+    // Not live any more: invalidations may be missed from now on. Live again: nothing to do (see endRead).
+    onTrackingChanged: () => {
+      if (!connection.trackingLive) cache.clear();
+    },
   });
-  const send = client.sendCommand;
-  const prefix = client.options.keyPrefix;
-  client.sendCommand = function cachedSendCommand<T>(this: Redis, name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
+}
+
+/** Sets up caching on a Redis client (before it connects) and returns its cache. */
+export function installClientCache(client: Redis, options: ResolvedCacheOptions): ClientCache {
+  const cache = new ClientCache(options);
+  const connection = client.connection;
+  trackInto(cache, connection);
+  const answer: Answer = { observer: undefined, tracked: () => connection.trackingLive };
+  client.sendCommand = cachedSendCommand(cache, client.options.keyPrefix, client.sendCommand, () => answer);
+  return cache;
+}
+
+/** Sets up caching on a RedisCluster: each node connection is passed to trackInto() as it is made. */
+export function installClusterCache(cluster: RedisCluster, options: ResolvedCacheOptions): ClientCache {
+  const cache = new ClientCache(options);
+  const send = cluster.sendCommand as SendCommand;
+  cluster.sendCommand = cachedSendCommand(cache, cluster.options.keyPrefix, send, (observer) => new AnsweringNode(cluster, observer));
+  return cache;
+}
+
+/** Follows a cluster call to the node whose reply settles it, passing everything on to the call's own observer. */
+class AnsweringNode implements CommandObserver {
+  private node: NodeAddress | undefined;
+
+  constructor(
+    private readonly cluster: RedisCluster,
+    private readonly outer: CommandObserver | undefined,
+  ) {}
+
+  get observer(): CommandObserver {
+    return this;
+  }
+
+  tracked(): boolean {
+    return this.node !== undefined && this.cluster.nodeTrackingLive(this.node);
+  }
+
+  onNode(node: NodeAddress): void {
+    this.node = node;
+    this.outer?.onNode?.(node);
+  }
+
+  onRedirect(event: RedirectEvent): void {
+    this.outer?.onRedirect?.(event);
+  }
+
+  onRetry(event: RetryEvent): void {
+    this.outer?.onRetry?.(event);
+  }
+}
+
+function cachedSendCommand(cache: ClientCache, prefix: KeyPrefix | undefined, send: SendCommand, answerFor: (observer: CommandObserver | undefined) => Answer): SendCommand {
+  return function cachedSendCommand<T>(this: { pendingCallOptions?: unknown }, name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
     const id = CACHEABLE_COMMANDS.has(name) ? entryId(name, args, returnBuffers) : undefined;
     if (id === undefined) {
       cache.lastHit = undefined;
-      return send.call(this, name, args, returnBuffers, transform) as Promise<T>;
+      return send.call(this, name, args, returnBuffers, transform, observer) as Promise<T>;
     }
     const entry = cache.lookup(id);
     if (entry !== undefined) {
-      this.pendingCallOptions = undefined; // taken, as a sent command would take them
+      if (this.pendingCallOptions !== undefined) this.pendingCallOptions = undefined; // taken, as a sent command would take them
       return transform === undefined ? Promise.resolve(cloneReply(entry.value) as T) : shaped(entry.value, transform);
     }
     const ticket = cache.beginRead(indexKey(prefix, args[0] as string | number));
+    const answer = answerFor(observer);
     // Sent without the transform: the cache keeps the reply as decoded, and each caller shapes its own copy.
-    return send.call(this, name, args, returnBuffers).then(
+    return (send.call(this, name, args, returnBuffers, undefined, answer.observer) as Promise<unknown>).then(
       (raw) => {
-        cache.endRead(ticket, id, true, raw);
+        cache.endRead(ticket, id, answer.tracked(), raw);
         const copy = cloneReply(raw);
         return transform === undefined ? (copy as T) : transform(copy);
       },
@@ -47,7 +113,6 @@ export function installClientCache(client: Redis, options: ResolvedCacheOptions)
       },
     );
   };
-  return cache;
 }
 
 function shaped<T>(value: unknown, transform: ReplyTransform<T>): Promise<T> {
@@ -64,7 +129,7 @@ function isInvalidate(kind: unknown): boolean {
 
 /**
  * The cache id of a call: name, reply form, then the arguments joined by NUL. Undefined (not cached) when an
- * argument is a Buffer or holds a NUL, so two different calls can never share an id.
+ * argument is a Buffer, or when one of several holds a NUL, so two different calls can never share an id.
  */
 function entryId(name: string, args: readonly RedisArg[], returnBuffers: boolean): string | undefined {
   const first = args[0];

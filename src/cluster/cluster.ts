@@ -39,6 +39,8 @@ import type { RedisKey } from '../commands/define.js';
 import { runClusterTransaction, startClusterTransaction } from './cluster-transaction.js';
 import { runOnSlotPrimary, type SlotPrimaryRouter } from './slot-primary.js';
 import { routesToPool, sendBlocking } from '../client/blocking.js';
+import { installClusterCache, trackInto } from '../cache/install-cache.js';
+import type { ClientCache, ClientSideCache } from '../cache/client-cache.js';
 
 export type { ClusterOptions, RedirectEvent, RetryEvent, CommandObserver };
 
@@ -91,9 +93,19 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   private closed = false;
   private roundRobin = 0;
 
+  /** The client-side cache (`clientSideCache` option): `stats()`, `clear()`. Undefined when the option is off. */
+  get cache(): ClientSideCache | undefined {
+    return this.clientCache;
+  }
+
+  private readonly clientCache: ClientCache | undefined;
+
   constructor(options: ClusterOptions) {
     super();
     this.options = resolveClusterOptions(options);
+    const cacheOptions = this.options.clientSideCache;
+    // Installed only with the option: without it, commands take the prototype's sendCommand, unchanged.
+    this.clientCache = cacheOptions === undefined ? undefined : installClusterCache(this, cacheOptions);
     if (!this.options.lazyConnect) this.refresh().catch(ignore);
   }
 
@@ -558,6 +570,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     const existing = this.nodeConnections.get(key);
     if (existing !== undefined) return existing;
     const connection = new Connection(this.nodeConnectionOptions(address));
+    if (this.clientCache !== undefined) trackInto(this.clientCache, connection);
     connection.on('error', (error: Error) => emitErrorIfListened(this, error));
     connection.on('reconnecting', () => this.scheduleRefresh().catch(ignore));
     if (this.options.readFrom === 'replica') {
@@ -582,6 +595,11 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     };
     this.nodeConnections.set(key, node);
     return node;
+  }
+
+  /** @internal For the client-side cache: whether the connection to `address` gets every invalidation now. */
+  nodeTrackingLive(address: NodeAddress): boolean {
+    return this.nodeConnections.get(nodeKey(address))?.connection.trackingLive === true;
   }
 
   /**

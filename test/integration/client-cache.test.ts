@@ -298,7 +298,7 @@ describe('a reply that arrives after its key was invalidated', () => {
 });
 
 describe('options', () => {
-  it('RESP2, a RedisPool and RedisCluster refuse the option with a clear error', () => {
+  it('RESP2 and a RedisPool refuse the option with a clear error', () => {
     expect(() => new Redis({ port: server.port, protocol: 2, clientSideCache: true, lazyConnect: true })).toThrow(ArgumentError);
     expect(() => new Redis({ port: server.port, protocol: 2, clientSideCache: true, lazyConnect: true })).toThrow(/needs protocol 3/);
     expect(() => new RedisPool({ port: server.port, clientSideCache: true })).toThrow(/not supported on a pool/);

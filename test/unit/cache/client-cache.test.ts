@@ -7,9 +7,7 @@ import { cloneReply } from '../../../src/cache/clone-reply.js';
 import { ArgumentError } from '../../../src/errors.js';
 
 function liveCache(maxEntries = 100, ttl = 0): ClientCache {
-  const cache = new ClientCache({ maxEntries, ttl });
-  cache.setLive(true);
-  return cache;
+  return new ClientCache({ maxEntries, ttl });
 }
 
 /** A read of `key` that misses, is sent, and gets `value` back. */
@@ -91,17 +89,20 @@ describe('ClientCache', () => {
     expect(cache.lookup('GET\0k')?.value).toBe('new');
   });
 
-  it('stores nothing while not live, nor a read begun before the session was lost', () => {
+  it('a read begun before clear() (a lost connection does that too) does not store', () => {
     const cache = liveCache();
     const before = cache.beginRead('k');
-    cache.setLive(false);
     read(cache, 'GET\0a', 'a', 1);
-    cache.setLive(true);
+    cache.clear();
     cache.endRead(before, 'GET\0k', true, 'old');
     expect(cache.stats().size).toBe(0);
     read(cache, 'GET\0a', 'a', 1);
     expect(cache.stats().size).toBe(1);
-    cache.setLive(false);
+  });
+
+  it('a reply from a connection whose tracking is not live (store: false) is not kept', () => {
+    const cache = liveCache();
+    cache.endRead(cache.beginRead('k'), 'GET\0k', false, 'v');
     expect(cache.stats().size).toBe(0);
   });
 
