@@ -52,7 +52,7 @@ interface NodeRedisLike {
 }
 
 interface OcredisModule {
-  Redis: new (options: { host: string; port: number; lazyConnect?: boolean }) => OcredisLike;
+  Redis: new (options: { host: string; port: number; lazyConnect?: boolean; clientSideCache?: true }) => OcredisLike;
   OcRedis?: new (options: { host: string; port: number; lazyConnect?: boolean }) => OcredisLike;
   /** The metric views ocredis recommends (src/otel/views.ts), used for every instrumented worker's provider. */
   ocredisViews?: () => ViewOptions[];
@@ -66,6 +66,11 @@ export async function loadOcredis(): Promise<OcredisModule> {
 
 export async function createClient(name: ClientName, port: number): Promise<BenchClient> {
   switch (name) {
+    case 'ocredis-cache': {
+      const r = new (await loadOcredis()).Redis({ host: HOST, port, lazyConnect: true, clientSideCache: true });
+      await r.connect();
+      return ocredisAdapter(r);
+    }
     case 'ocredis':
     case 'ocredis-otel':
     case 'ocredis-own-line-otel':

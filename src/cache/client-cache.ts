@@ -20,10 +20,20 @@ export interface CacheStats {
   readonly size: number;
 }
 
+/**
+ * The replies of one command in one reply form (strings or Buffers) and one arity class (one argument, or
+ * several), by id: the argument itself, or the arguments joined. Split so that a hit on GET key looks up the
+ * key string as given (its hash cached by V8) instead of building and hashing a new string per call.
+ */
+export type CacheTable = Map<string, CacheEntry>;
+
 /** A cached reply (the raw decoded reply: callers get copies of aggregates). */
 export interface CacheEntry {
   readonly value: unknown;
+  /** The key it read, as invalidations name it. */
   readonly key: string;
+  readonly table: CacheTable;
+  readonly id: string;
   readonly expiresAt: number;
   /** Read since the eviction hand last passed: gets a second chance instead of being evicted. */
   referenced: boolean;
@@ -52,9 +62,12 @@ export interface ClientSideCache {
 export class ClientCache implements ClientSideCache {
   readonly maxEntries: number;
   readonly ttl: number;
-  private readonly entries = new Map<string, CacheEntry>();
-  /** Entry ids by the (prefixed) key they read. */
-  private readonly byKey = new Map<string, Set<string>>();
+  /** Tables by command name: [strings, one argument], [strings, several], [Buffers, one], [Buffers, several]. */
+  private readonly tables: Map<string, CacheTable>[] = [new Map(), new Map(), new Map(), new Map()];
+  /** Every entry, oldest first: the CLOCK ring the eviction hand walks. */
+  private readonly ring = new Set<CacheEntry>();
+  /** Entries by the (prefixed) key they read. */
+  private readonly byKey = new Map<string, Set<CacheEntry>>();
   private readonly inflight = new Map<string, KeyReads>();
   /** Bumped by every flush: a ticket taken before it must not store. */
   private flushes = 0;
@@ -72,7 +85,7 @@ export class ClientCache implements ClientSideCache {
 
   /** Hit / miss / eviction / invalidation counts and the current size. */
   stats(): CacheStats {
-    return { ...this.counts, size: this.entries.size };
+    return { ...this.counts, size: this.ring.size };
   }
 
   /**
@@ -81,13 +94,25 @@ export class ClientCache implements ClientSideCache {
    */
   clear(): void {
     this.flushes++;
-    this.entries.clear();
+    for (const tables of this.tables) tables.clear();
+    this.ring.clear();
     this.byKey.clear();
   }
 
-  /** The cached reply under `id`, or undefined; counts the hit or the miss. */
-  lookup(id: string): CacheEntry | undefined {
-    const entry = this.entries.get(id);
+  /** The table of `name` for that reply form and arity class (see CacheTable). */
+  table(name: string, returnBuffers: boolean, oneArgument: boolean): CacheTable {
+    const tables = this.tables[(returnBuffers ? 2 : 0) + (oneArgument ? 0 : 1)] as Map<string, CacheTable>;
+    let table = tables.get(name);
+    if (table === undefined) {
+      table = new Map();
+      tables.set(name, table);
+    }
+    return table;
+  }
+
+  /** The cached reply under `id` in `table`, or undefined; counts the hit or the miss. */
+  lookup(table: CacheTable, id: string): CacheEntry | undefined {
+    const entry = table.get(id);
     if (entry !== undefined) {
       if (this.ttl === 0 || entry.expiresAt > performance.now()) {
         entry.referenced = true;
@@ -95,7 +120,7 @@ export class ClientCache implements ClientSideCache {
         this.lastHit = true;
         return entry;
       }
-      this.remove(id, entry);
+      this.remove(entry);
       this.counts.evictions++;
     }
     this.counts.misses++;
@@ -116,14 +141,14 @@ export class ClientCache implements ClientSideCache {
 
   /**
    * The read's reply arrived. `store`: it succeeded on a connection whose tracking is live (so the server
-   * tracks the key for it); then `value` is kept under `id`, unless the key was invalidated or the cache
-   * cleared since the read began.
+   * tracks the key for it); then `value` is kept under `id` in `table`, unless the key was invalidated or the
+   * cache cleared since the read began.
    */
-  endRead(ticket: ReadTicket, id: string, store: boolean, value: unknown): void {
+  endRead(ticket: ReadTicket, table: CacheTable, id: string, store: boolean, value: unknown): void {
     const { key, reads } = ticket;
     if (--reads.readers === 0 && this.inflight.get(key) === reads) this.inflight.delete(key);
     if (!store || ticket.flushes !== this.flushes || ticket.generation !== reads.generation) return;
-    this.store(id, key, value);
+    this.store(table, id, key, value);
   }
 
   /** An `invalidate` push: the keys named (strings or Buffers), or null for every key (FLUSHDB / FLUSHALL). */
@@ -139,54 +164,58 @@ export class ClientCache implements ClientSideCache {
       this.counts.invalidations++;
       const reads = this.inflight.get(key);
       if (reads !== undefined) reads.generation++;
-      const ids = this.byKey.get(key);
-      if (ids === undefined) continue;
+      const entries = this.byKey.get(key);
+      if (entries === undefined) continue;
       this.byKey.delete(key);
-      for (const id of ids) this.entries.delete(id);
+      for (const entry of entries) {
+        entry.table.delete(entry.id);
+        this.ring.delete(entry);
+      }
     }
   }
 
-  private store(id: string, key: string, value: unknown): void {
-    const existing = this.entries.get(id);
-    if (existing !== undefined) this.remove(id, existing);
-    while (this.entries.size >= this.maxEntries) this.evictOne();
-    this.entries.set(id, { value, key, expiresAt: this.ttl === 0 ? 0 : performance.now() + this.ttl, referenced: false });
-    let ids = this.byKey.get(key);
-    if (ids === undefined) {
-      ids = new Set();
-      this.byKey.set(key, ids);
+  private store(table: CacheTable, id: string, key: string, value: unknown): void {
+    const existing = table.get(id);
+    if (existing !== undefined) this.remove(existing);
+    while (this.ring.size >= this.maxEntries) this.evictOne();
+    const entry: CacheEntry = { value, key, table, id, expiresAt: this.ttl === 0 ? 0 : performance.now() + this.ttl, referenced: false };
+    table.set(id, entry);
+    this.ring.add(entry);
+    let entries = this.byKey.get(key);
+    if (entries === undefined) {
+      entries = new Set();
+      this.byKey.set(key, entries);
     }
-    ids.add(id);
+    entries.add(entry);
   }
 
   /** The oldest entry not read since the hand last passed it; read ones go to the back, unflagged. */
   private evictOne(): void {
-    for (;;) {
-      const first = this.entries.entries().next();
-      if (first.done === true) return;
-      const [id, entry] = first.value;
-      this.entries.delete(id);
+    for (const entry of this.ring) {
+      this.ring.delete(entry);
       if (entry.referenced) {
         entry.referenced = false;
-        this.entries.set(id, entry);
+        this.ring.add(entry);
         continue;
       }
-      this.unindex(id, entry.key);
+      entry.table.delete(entry.id);
+      this.unindex(entry);
       this.counts.evictions++;
       return;
     }
   }
 
-  private remove(id: string, entry: CacheEntry): void {
-    this.entries.delete(id);
-    this.unindex(id, entry.key);
+  private remove(entry: CacheEntry): void {
+    entry.table.delete(entry.id);
+    this.ring.delete(entry);
+    this.unindex(entry);
   }
 
-  private unindex(id: string, key: string): void {
-    const ids = this.byKey.get(key);
-    if (ids === undefined) return;
-    ids.delete(id);
-    if (ids.size === 0) this.byKey.delete(key);
+  private unindex(entry: CacheEntry): void {
+    const entries = this.byKey.get(entry.key);
+    if (entries === undefined) return;
+    entries.delete(entry);
+    if (entries.size === 0) this.byKey.delete(entry.key);
   }
 }
 

@@ -88,12 +88,15 @@ class AnsweringNode implements CommandObserver {
 
 function cachedSendCommand(cache: ClientCache, prefix: KeyPrefix | undefined, send: SendCommand, answerFor: (observer: CommandObserver | undefined) => Answer): SendCommand {
   return function cachedSendCommand<T>(this: { pendingCallOptions?: unknown }, name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
-    const id = CACHEABLE_COMMANDS.has(name) ? entryId(name, args, returnBuffers) : undefined;
+    const first = args[0];
+    // One argument (GET key): its own text is the id. Several: joined, unless that could be ambiguous.
+    const id = !CACHEABLE_COMMANDS.has(name) ? undefined : args.length === 1 ? (typeof first === 'string' ? first : typeof first === 'number' ? String(first) : undefined) : joinedArguments(args);
     if (id === undefined) {
       cache.lastHit = undefined;
       return send.call(this, name, args, returnBuffers, transform, observer) as Promise<T>;
     }
-    const entry = cache.lookup(id);
+    const table = cache.table(name, returnBuffers, args.length === 1);
+    const entry = cache.lookup(table, id);
     if (entry !== undefined) {
       if (this.pendingCallOptions !== undefined) this.pendingCallOptions = undefined; // taken, as a sent command would take them
       return transform === undefined ? Promise.resolve(cloneReply(entry.value) as T) : shaped(entry.value, transform);
@@ -103,12 +106,12 @@ function cachedSendCommand(cache: ClientCache, prefix: KeyPrefix | undefined, se
     // Sent without the transform: the cache keeps the reply as decoded, and each caller shapes its own copy.
     return (send.call(this, name, args, returnBuffers, undefined, answer.observer) as Promise<unknown>).then(
       (raw) => {
-        cache.endRead(ticket, id, answer.tracked(), raw);
+        cache.endRead(ticket, table, id, answer.tracked(), raw);
         const copy = cloneReply(raw);
         return transform === undefined ? (copy as T) : transform(copy);
       },
       (error: unknown) => {
-        cache.endRead(ticket, id, false, undefined);
+        cache.endRead(ticket, table, id, false, undefined);
         throw error;
       },
     );
@@ -128,20 +131,15 @@ function isInvalidate(kind: unknown): boolean {
 }
 
 /**
- * The cache id of a call: name, reply form, then the arguments joined by NUL. Undefined (not cached) when an
- * argument is a Buffer, or when one of several holds a NUL, so two different calls can never share an id.
+ * The id of a call with several arguments: them joined by NUL. Undefined (not cached) when one is a Buffer or
+ * holds a NUL, so two different calls can never share an id.
  */
-function entryId(name: string, args: readonly RedisArg[], returnBuffers: boolean): string | undefined {
-  const first = args[0];
-  if (typeof first !== 'string' && typeof first !== 'number') return undefined;
-  let id = (returnBuffers ? name + '\u0001' : name + '\u0000') + first;
-  // One argument needs no check: everything after the first separator is that argument.
-  if (args.length === 1) return id;
-  if (typeof first === 'string' && first.includes('\u0000')) return undefined;
-  for (let i = 1; i < args.length; i++) {
+function joinedArguments(args: readonly RedisArg[]): string | undefined {
+  let id = '';
+  for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (typeof arg === 'number') id += '\u0000' + arg;
-    else if (typeof arg === 'string' && !arg.includes('\u0000')) id += '\u0000' + arg;
+    if (typeof arg === 'number') id += i === 0 ? String(arg) : '\u0000' + arg;
+    else if (typeof arg === 'string' && !arg.includes('\u0000')) id += i === 0 ? arg : '\u0000' + arg;
     else return undefined;
   }
   return id;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveCacheOptions } from '../../../src/cache/cache-options.js';
 import { CACHEABLE_COMMANDS } from '../../../src/cache/cacheable-commands.js';
-import { ClientCache } from '../../../src/cache/client-cache.js';
+import { ClientCache, type CacheTable, type ReadTicket } from '../../../src/cache/client-cache.js';
 import { cloneReply } from '../../../src/cache/clone-reply.js';
 import { ArgumentError } from '../../../src/errors.js';
 
@@ -10,10 +10,24 @@ function liveCache(maxEntries = 100, ttl = 0): ClientCache {
   return new ClientCache({ maxEntries, ttl });
 }
 
+/** Ids here are `NAME\0argument`: the table of NAME for string replies and one argument, then the argument. */
+function at(cache: ClientCache, id: string): [CacheTable, string] {
+  const [name = '', argument = ''] = id.split('\0');
+  return [cache.table(name, false, true), argument];
+}
+
+function lookup(cache: ClientCache, id: string) {
+  return cache.lookup(...at(cache, id));
+}
+
+function endRead(cache: ClientCache, ticket: ReadTicket, id: string, store: boolean, value: unknown): void {
+  cache.endRead(ticket, ...at(cache, id), store, value);
+}
+
 /** A read of `key` that misses, is sent, and gets `value` back. */
 function read(cache: ClientCache, id: string, key: string, value: unknown): void {
-  expect(cache.lookup(id)).toBeUndefined();
-  cache.endRead(cache.beginRead(key), id, true, value);
+  expect(lookup(cache, id)).toBeUndefined();
+  endRead(cache, cache.beginRead(key), id, true, value);
 }
 
 describe('which commands are cached', () => {
@@ -34,37 +48,37 @@ describe('ClientCache', () => {
   it('serves what it stored, counting hits and misses', () => {
     const cache = liveCache();
     read(cache, 'GET\0k', 'k', 'v');
-    expect(cache.lookup('GET\0k')?.value).toBe('v');
+    expect(lookup(cache, 'GET\0k')?.value).toBe('v');
     expect(cache.stats()).toEqual({ hits: 1, misses: 1, evictions: 0, invalidations: 0, size: 1 });
   });
 
   it('evicts the least recently used entry first when full', () => {
     const cache = liveCache(3);
-    read(cache, 'a', 'a', 1);
-    read(cache, 'b', 'b', 2);
-    read(cache, 'c', 'c', 3);
-    expect(cache.lookup('a')?.value).toBe(1); // a is now more recent than b
-    read(cache, 'd', 'd', 4);
+    read(cache, 'GET\0a', 'a', 1);
+    read(cache, 'GET\0b', 'b', 2);
+    read(cache, 'GET\0c', 'c', 3);
+    expect(lookup(cache, 'GET\0a')?.value).toBe(1); // a is now more recent than b
+    read(cache, 'GET\0d', 'd', 4);
     expect(cache.stats()).toMatchObject({ evictions: 1, size: 3 });
-    expect(cache.lookup('b')).toBeUndefined();
-    for (const id of ['a', 'c', 'd']) expect(cache.lookup(id), id).toBeDefined();
+    expect(lookup(cache, 'GET\0b')).toBeUndefined();
+    for (const id of ['GET\0a', 'GET\0c', 'GET\0d']) expect(lookup(cache, id), id).toBeDefined();
     // All of a, c, d were read since: one of them goes all the same (an approximation of LRU: CLOCK).
-    read(cache, 'e', 'e', 5);
+    read(cache, 'GET\0e', 'e', 5);
     expect(cache.stats()).toMatchObject({ evictions: 2, size: 3 });
-    expect(['a', 'c', 'd'].filter((id) => cache.lookup(id) === undefined)).toHaveLength(1);
+    expect(['GET\0a', 'GET\0c', 'GET\0d'].filter((id) => lookup(cache, id) === undefined)).toHaveLength(1);
   });
 
   it('an invalidation removes every reply of the key; null removes everything', () => {
     const cache = liveCache();
-    read(cache, 'HGET\0h\0f1', 'h', 'x');
-    read(cache, 'HGET\0h\0f2', 'h', 'y');
+    read(cache, 'HGET\0h f1', 'h', 'x');
+    read(cache, 'HGET\0h f2', 'h', 'y');
     read(cache, 'GET\0k', 'k', 'v');
     cache.invalidate(['h']);
-    expect(cache.lookup('HGET\0h\0f1')).toBeUndefined();
-    expect(cache.lookup('HGET\0h\0f2')).toBeUndefined();
-    expect(cache.lookup('GET\0k')?.value).toBe('v');
+    expect(lookup(cache, 'HGET\0h f1')).toBeUndefined();
+    expect(lookup(cache, 'HGET\0h f2')).toBeUndefined();
+    expect(lookup(cache, 'GET\0k')?.value).toBe('v');
     cache.invalidate([Buffer.from('k')]); // keys may arrive as Buffers
-    expect(cache.lookup('GET\0k')).toBeUndefined();
+    expect(lookup(cache, 'GET\0k')).toBeUndefined();
     read(cache, 'GET\0k', 'k', 'v');
     cache.invalidate(null);
     expect(cache.stats()).toMatchObject({ invalidations: 3, size: 0 });
@@ -75,18 +89,18 @@ describe('ClientCache', () => {
     const ticket = cache.beginRead('k');
     const other = cache.beginRead('other');
     cache.invalidate(['k']);
-    cache.endRead(ticket, 'GET\0k', true, 'old');
-    cache.endRead(other, 'GET\0other', true, 'fine');
-    expect(cache.lookup('GET\0k')).toBeUndefined();
-    expect(cache.lookup('GET\0other')?.value).toBe('fine');
+    endRead(cache, ticket, 'GET\0k', true, 'old');
+    endRead(cache, other, 'GET\0other', true, 'fine');
+    expect(lookup(cache, 'GET\0k')).toBeUndefined();
+    expect(lookup(cache, 'GET\0other')?.value).toBe('fine');
     // Two reads in flight, the invalidation between them: neither stores (the second may have been read first).
     const first = cache.beginRead('k');
     cache.invalidate(['k']);
     const second = cache.beginRead('k');
-    cache.endRead(first, 'GET\0k', true, 'old');
-    expect(cache.lookup('GET\0k')).toBeUndefined();
-    cache.endRead(second, 'GET\0k', true, 'new');
-    expect(cache.lookup('GET\0k')?.value).toBe('new');
+    endRead(cache, first, 'GET\0k', true, 'old');
+    expect(lookup(cache, 'GET\0k')).toBeUndefined();
+    endRead(cache, second, 'GET\0k', true, 'new');
+    expect(lookup(cache, 'GET\0k')?.value).toBe('new');
   });
 
   it('a read begun before clear() (a lost connection does that too) does not store', () => {
@@ -94,7 +108,7 @@ describe('ClientCache', () => {
     const before = cache.beginRead('k');
     read(cache, 'GET\0a', 'a', 1);
     cache.clear();
-    cache.endRead(before, 'GET\0k', true, 'old');
+    endRead(cache, before, 'GET\0k', true, 'old');
     expect(cache.stats().size).toBe(0);
     read(cache, 'GET\0a', 'a', 1);
     expect(cache.stats().size).toBe(1);
@@ -102,20 +116,20 @@ describe('ClientCache', () => {
 
   it('a reply from a connection whose tracking is not live (store: false) is not kept', () => {
     const cache = liveCache();
-    cache.endRead(cache.beginRead('k'), 'GET\0k', false, 'v');
+    endRead(cache, cache.beginRead('k'), 'GET\0k', false, 'v');
     expect(cache.stats().size).toBe(0);
   });
 
   it('a failed read stores nothing', () => {
     const cache = liveCache();
-    cache.endRead(cache.beginRead('k'), 'GET\0k', false, undefined);
+    endRead(cache, cache.beginRead('k'), 'GET\0k', false, undefined);
     expect(cache.stats().size).toBe(0);
   });
 
   it('ttl: an entry older than ttl is a miss and counts as an eviction', () => {
     const cache = liveCache(10, 1e-9);
     read(cache, 'GET\0k', 'k', 'v');
-    expect(cache.lookup('GET\0k')).toBeUndefined();
+    expect(lookup(cache, 'GET\0k')).toBeUndefined();
     expect(cache.stats()).toMatchObject({ hits: 0, misses: 2, evictions: 1, size: 0 });
   });
 });
