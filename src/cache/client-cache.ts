@@ -1,9 +1,9 @@
 // The client-side cache of one client: replies of cacheable reads kept by command and arguments, indexed by
 // the key they read so an invalidation push removes them all, bounded by maxEntries (least recently used goes
 // first, approximated CLOCK-style: a hit only sets a flag, so serving one costs a Map lookup and a write).
-// A read in flight when its key is invalidated, or when the connection's session is lost, is not kept: each
-// read takes a ticket holding its key's generation and the flush count, and keeps its reply only if both
-// are unchanged when the reply arrives.
+// A read in flight when its key is invalidated, or when the cache is cleared (a connection lost), is not
+// kept: a read takes a ticket (the invalidation sequence number when it was sent) and may store only if
+// neither its key nor everything was invalidated after that number.
 import type { ResolvedCacheOptions } from './cache-options.js';
 
 /** What `client.cache.stats()` reports. Counts are since the client was created. */
@@ -19,6 +19,9 @@ export interface CacheStats {
   /** Replies held now. */
   readonly size: number;
 }
+
+/** How many recently invalidated keys are remembered for reads in flight; past that, in-flight reads do not store. */
+const RECENT_INVALIDATIONS = 1024;
 
 /**
  * The replies of one command in one reply form (strings or Buffers) and one arity class (one argument, or
@@ -37,20 +40,11 @@ export interface CacheEntry {
   readonly expiresAt: number;
   /** Read since the eviction hand last passed: gets a second chance instead of being evicted. */
   referenced: boolean;
-}
-
-/** The reads in flight for one key: their count, and how often the key was invalidated meanwhile. */
-interface KeyReads {
-  generation: number;
-  readers: number;
-}
-
-/** A read on its way to the server (see beginRead). */
-export interface ReadTicket {
-  readonly key: string;
-  readonly reads: KeyReads;
-  readonly generation: number;
-  readonly flushes: number;
+  /** Its place in the CLOCK ring. */
+  slot: number;
+  /** The other entries of the same key (a list, so indexing an entry allocates nothing). */
+  previousOfKey: CacheEntry | undefined;
+  nextOfKey: CacheEntry | undefined;
 }
 
 /** What `client.cache` offers: the counts, and a way to drop everything. */
@@ -64,13 +58,23 @@ export class ClientCache implements ClientSideCache {
   readonly ttl: number;
   /** Tables by command name: [strings, one argument], [strings, several], [Buffers, one], [Buffers, several]. */
   private readonly tables: Map<string, CacheTable>[] = [new Map(), new Map(), new Map(), new Map()];
-  /** Every entry, oldest first: the CLOCK ring the eviction hand walks. */
-  private readonly ring = new Set<CacheEntry>();
-  /** Entries by the (prefixed) key they read. */
-  private readonly byKey = new Map<string, Set<CacheEntry>>();
-  private readonly inflight = new Map<string, KeyReads>();
-  /** Bumped by every flush: a ticket taken before it must not store. */
-  private flushes = 0;
+  /**
+   * The CLOCK ring the eviction hand walks (an array, not an insertion-ordered Set: V8 leaves a deleted Set
+   * entry as a hole until the next rehash, so taking the oldest one over and over walks ever more holes).
+   * Grows up to maxEntries; slots of removed entries are reused.
+   */
+  private readonly ring: (CacheEntry | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private hand = 0;
+  private size = 0;
+  /** The first entry of each (prefixed) key; the others follow through nextOfKey. */
+  private readonly byKey = new Map<string, CacheEntry>();
+  /** Bumped by every invalidation and every clear: what a read's ticket is compared with. */
+  private sequence = 0;
+  /** Tickets below this may not store (everything was invalidated since they were taken). */
+  private floor = 0;
+  /** Keys invalidated since the floor, with the sequence number of their last invalidation. */
+  private readonly recent = new Map<string, number>();
   private counts = { hits: 0, misses: 0, evictions: 0, invalidations: 0 };
   /**
    * Whether the last call made through the client was served from the cache: true or false for a cacheable
@@ -85,7 +89,7 @@ export class ClientCache implements ClientSideCache {
 
   /** Hit / miss / eviction / invalidation counts and the current size. */
   stats(): CacheStats {
-    return { ...this.counts, size: this.ring.size };
+    return { ...this.counts, size: this.size };
   }
 
   /**
@@ -93,9 +97,12 @@ export class ClientCache implements ClientSideCache {
    * tracking does (socket closed, tracking or RESP3 switched off): invalidations may be missed from then on.
    */
   clear(): void {
-    this.flushes++;
+    this.raiseFloor();
     for (const tables of this.tables) tables.clear();
-    this.ring.clear();
+    this.ring.length = 0;
+    this.freeSlots.length = 0;
+    this.hand = 0;
+    this.size = 0;
     this.byKey.clear();
   }
 
@@ -128,26 +135,20 @@ export class ClientCache implements ClientSideCache {
     return undefined;
   }
 
-  /** A read of `key` is about to be sent; pass the ticket to endRead with its reply. */
-  beginRead(key: string): ReadTicket {
-    let reads = this.inflight.get(key);
-    if (reads === undefined) {
-      reads = { generation: 0, readers: 0 };
-      this.inflight.set(key, reads);
-    }
-    reads.readers++;
-    return { key, reads, generation: reads.generation, flushes: this.flushes };
+  /** A read is about to be sent: its ticket, for endRead. */
+  beginRead(): number {
+    return this.sequence;
   }
 
   /**
-   * The read's reply arrived. `store`: it succeeded on a connection whose tracking is live (so the server
-   * tracks the key for it); then `value` is kept under `id` in `table`, unless the key was invalidated or the
-   * cache cleared since the read began.
+   * A read's reply arrived. `store`: it succeeded on a connection whose tracking is live (so the server tracks
+   * the key for it); then `value` is kept under `id` in `table`, unless `key` (or everything) was invalidated
+   * after the read's ticket was taken.
    */
-  endRead(ticket: ReadTicket, table: CacheTable, id: string, store: boolean, value: unknown): void {
-    const { key, reads } = ticket;
-    if (--reads.readers === 0 && this.inflight.get(key) === reads) this.inflight.delete(key);
-    if (!store || ticket.flushes !== this.flushes || ticket.generation !== reads.generation) return;
+  endRead(ticket: number, table: CacheTable, id: string, key: string, store: boolean, value: unknown): void {
+    if (!store) return;
+    // Nothing at all invalidated since the read was sent (the common case): no look-up needed.
+    if (ticket !== this.sequence && (ticket < this.floor || (this.recent.get(key) ?? 0) > ticket)) return;
     this.store(table, id, key, value);
   }
 
@@ -162,60 +163,96 @@ export class ClientCache implements ClientSideCache {
     for (const raw of keys) {
       const key = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString() : String(raw);
       this.counts.invalidations++;
-      const reads = this.inflight.get(key);
-      if (reads !== undefined) reads.generation++;
-      const entries = this.byKey.get(key);
-      if (entries === undefined) continue;
+      if (this.recent.size >= RECENT_INVALIDATIONS) this.raiseFloor();
+      this.recent.set(key, ++this.sequence);
+      let entry = this.byKey.get(key);
+      if (entry === undefined) continue;
       this.byKey.delete(key);
-      for (const entry of entries) {
+      while (entry !== undefined) {
         entry.table.delete(entry.id);
-        this.ring.delete(entry);
+        this.vacate(entry);
+        entry = entry.nextOfKey;
       }
     }
+  }
+
+  /** From now on, no read sent before may store; the recent keys are no longer needed to tell. */
+  private raiseFloor(): void {
+    this.floor = ++this.sequence;
+    this.recent.clear();
   }
 
   private store(table: CacheTable, id: string, key: string, value: unknown): void {
     const existing = table.get(id);
     if (existing !== undefined) this.remove(existing);
-    while (this.ring.size >= this.maxEntries) this.evictOne();
-    const entry: CacheEntry = { value, key, table, id, expiresAt: this.ttl === 0 ? 0 : performance.now() + this.ttl, referenced: false };
+    const slot = this.size < this.maxEntries ? this.freeSlot() : this.evictOne();
+    const next = this.byKey.get(key);
+    const entry: CacheEntry = {
+      value,
+      key,
+      table,
+      id,
+      expiresAt: this.ttl === 0 ? 0 : performance.now() + this.ttl,
+      referenced: false,
+      slot,
+      previousOfKey: undefined,
+      nextOfKey: next,
+    };
+    if (next !== undefined) next.previousOfKey = entry;
+    this.byKey.set(key, entry);
+    this.ring[slot] = entry;
+    this.size++;
     table.set(id, entry);
-    this.ring.add(entry);
-    let entries = this.byKey.get(key);
-    if (entries === undefined) {
-      entries = new Set();
-      this.byKey.set(key, entries);
-    }
-    entries.add(entry);
   }
 
-  /** The oldest entry not read since the hand last passed it; read ones go to the back, unflagged. */
-  private evictOne(): void {
-    for (const entry of this.ring) {
-      this.ring.delete(entry);
+  private freeSlot(): number {
+    return this.freeSlots.pop() ?? this.ring.length;
+  }
+
+  /** Moves the hand to the first entry not read since it last passed (unflagging those read), evicts it, returns its slot. */
+  private evictOne(): number {
+    const ring = this.ring;
+    for (;;) {
+      const slot = this.hand;
+      this.hand = slot + 1 < ring.length ? slot + 1 : 0;
+      const entry = ring[slot];
+      if (entry === undefined) continue; // only when slots are free, and then the caller does not evict
       if (entry.referenced) {
         entry.referenced = false;
-        this.ring.add(entry);
         continue;
       }
       entry.table.delete(entry.id);
       this.unindex(entry);
+      ring[slot] = undefined;
+      this.size--;
       this.counts.evictions++;
-      return;
+      return slot;
     }
   }
 
   private remove(entry: CacheEntry): void {
     entry.table.delete(entry.id);
-    this.ring.delete(entry);
+    this.vacate(entry);
     this.unindex(entry);
   }
 
+  /** Frees the entry's ring slot. */
+  private vacate(entry: CacheEntry): void {
+    if (this.ring[entry.slot] !== entry) return;
+    this.ring[entry.slot] = undefined;
+    this.freeSlots.push(entry.slot);
+    this.size--;
+  }
+
+  /** Takes the entry out of its key's list. */
   private unindex(entry: CacheEntry): void {
-    const entries = this.byKey.get(entry.key);
-    if (entries === undefined) return;
-    entries.delete(entry);
-    if (entries.size === 0) this.byKey.delete(entry.key);
+    const { previousOfKey: previous, nextOfKey: next } = entry;
+    if (next !== undefined) next.previousOfKey = previous;
+    if (previous !== undefined) previous.nextOfKey = next;
+    else if (this.byKey.get(entry.key) === entry) {
+      if (next === undefined) this.byKey.delete(entry.key);
+      else this.byKey.set(entry.key, next);
+    }
   }
 }
 

@@ -101,20 +101,16 @@ function cachedSendCommand(cache: ClientCache, prefix: KeyPrefix | undefined, se
       if (this.pendingCallOptions !== undefined) this.pendingCallOptions = undefined; // taken, as a sent command would take them
       return transform === undefined ? Promise.resolve(cloneReply(entry.value) as T) : shaped(entry.value, transform);
     }
-    const ticket = cache.beginRead(indexKey(prefix, args[0] as string | number));
+    const ticket = cache.beginRead();
     const answer = answerFor(observer);
-    // Sent without the transform: the cache keeps the reply as decoded, and each caller shapes its own copy.
-    return (send.call(this, name, args, returnBuffers, undefined, answer.observer) as Promise<unknown>).then(
-      (raw) => {
-        cache.endRead(ticket, table, id, answer.tracked(), raw);
-        const copy = cloneReply(raw);
-        return transform === undefined ? (copy as T) : transform(copy);
-      },
-      (error: unknown) => {
-        cache.endRead(ticket, table, id, false, undefined);
-        throw error;
-      },
-    );
+    // The reply is stored as decoded, synchronously while the replies are read (so before any push that
+    // follows it in the stream), and each caller gets its own copy, shaped by the caller's transform.
+    const storeAndShape = (raw: unknown): T => {
+      cache.endRead(ticket, table, id, indexKey(prefix, first as string | number), answer.tracked(), raw);
+      const copy = cloneReply(raw);
+      return transform === undefined ? (copy as T) : transform(copy);
+    };
+    return send.call(this, name, args, returnBuffers, storeAndShape, answer.observer) as Promise<T>;
   };
 }
 

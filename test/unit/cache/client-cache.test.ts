@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveCacheOptions } from '../../../src/cache/cache-options.js';
 import { CACHEABLE_COMMANDS } from '../../../src/cache/cacheable-commands.js';
-import { ClientCache, type CacheTable, type ReadTicket } from '../../../src/cache/client-cache.js';
+import { ClientCache, type CacheTable } from '../../../src/cache/client-cache.js';
 import { cloneReply } from '../../../src/cache/clone-reply.js';
 import { ArgumentError } from '../../../src/errors.js';
 
@@ -20,14 +20,16 @@ function lookup(cache: ClientCache, id: string) {
   return cache.lookup(...at(cache, id));
 }
 
-function endRead(cache: ClientCache, ticket: ReadTicket, id: string, store: boolean, value: unknown): void {
-  cache.endRead(ticket, ...at(cache, id), store, value);
+/** The read of `id` ends; its key is the id's argument unless given. */
+function endRead(cache: ClientCache, ticket: number, id: string, store: boolean, value: unknown, key?: string): void {
+  const [table, argument] = at(cache, id);
+  cache.endRead(ticket, table, argument, key ?? argument, store, value);
 }
 
 /** A read of `key` that misses, is sent, and gets `value` back. */
 function read(cache: ClientCache, id: string, key: string, value: unknown): void {
   expect(lookup(cache, id)).toBeUndefined();
-  endRead(cache, cache.beginRead(key), id, true, value);
+  endRead(cache, cache.beginRead(), id, true, value, key);
 }
 
 describe('which commands are cached', () => {
@@ -86,17 +88,17 @@ describe('ClientCache', () => {
 
   it('a read in flight when its key is invalidated does not store its reply', () => {
     const cache = liveCache();
-    const ticket = cache.beginRead('k');
-    const other = cache.beginRead('other');
+    const ticket = cache.beginRead();
+    const other = cache.beginRead();
     cache.invalidate(['k']);
     endRead(cache, ticket, 'GET\0k', true, 'old');
     endRead(cache, other, 'GET\0other', true, 'fine');
     expect(lookup(cache, 'GET\0k')).toBeUndefined();
     expect(lookup(cache, 'GET\0other')?.value).toBe('fine');
     // Two reads in flight, the invalidation between them: neither stores (the second may have been read first).
-    const first = cache.beginRead('k');
+    const first = cache.beginRead();
     cache.invalidate(['k']);
-    const second = cache.beginRead('k');
+    const second = cache.beginRead();
     endRead(cache, first, 'GET\0k', true, 'old');
     expect(lookup(cache, 'GET\0k')).toBeUndefined();
     endRead(cache, second, 'GET\0k', true, 'new');
@@ -105,7 +107,7 @@ describe('ClientCache', () => {
 
   it('a read begun before clear() (a lost connection does that too) does not store', () => {
     const cache = liveCache();
-    const before = cache.beginRead('k');
+    const before = cache.beginRead();
     read(cache, 'GET\0a', 'a', 1);
     cache.clear();
     endRead(cache, before, 'GET\0k', true, 'old');
@@ -116,13 +118,30 @@ describe('ClientCache', () => {
 
   it('a reply from a connection whose tracking is not live (store: false) is not kept', () => {
     const cache = liveCache();
-    endRead(cache, cache.beginRead('k'), 'GET\0k', false, 'v');
+    endRead(cache, cache.beginRead(), 'GET\0k', false, 'v');
     expect(cache.stats().size).toBe(0);
+  });
+
+  it('many invalidations of other keys while a read is in flight: it does not store (the recent keys are forgotten)', () => {
+    const cache = liveCache();
+    const ticket = cache.beginRead();
+    cache.invalidate(['other']);
+    const stillFine = cache.beginRead();
+    endRead(cache, stillFine, 'GET\0k', true, 'v'); // other keys invalidated since: k was not
+    expect(lookup(cache, 'GET\0k')?.value).toBe('v');
+    const late = cache.beginRead();
+    cache.invalidate(Array.from({ length: 2000 }, (_, i) => `other:${i}`));
+    endRead(cache, late, 'GET\0k2', true, 'v');
+    endRead(cache, ticket, 'GET\0k3', true, 'v');
+    expect(lookup(cache, 'GET\0k2')).toBeUndefined();
+    expect(lookup(cache, 'GET\0k3')).toBeUndefined();
+    read(cache, 'GET\0k2', 'k2', 'v');
+    expect(lookup(cache, 'GET\0k2')?.value).toBe('v');
   });
 
   it('a failed read stores nothing', () => {
     const cache = liveCache();
-    endRead(cache, cache.beginRead('k'), 'GET\0k', false, undefined);
+    endRead(cache, cache.beginRead(), 'GET\0k', false, undefined);
     expect(cache.stats().size).toBe(0);
   });
 
