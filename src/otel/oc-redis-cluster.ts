@@ -1,3 +1,4 @@
+import { observeCache } from './cache-metrics.js';
 import { brandClasses } from '../brand.js';
 import { RedisCluster } from '../cluster/cluster.js';
 import type { ClusterOptions } from '../cluster/options.js';
@@ -23,6 +24,9 @@ export class OcRedisCluster extends RedisCluster {
     // Checked before super() starts fetching the topology: a bad telemetry option leaves nothing open behind.
     resolveTelemetryOptions(telemetry);
     super(clusterOptions);
+    // One cache for every node: reported under the first root node's address.
+    const root = this.options.rootNodes[0];
+    if (this.cache !== undefined && root !== undefined) observeCache(this.cache, `${root.host}:${root.port}`);
     // The constructor returns the instrumentation proxy: `new OcRedisCluster()` is the observed client.
     return instrumentClient(this, telemetry);
   }
