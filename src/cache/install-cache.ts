@@ -104,13 +104,20 @@ function cachedSendCommand(cache: ClientCache, prefix: KeyPrefix | undefined, se
     const ticket = cache.beginRead();
     const answer = answerFor(observer);
     // The reply is stored as decoded, synchronously while the replies are read (so before any push that
-    // follows it in the stream), and each caller gets its own copy, shaped by the caller's transform.
-    const storeAndShape = (raw: unknown): T => {
-      cache.endRead(ticket, table, id, indexKey(prefix, first as string | number), answer.tracked(), raw);
-      const copy = cloneReply(raw);
-      return transform === undefined ? (copy as T) : transform(copy);
-    };
-    return send.call(this, name, args, returnBuffers, storeAndShape, answer.observer) as Promise<T>;
+    // follows it in the stream), and each caller gets its own copy, shaped by the caller's transform. (An
+    // anonymous arrow: a named one is wrapped per call when the source runs through esbuild's keepNames.)
+    return send.call(
+      this,
+      name,
+      args,
+      returnBuffers,
+      (raw: unknown): T => {
+        cache.endRead(ticket, table, id, indexKey(prefix, first as string | number), answer.tracked(), raw);
+        const copy = cloneReply(raw);
+        return transform === undefined ? (copy as T) : transform(copy);
+      },
+      answer.observer,
+    ) as Promise<T>;
   };
 }
 
