@@ -52,7 +52,7 @@ export const CLIENT_LABELS: Record<ClientName, string> = {
   'ocredis-own-otel': 'OcRedis + own providers (SDK path)',
   'ioredis-otel': 'ioredis + instrumentation-ioredis + SDK',
   'ioredis-auto-otel': 'ioredis (auto-pipelining) + instrumentation-ioredis + SDK',
-  'node-redis-otel': 'node-redis + instrumentation-redis + SDK',
+  'node-redis-otel': 'node-redis (commandOptions.timeout 0) + instrumentation-redis + SDK',
 };
 
 /** How many operations one worker times, and how each operation is shaped. */

@@ -28,6 +28,10 @@ function build() {
   // import.meta is ESM-only: the CommonJS build of require-here resolves from __filename instead.
   const requireHere = 'dist/cjs/telemetry/require-here.js';
   writeFileSync(requireHere, readFileSync(requireHere, 'utf8').replace('import.meta.url', '__filename'));
+  // `const Redis = require('ocredis/ioredis')`, as with ioredis: the CommonJS module is the class itself,
+  // carrying the named exports (and `default`) as properties.
+  const ioredisEntry = 'dist/cjs/ioredis/index.js';
+  writeFileSync(ioredisEntry, readFileSync(ioredisEntry, 'utf8') + '\nmodule.exports = Object.assign(exports.default, exports);\n');
   writeFileSync('dist/cjs/package.json', JSON.stringify({ type: 'commonjs' }) + '\n');
   writeFileSync('dist/esm/package.json', JSON.stringify({ type: 'module' }) + '\n');
 }

@@ -300,9 +300,36 @@ function carriesStrings(schema: unknown): boolean {
   return Object.entries(s).some(([key, value]) => key !== 'const' && typeof value === 'object' && (Array.isArray(value) ? value.some(carriesStrings) : carriesStrings(value) || Object.values(value as object).some(carriesStrings)));
 }
 
-function docComment(command: JsonCommand): string[] {
+// ---- RESP2: the reply types above describe RESP3; where a command's RESP2 reply differs, its doc says how ----
+
+/** Commands whose reply_schema says `number` for what both protocols send as an integer. */
+const INTEGER_NUMBERS = new Set(['waitaof']);
+/** WITHSCORES replies the server sends as [member, score] pairs under RESP3 and as one flat list under RESP2 (checked against redis-server). */
+const FLAT_PAIRS_UNDER_RESP2 = new Set(['zdiff', 'zinter', 'zrandmember', 'zrange', 'zrangebyscore', 'zrevrange', 'zrevrangebyscore', 'zunion']);
+
+function schemaTypes(schema: unknown, found = new Set<string>()): Set<string> {
+  if (schema === null || typeof schema !== 'object') return found;
+  const type = (schema as Schema).type;
+  if (typeof type === 'string') found.add(type);
+  for (const value of Object.values(schema)) schemaTypes(value, found);
+  return found;
+}
+
+/** How the RESP2 reply differs from the typed (RESP3) one, or undefined when it does not. */
+function resp2Difference(name: string, command: JsonCommand): string | undefined {
+  const types = schemaTypes(command.reply_schema);
+  const differences: string[] = [];
+  if (types.has('object')) differences.push('maps as flat [key, value, …] arrays');
+  if (types.has('number') && !INTEGER_NUMBERS.has(name)) differences.push('doubles as strings');
+  if (FLAT_PAIRS_UNDER_RESP2.has(name)) differences.push('WITHSCORES pairs as one flat [member, score, …] list');
+  if (types.has('boolean')) differences.push('booleans as 1 / 0');
+  return differences.length === 0 ? undefined : `Under RESP2 (\`protocol: 2\`) the reply differs from this type: ${differences.join(', ')}.`;
+}
+
+function docComment(command: JsonCommand, resp2?: string): string[] {
   const summary = (command.summary ?? '').replace(/\*\//g, '*\\/').replace(/\s+/g, ' ').trim();
   const lines = [`  /** ${summary}${summary.endsWith('.') ? '' : '.'} Since ${command.since ?? '?'}.`];
+  if (resp2 !== undefined) lines.push(`   * ${resp2}`);
   if (command.deprecated_since !== undefined) lines.push(`   * @deprecated Since ${command.deprecated_since}${command.replaced_by !== undefined ? `: ${command.replaced_by.replace(/`/g, '')}` : ''}.`);
   lines[lines.length - 1] += ' */';
   return lines;
@@ -324,6 +351,7 @@ function main(sources: string[]): void {
   const optionsForm: string[] = [];
   const docLines: string[] = [];
   let bufferVariants = 0;
+  let resp2Notes = 0;
   for (const name of typed) {
     const command = all.get(name) as JsonCommand;
     const method = methodName(name);
@@ -340,7 +368,11 @@ function main(sources: string[]): void {
       optionTypes.push(`/** Options of ${name.toUpperCase().replace('|', ' ')}. */`, `export type ${typeName} = ${layout.optionsType};`);
       params[params.length - 1] = `options?: ${typeName}`;
     }
-    const doc = docComment(command);
+    // A hand-declared method that shapes its reply (hgetall → object, zscore → number) returns the same under
+    // both protocols; one that passes the reply through (zrange, zrank) differs as the generated one would.
+    const resp2 = hand?.reply !== undefined ? undefined : resp2Difference(name, command);
+    if (resp2 !== undefined) resp2Notes++;
+    const doc = docComment(command, resp2);
     docLines.push(...doc, `  ${method}: unknown;`);
     typeLines.push(...doc, `  ${method}(${params.join(', ')}): Out<W, ${replyType(command.reply_schema, false)}>;`);
     if (buffer !== '') {
@@ -377,6 +409,7 @@ function main(sources: string[]): void {
     [
       ...header(`typed methods for ${typed.length} of ${names.length} commands, ${bufferVariants} …Buffer variants`),
       '// Reply types are what the decoder returns under RESP3 (the default protocol): maps as objects, doubles as numbers.',
+      `// Under RESP2 (\`protocol: 2\`) ${resp2Notes} of these replies differ; each says how in its doc comment.`,
       "import type { Out, RedisArg, RedisKey, ResultKind } from '../define.js';",
       '',
       '/** Hand-declared commands that also take their generated options-object form. */',
@@ -396,7 +429,7 @@ function main(sources: string[]): void {
       '',
     ].join('\n'),
   );
-  console.log(`typed ${typed.length} of ${names.length} commands (${bufferVariants} Buffer variants); excluded: ${excluded.join(', ')}`);
+  console.log(`typed ${typed.length} of ${names.length} commands (${bufferVariants} Buffer variants, ${resp2Notes} RESP2 notes); excluded: ${excluded.join(', ')}`);
 }
 
 main(process.argv.slice(2));

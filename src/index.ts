@@ -1,6 +1,7 @@
 // Public exports only.
 export { Redis, type RedisOptions, type ConnectionStatus, type CallOptions } from './client/redis.js';
 export { Batch, Pipeline, Multi, Deferred, type DeferredStatus, type QueuedCommand } from './client/pipeline.js';
+export type { HandleValues } from './client/handle-values.js';
 export { Transaction, type TransactionOptions } from './client/transaction.js';
 export { ConnectionPool } from './client/pool.js';
 export { createPool, RedisPool, PooledClient } from './client/redis-pool.js';
@@ -40,9 +41,11 @@ export { NoSentinelReachableError, MasterUnknownError } from './sentinel/errors.
 export {
   OcRedis,
   OcRedisCluster,
+  OcRedisPool,
   instrumentClient,
   type OcRedisOptions,
   type OcRedisClusterOptions,
+  type OcRedisPoolOptions,
   type OcRedisTelemetryOptions,
   type InstrumentOptions,
   type RedactMode,

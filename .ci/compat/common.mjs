@@ -79,13 +79,14 @@ export async function checkAppPipelines({ key, spans, spanProcessor, periodic, m
 
   await periodic.forceFlush();
   const exported = memory.getMetrics().at(-1);
-  // The call metrics come from the producer, once; the SDK's own ocredis instruments hold only the connection
-  // metrics (observable instruments, read at collection).
+  // The call metrics (and db.client.connection.create_time) come from the producer, once; the SDK's own ocredis
+  // instruments hold only the connection metrics (observable instruments, read at collection).
   const CONNECTION_METRICS = ['db.client.connection.count', 'db.client.connection.pending_requests', 'redis/offline_queue', 'redis/reconnects'];
   const ocredisMetrics = exported.scopeMetrics.filter((s) => s.scope.name === 'ocredis').flatMap((s) => s.metrics);
   const callMetricNames = ocredisMetrics.map((m) => m.descriptor.name).filter((name) => !CONNECTION_METRICS.includes(name)).sort();
   check(
-    JSON.stringify(callMetricNames) === JSON.stringify(['db.client.operation.duration', 'redis/calls', 'redis/key_lengths', 'redis/latency', 'redis/value_lengths']),
+    JSON.stringify(callMetricNames) ===
+      JSON.stringify(['db.client.connection.create_time', 'db.client.operation.duration', 'redis/calls', 'redis/key_lengths', 'redis/latency', 'redis/value_lengths']),
     'each call metric exported once, from the producer (the SDK instruments recorded no call)',
     JSON.stringify(callMetricNames),
   );

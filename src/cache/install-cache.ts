@@ -42,8 +42,11 @@ export function installClientCache(client: Redis, options: ResolvedCacheOptions)
   const cache = new ClientCache(options);
   const connection = client.connection;
   trackInto(cache, connection);
-  const answer: Answer = { observer: undefined, tracked: () => connection.trackingLive };
-  client.sendCommand = cachedSendCommand(cache, client.options.keyPrefix, client.sendCommand, () => answer);
+  const tracked = (): boolean => connection.trackingLive;
+  const unobserved: Answer = { observer: undefined, tracked };
+  // The caller's observer (OcRedis: LOADING waits and re-sends as span events) goes on with the command.
+  const answerFor = (observer: CommandObserver | undefined): Answer => (observer === undefined ? unobserved : { observer, tracked });
+  client.sendCommand = cachedSendCommand(cache, client.options.keyPrefix, client.sendCommand, answerFor);
   return cache;
 }
 

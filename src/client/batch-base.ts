@@ -9,6 +9,7 @@ import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import { Deferred } from './batch-deferred.js';
 import { installCommandMethods, type BatchCommandMethods } from './batch-methods.js';
+import { execForHandles, type HandleValues } from './handle-values.js';
 
 /** One queued command: what was asked for, its built wire command (unless its arguments were bad), its handle. */
 export interface BatchEntry {
@@ -110,8 +111,15 @@ export abstract class Batch {
    *
    * On a nested batch (created with a parent) nothing is sent: its commands run with the root's exec(), and
    * the promise settles then, with this batch's own replies. That promise is safe to leave un-awaited.
+   *
+   * Given handles (`exec(p.get('k'), p.incr('n'))`), it runs the same way and resolves to those handles' values,
+   * typed as a tuple (`[string | null, number]`).
    */
-  exec(): Promise<unknown[]> {
+  exec(): Promise<unknown[]>;
+  /** Runs the whole batch as exec() does; resolves to the replies of the given handles, as a typed tuple. */
+  exec<H extends readonly Deferred<any>[]>(...handles: H): Promise<HandleValues<H>>;
+  exec(...handles: readonly Deferred<unknown>[]): Promise<unknown[]> {
+    if (handles.length > 0) return execForHandles(this.entries, handles, () => this.exec());
     if (this !== this.root) return this.nestedExec();
     if (this.executed) return Promise.reject(new RedisError('exec() was already called on this batch', 'EBATCHEXECUTED'));
     this.executed = true;

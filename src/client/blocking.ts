@@ -8,6 +8,7 @@ import { CommandAbortedError, CommandTimeoutError } from '../errors.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import type { ConnectionPool } from './pool.js';
+import type { CommandObserver } from '../connection/command-observer.js';
 
 /**
  * Commands that may park their connection. Checked with one Set lookup per call, so the GET path pays nothing
@@ -77,8 +78,10 @@ export async function sendBlocking<T>(
   returnBuffers: boolean,
   transform: ReplyTransform<T> | undefined,
   callOptions?: CallOptions,
+  observer?: CommandObserver,
 ): Promise<T> {
   const command = new Command<T>(name, args, encodeCommand(name, args), returnBuffers, transform);
+  if (observer !== undefined) command.observer = observer; // hears LOADING waits and re-sends, as on the main connection
   if (callOptions?.signal?.aborted === true) throw new CommandAbortedError(name, callOptions.signal.reason, false);
   let connection: Connection | undefined;
   let destroyed = false;

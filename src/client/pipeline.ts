@@ -6,6 +6,7 @@ import type { EncodedCommand, RedisArg } from '../resp/types.js';
 import { Batch, collectReplies, type BatchEntry } from './batch-base.js';
 import type { Deferred } from './batch-deferred.js';
 import { settleFromExec } from './exec-reply.js';
+import type { HandleValues } from './handle-values.js';
 
 export { Batch, type QueuedCommand } from './batch-base.js';
 export { Deferred, type DeferredStatus } from './batch-deferred.js';
@@ -124,7 +125,11 @@ export class Multi extends Batch {
     return command;
   }
 
-  override async exec(): Promise<unknown[]> {
+  override exec(): Promise<unknown[]>;
+  /** Runs the whole batch as exec() does; resolves to the replies of the given handles, as a typed tuple. */
+  override exec<H extends readonly Deferred<any>[]>(...handles: H): Promise<HandleValues<H>>;
+  override async exec(...handles: readonly Deferred<unknown>[]): Promise<unknown[]> {
+    if (handles.length > 0) return super.exec(...handles);
     const first = !this.isExecuted;
     try {
       return await super.exec();

@@ -1,4 +1,5 @@
 import { Connection, type ConnectionStatus } from '../connection/connection.js';
+import type { ConnectionObserver } from '../connection/connection-observer.js';
 import type { ResolvedOptions } from '../connection/options.js';
 import { ArgumentError, ClientClosedError, ConnectionClosedError } from '../errors.js';
 
@@ -31,6 +32,8 @@ export class ConnectionPool {
   private closed = false;
   /** unref() was called: connections (open and future) don't keep the process alive. */
   private unreferenced = false;
+  /** Told about each connection opened and each lease's wait (telemetry); set by the owning client. */
+  observer: ConnectionObserver | undefined = undefined;
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -69,7 +72,10 @@ export class ConnectionPool {
   async acquire(): Promise<Connection> {
     if (this.closed) throw new ClientClosedError('The connection pool is closed');
     if (this.owner.status === 'end' || this.owner.status === 'closing') throw new ClientClosedError();
+    const observer = this.observer;
+    const startedAt = observer !== undefined ? performance.now() : 0;
     const connection = await this.lease();
+    observer?.waited(performance.now() - startedAt, this.options);
     const db = this.owner.db;
     if (connection.db === db) return connection;
     try {
@@ -170,6 +176,7 @@ export class ConnectionPool {
     const connection = new Connection(this.options);
     connection.db = this.owner.db; // opened straight on the owner's database: the handshake SELECTs it
     if (this.unreferenced) connection.unref();
+    this.observer?.created(connection, 'pool');
     const onReconnecting = ({ attempt, error }: { attempt: number; error?: Error }) => {
       if (attempt < this.options.offlineQueueAttempts) return;
       giveUp(new ConnectionClosedError(`Could not connect after ${attempt} attempts`, { cause: error }));

@@ -28,6 +28,15 @@ export interface SubscriptionChange<T extends string | Buffer = string> {
 
 export type PubSubEvent<T extends string | Buffer = string> = PubSubMessage<T> | SubscriptionChange<T>;
 
+/** A message as it came off the wire, before delivery. */
+export type MessageFrame = Extract<PubSubFrame, { message: Wire }>;
+
+/**
+ * Sees each message before anyone else and delivers it — exactly once, with the message text to deliver —
+ * by calling `deliver` (telemetry unwraps trace context there and runs the delivery inside a span).
+ */
+export type MessageInterceptor = (frame: MessageFrame, deliver: (message: Wire) => void) => void;
+
 /** Called for each message on the channel (or pattern) it was registered with. */
 export type MessageHandler<T extends string | Buffer = string> = (message: PubSubMessage<T>) => void;
 
@@ -101,6 +110,8 @@ export class Subscriber<T extends string | Buffer = string> extends EventEmitter
   /** Loops over their high-water mark: while any is, the socket is not read. */
   private readonly fullQueues = new Set<EventQueue<PubSubEvent<T>>>();
   private readonly flow: QueueFlow<PubSubEvent<T>>;
+  /** Set by OcRedis when it propagates trace context; undefined: messages are delivered as received. */
+  messageInterceptor: MessageInterceptor | undefined = undefined;
 
   constructor(clientOptions: ResolvedOptions, options: SubscriberOptions = {}) {
     super();
@@ -306,22 +317,29 @@ export class Subscriber<T extends string | Buffer = string> extends EventEmitter
   }
 
   private onFrame(frame: PubSubFrame): void {
-    if (frame.kind === 'message' || frame.kind === 'smessage') {
-      const message: PubSubMessage<T> = { kind: frame.kind, channel: this.decode(frame.channel), message: this.decode(frame.message) };
-      this.dispatch(this.subscriptions[frame.kind === 'message' ? 'channel' : 'shard'].get(keyOf(frame.channel)), message);
-      emitSafely(this, frame.kind, message.channel, message.message);
-      return;
-    }
-    if (frame.kind === 'pmessage') {
-      const message: PubSubMessage<T> = { kind: 'pmessage', pattern: this.decode(frame.pattern), channel: this.decode(frame.channel), message: this.decode(frame.message) };
-      this.dispatch(this.subscriptions.pattern.get(keyOf(frame.pattern)), message);
-      emitSafely(this, 'pmessage', message.pattern, message.channel, message.message);
+    if (frame.kind === 'message' || frame.kind === 'smessage' || frame.kind === 'pmessage') {
+      const intercept = this.messageInterceptor;
+      if (intercept === undefined) this.deliver(frame, frame.message);
+      else intercept(frame, (message) => this.deliver(frame, message));
       return;
     }
     const confirmation = frame as Extract<PubSubFrame, { count: number }>;
     const change: SubscriptionChange<T> = { kind: confirmation.kind, channel: confirmation.channel === null ? null : this.decode(confirmation.channel), count: confirmation.count };
     emitSafely(this, frame.kind, change.channel, change.count);
     if (!this.ignoreSubscribeMessages) for (const queue of this.queues) queue.push(change);
+  }
+
+  /** Hands a message to its handlers, listeners and loops. */
+  private deliver(frame: MessageFrame, wireMessage: Wire): void {
+    if (frame.kind === 'pmessage') {
+      const message: PubSubMessage<T> = { kind: 'pmessage', pattern: this.decode(frame.pattern), channel: this.decode(frame.channel), message: this.decode(wireMessage) };
+      this.dispatch(this.subscriptions.pattern.get(keyOf(frame.pattern)), message);
+      emitSafely(this, 'pmessage', message.pattern, message.channel, message.message);
+      return;
+    }
+    const message: PubSubMessage<T> = { kind: frame.kind, channel: this.decode(frame.channel), message: this.decode(wireMessage) };
+    this.dispatch(this.subscriptions[frame.kind === 'message' ? 'channel' : 'shard'].get(keyOf(frame.channel)), message);
+    emitSafely(this, frame.kind, message.channel, message.message);
   }
 
   private dispatch(subscription: Subscription<T> | undefined, message: PubSubMessage<T>): void {

@@ -4,6 +4,7 @@
 import type { CommandMethods, RedisKey } from '../commands/index.js';
 import type { ReplyTransform } from '../connection/command.js';
 import type { Connection } from '../connection/connection.js';
+import type { ConnectionObserver } from '../connection/connection-observer.js';
 import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
 import { ArgumentError, ClientClosedError } from '../errors.js';
 import { parseCall } from '../commands/parse-call.js';
@@ -146,6 +147,11 @@ export class RedisPool {
   /** Callers waiting for a connection. */
   get waiting(): number {
     return this.pool.waiting;
+  }
+
+  /** @internal Tells `observer` about the connections the pool opens and each caller's wait (OcRedisPool's metrics). */
+  observeConnections(observer: ConnectionObserver): void {
+    this.pool.observer = observer;
   }
 
   /** Lends a connection; give it back with release(). Rejects with ClientClosedError after close(). */

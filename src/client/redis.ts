@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events';
 import type { CommandMethods } from '../commands/index.js';
 import type { Listener, RedisEvents } from './typed-events.js';
 import { Connection, type ConnectionStatus, type ServerHello } from '../connection/connection.js';
+import type { ConnectionObserver } from '../connection/connection-observer.js';
+import type { CommandObserver } from '../connection/command-observer.js';
 import type { ReplyTransform } from '../connection/command.js';
 import { resolveOptions, type RedisOptions, type ResolvedOptions } from '../connection/options.js';
 import { ArgumentError } from '../errors.js';
@@ -99,29 +101,40 @@ export class Redis extends EventEmitter {
     return this.callWith(command, args, true);
   }
 
-  /** Sends one command on the shared connection. The single path every command method goes through. */
-  sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>): Promise<T> {
+  /**
+   * Sends one command on the shared connection. The single path every command method goes through.
+   * `observer` (telemetry) hears about the command's LOADING waits and re-sends after a reconnect.
+   */
+  sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
     args = applyKeyPrefix(this.options.keyPrefix, name, args);
     const callOptions = this.takeCallOptions();
     // ocredis:command subscribers (diagnostics_channel) see every command; one boolean read when there are none.
     if (commandChannel.hasSubscribers) {
-      return traceCommand(this.connection, name, args, () => this.sendUntraced(name, args, returnBuffers, transform, callOptions));
+      return traceCommand(this.connection, name, args, () => this.sendUntraced(name, args, returnBuffers, transform, callOptions, observer));
     }
-    return this.sendUntraced(name, args, returnBuffers, transform, callOptions);
+    return this.sendUntraced(name, args, returnBuffers, transform, callOptions, observer);
   }
 
-  private sendUntraced<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, callOptions: CallOptions | undefined): Promise<T> {
+  private sendUntraced<T>(
+    name: string,
+    args: readonly RedisArg[],
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    callOptions: CallOptions | undefined,
+    observer: CommandObserver | undefined,
+  ): Promise<T> {
     // Blocking commands (BLPOP, XREAD BLOCK …) run on a pooled connection; one Set lookup for the rest.
-    if (routesToPool(name, args)) return this.sendBlocking(name, args, returnBuffers, transform, callOptions);
+    if (routesToPool(name, args)) return this.sendBlocking(name, args, returnBuffers, transform, callOptions, observer);
+    if (observer !== undefined) return this.connection.sendObserved(name, args, returnBuffers, transform, callOptions, observer);
     if (callOptions !== undefined) return this.connection.sendWith(name, args, returnBuffers, transform, callOptions);
     return this.connection.send(name, args, returnBuffers, transform);
   }
 
   /**
    * A view of this client whose calls carry per-call options: `r.withOptions({ signal, timeout }).get('k')`.
-   * Command methods, call(), sendCommand(), and the exec() of its pipeline() / multi() (and blocking
-   * commands, on the pool) honour them; other methods run as on the client. Cheap: make one per call or keep
-   * one. Bad options throw ArgumentError here.
+   * Command methods, call(), sendCommand(), the exec() of its pipeline() / multi(), blocking commands (on the
+   * pool), watch() / transaction(), the scan iterators (each page) and scripts registered through it (each
+   * run) honour them; pubsub() does not. Cheap: make one per call or keep one. Bad options throw ArgumentError here.
    */
   withOptions(options: CallOptions): this {
     return callOptionsView(this, checkCallOptions(options));
@@ -134,6 +147,15 @@ export class Redis extends EventEmitter {
     const options = this.pendingCallOptions;
     if (options !== undefined) this.pendingCallOptions = undefined;
     return options;
+  }
+
+  /**
+   * What a helper that sends later (a scan iterator's pages, a script's runs) sends through: this client, or,
+   * when called through a withOptions view, a view with the same options, so each command it sends carries them.
+   */
+  private hostForCall(): this {
+    const options = this.takeCallOptions();
+    return options === undefined ? this : callOptionsView(this, options);
   }
 
   /** Gracefully closes: pending commands complete, then QUIT. */
@@ -200,14 +222,14 @@ export class Redis extends EventEmitter {
    * `tx.multi()` … `exec()` (WatchError if a watched key changed), or `tx.unwatch()` to give up.
    */
   watch(...keys: RedisKey[]): Promise<Transaction> {
-    return Transaction.start(this.pool, keys);
+    return Transaction.start(this.pool, keys, undefined, this.takeCallOptions());
   }
 
   /** Runs `fn` in a WATCH transaction, re-running it on WatchError (default up to 100 times). */
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...watchKeys: RedisKey[]): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, options: TransactionOptions): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...rest: (RedisKey | TransactionOptions)[]): Promise<T> {
-    return runTransaction(this.pool, fn, rest);
+    return runTransaction(this.pool, fn, rest, undefined, this.takeCallOptions());
   }
 
   /** Extra connections (created on first use, at most `poolSize`) for WATCH, blocking commands, subscribers. */
@@ -215,12 +237,24 @@ export class Redis extends EventEmitter {
     if (this.poolInstance === undefined) {
       // The connection's copy of the options: Sentinel points it at the current master.
       this.poolInstance = new ConnectionPool(this.connection.options, this.options.poolSize, this.connection);
+      this.poolInstance.observer = this.connectionObserver;
       if (this.unreferenced) this.poolInstance.unref();
     }
     return this.poolInstance;
   }
 
   private poolInstance: ConnectionPool | undefined;
+  private connectionObserver: ConnectionObserver | undefined;
+
+  /**
+   * @internal Tells `observer` about this client's connection now and its pool's connections and leases from
+   * now on (OcRedis's connection metrics).
+   */
+  observeConnections(observer: ConnectionObserver): void {
+    this.connectionObserver = observer;
+    observer.created(this.connection, 'client');
+    if (this.poolInstance !== undefined) this.poolInstance.observer = observer;
+  }
 
   // ---- pub/sub, scripts, scan iterators, blocking-command pool: see pubsub.ts / scripts.ts / scan.ts / pool.ts
 
@@ -266,32 +300,39 @@ export class Redis extends EventEmitter {
 
   /** A Lua script as a callable: `await script({ keys, args })` (EVALSHA; loads and retries on NOSCRIPT). */
   registerScript(lua: string, options?: ScriptOptions): Script {
-    return createScript(this, lua, options);
+    return createScript(this.hostForCall(), lua, options);
   }
 
   /** Every key (SCAN, one page per round trip): `for await (const key of r.scanIter({ match: 'user:*' }))`. */
   scanIter(options?: KeyScanOptions): AsyncGenerator<string, void, undefined> {
-    return scanKeys(this, options);
+    return scanKeys(this.hostForCall(), options);
   }
 
   /** Every `[field, value]` of a hash (HSCAN). */
   hscanIter(key: RedisKey, options?: ScanOptions): AsyncGenerator<[field: string, value: string], void, undefined> {
-    return hscanEntries(this, key, options);
+    return hscanEntries(this.hostForCall(), key, options);
   }
 
   /** Every member of a set (SSCAN). */
   sscanIter(key: RedisKey, options?: ScanOptions): AsyncGenerator<string, void, undefined> {
-    return sscanMembers(this, key, options);
+    return sscanMembers(this.hostForCall(), key, options);
   }
 
   /** Every `{ member, score }` of a sorted set (ZSCAN). */
   zscanIter(key: RedisKey, options?: ScanOptions): AsyncGenerator<ScoredMember, void, undefined> {
-    return zscanMembers(this, key, options);
+    return zscanMembers(this.hostForCall(), key, options);
   }
 
   /** A blocking command on a pooled connection, on the database this client uses (see blocking.ts). */
-  private sendBlocking<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, callOptions: CallOptions | undefined): Promise<T> {
-    return sendBlocking(this.pool, this.options.commandTimeout, name, args, returnBuffers, transform, callOptions);
+  private sendBlocking<T>(
+    name: string,
+    args: readonly RedisArg[],
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    callOptions: CallOptions | undefined,
+    observer: CommandObserver | undefined,
+  ): Promise<T> {
+    return sendBlocking(this.pool, this.options.commandTimeout, name, args, returnBuffers, transform, callOptions, observer);
   }
 
   private callWith(command: string, args: RedisArg[], returnBuffers: boolean): Promise<unknown> {

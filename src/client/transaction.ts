@@ -9,6 +9,7 @@ import { applyKeyPrefix } from '../commands/key-prefix.js';
 import { installCommandMethods } from './batch-methods.js';
 import { Multi } from './pipeline.js';
 import type { ConnectionPool } from './pool.js';
+import { optionsForAttempt, type CallOptions } from '../connection/call-options.js';
 
 /** Default number of times `transaction()` re-runs its function after a WatchError. */
 export const DEFAULT_TRANSACTION_RETRIES = 100;
@@ -45,14 +46,17 @@ export class Transaction {
     /** The leased connection. */
     readonly connection: Connection,
     private readonly check?: TransactionCommandCheck,
+    /** Per-call options (withOptions on the client): every command of the transaction, and its exec(), carry them. */
+    private readonly callOptions?: CallOptions,
   ) {
     connection.on('reconnecting', this.onReconnecting);
   }
 
   /** Leases a connection and WATCHes `keys` on it (none: WATCH later with `watch()`). */
-  static async start(pool: ConnectionPool, keys: readonly RedisKey[], check?: TransactionCommandCheck): Promise<Transaction> {
+  static async start(pool: ConnectionPool, keys: readonly RedisKey[], check?: TransactionCommandCheck, callOptions?: CallOptions): Promise<Transaction> {
+    optionsForAttempt(callOptions, Date.now(), 'WATCH'); // an aborted signal leases nothing
     const connection = await pool.acquire();
-    const transaction = new Transaction(pool, connection, check);
+    const transaction = new Transaction(pool, connection, check, callOptions);
     if (keys.length > 0) {
       try {
         await transaction.watch(...keys);
@@ -112,6 +116,7 @@ export class Transaction {
         this.pool.release(this.connection);
       },
     });
+    batch.callOptions = this.callOptions;
     this.batch = batch;
     return batch;
   }
@@ -122,8 +127,13 @@ export class Transaction {
     args = applyKeyPrefix(this.connection.options.keyPrefix, name, args);
     const refusal = this.refusal([{ name, args }]);
     if (refusal !== undefined) return Promise.reject(refusal);
-    if (commandChannel.hasSubscribers) return traceCommand(this.connection, name, args, () => this.connection.send(name, args, returnBuffers, transform));
-    return this.connection.send(name, args, returnBuffers, transform);
+    if (commandChannel.hasSubscribers) return traceCommand(this.connection, name, args, () => this.send(name, args, returnBuffers, transform));
+    return this.send(name, args, returnBuffers, transform);
+  }
+
+  private send<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined): Promise<T> {
+    const options = this.callOptions;
+    return options === undefined ? this.connection.send(name, args, returnBuffers, transform) : this.connection.sendWith(name, args, returnBuffers, transform, options);
   }
 
   /** Runs any command now: `call('OBJECT', 'ENCODING', 'key')`. */
@@ -181,10 +191,12 @@ export async function runTransaction<T>(
   fn: (tx: Transaction) => T | PromiseLike<T>,
   rest: readonly (RedisKey | TransactionOptions)[],
   check?: TransactionCommandCheck,
+  /** Per-call options (withOptions): every command of every attempt carries them; once aborted, no attempt starts. */
+  callOptions?: CallOptions,
 ): Promise<T> {
   const { watch, maxRetries } = parseTransactionArgs(rest);
   for (let attempt = 0; ; attempt++) {
-    const tx = await Transaction.start(pool, watch, check);
+    const tx = await Transaction.start(pool, watch, check, callOptions);
     try {
       const value = await fn(tx);
       await tx.pendingBatch?.exec();

@@ -1,4 +1,6 @@
 import { Command, CommandState, type ReplyTransform } from '../connection/command.js';
+import type { CommandObserver } from '../connection/command-observer.js';
+import type { Connection } from '../connection/connection.js';
 import type { EncodedCommand, RedisArg } from '../resp/types.js';
 import type { NodeAddress } from './topology.js';
 
@@ -8,29 +10,7 @@ export interface CommandRouter {
   reroute(command: ClusterCommand<any>, error: unknown, wasWritten: boolean): boolean;
 }
 
-/** Told about what happened to one command on its way (for telemetry: span events, the answering node). */
-export interface CommandObserver {
-  onRedirect?(event: RedirectEvent): void;
-  onRetry?(event: RetryEvent): void;
-  /** The node the command was (last) sent to: the one whose reply settles it. */
-  onNode?(node: NodeAddress): void;
-}
-
-export interface RedirectEvent {
-  readonly kind: 'MOVED' | 'ASK';
-  readonly command: string;
-  readonly slot: number;
-  readonly from: NodeAddress;
-  readonly to: NodeAddress;
-}
-
-export interface RetryEvent {
-  /** The server error code (TRYAGAIN, CLUSTERDOWN, READONLY, LOADING …) or the client error code (ECONNCLOSED …). */
-  readonly reason: string;
-  readonly command: string;
-  readonly attempt: number;
-  readonly delay: number;
-}
+export type { CommandObserver, RedirectEvent, RetryEvent } from '../connection/command-observer.js';
 
 /**
  * A command that, instead of rejecting on MOVED/ASK/TRYAGAIN/an unreachable node, is handed to its router,
@@ -44,6 +24,12 @@ export class ClusterCommand<T = unknown> extends Command<T> {
   firstRetryAt = 0;
   /** The node it is queued on (set by the router each time it is queued). */
   node: NodeAddress | undefined;
+  /** That node's connection: where a cancellation (withOptions) finds it, queued or written. */
+  queuedOn: Connection | undefined;
+  /** The ASKING queued right before it after an ASK redirect: cancelled with it, so it never prefixes another command. */
+  asking: Command | undefined;
+  /** Its per-call timeout (withOptions) replaces the node connection's commandTimeout. */
+  ownTimeout = false;
 
   constructor(
     private readonly router: CommandRouter,
@@ -55,9 +41,10 @@ export class ClusterCommand<T = unknown> extends Command<T> {
     /** -1 for commands without keys. */
     readonly slot: number,
     readonly readOnly: boolean,
-    readonly observer: CommandObserver | undefined,
+    observer: CommandObserver | undefined,
   ) {
     super(name, args, encoded, returnBuffers, transform);
+    this.observer = observer;
   }
 
   override reject(error: unknown): void {

@@ -5,25 +5,37 @@ import type { RedisKey } from '../commands/define.js';
 import { ArgumentError, CrossSlotError } from '../errors.js';
 import { parseTransactionArgs, runTransaction, Transaction, type TransactionCommandCheck, type TransactionOptions } from '../client/transaction.js';
 import type { RedisArg } from '../resp/types.js';
+import type { CallOptions } from '../connection/call-options.js';
 import { commandSlot } from './command-slot.js';
 import { runOnSlotPrimary, type SlotPrimaryRouter } from './slot-primary.js';
 
 /** `cluster.watch(...keys)`: a Transaction leased on the keys' primary, WATCHing them (MOVED followed). */
-export function startClusterTransaction(router: SlotPrimaryRouter, keys: readonly RedisKey[]): Promise<Transaction> {
+export function startClusterTransaction(router: SlotPrimaryRouter, keys: readonly RedisKey[], callOptions?: CallOptions): Promise<Transaction> {
   let slot: number;
   try {
     slot = slotOfWatchKeys(keys);
   } catch (error) {
     return Promise.reject(error);
   }
-  return runOnSlotPrimary(router, slot, 'WATCH', (pool) => Transaction.start(pool, keys, sameSlotCheck(slot)));
+  return runOnSlotPrimary(router, slot, 'WATCH', (pool, _node, options) => Transaction.start(pool, keys, sameSlotCheck(slot), options), callOptions);
 }
 
 /** `cluster.transaction(fn, ...keys)`: runTransaction (WatchError re-runs included) on the keys' primary. */
-export async function runClusterTransaction<T>(router: SlotPrimaryRouter, fn: (tx: Transaction) => T | PromiseLike<T>, rest: readonly (RedisKey | TransactionOptions)[]): Promise<T> {
+export async function runClusterTransaction<T>(
+  router: SlotPrimaryRouter,
+  fn: (tx: Transaction) => T | PromiseLike<T>,
+  rest: readonly (RedisKey | TransactionOptions)[],
+  callOptions?: CallOptions,
+): Promise<T> {
   const options = parseTransactionArgs(rest);
   const slot = slotOfWatchKeys(options.watch);
-  return runOnSlotPrimary(router, slot, 'transaction', (pool) => runTransaction(pool, fn, [{ watch: options.watch, maxRetries: options.maxRetries }], sameSlotCheck(slot)));
+  return runOnSlotPrimary(
+    router,
+    slot,
+    'transaction',
+    (pool, _node, attemptOptions) => runTransaction(pool, fn, [{ watch: options.watch, maxRetries: options.maxRetries }], sameSlotCheck(slot), attemptOptions),
+    callOptions,
+  );
 }
 
 function slotOfWatchKeys(keys: readonly RedisKey[]): number {

@@ -3,8 +3,12 @@ import { installCommandMethods } from '../client/batch-methods.js';
 import { isReadOnly } from '../commands/key-positions.js';
 import type { CommandMethods } from '../commands/index.js';
 import type { Listener, RedisClusterEvents } from '../client/typed-events.js';
-import { Command, type ReplyTransform } from '../connection/command.js';
+import { Command, CommandState, type ReplyTransform } from '../connection/command.js';
+import { checkCallOptions, hasCallOptions, type CallOptions, type CancelError } from '../connection/call-options.js';
+import { optionsOf, watchWith, type CallWatch } from '../connection/call-watch.js';
+import { callOptionsView } from '../client/call-options-view.js';
 import { Connection } from '../connection/connection.js';
+import type { ConnectionObserver } from '../connection/connection-observer.js';
 import { resolveOptions, type ResolvedOptions } from '../connection/options.js';
 import { mapAddress } from '../address-map.js';
 import {
@@ -41,6 +45,7 @@ import { runOnSlotPrimary, type SlotPrimaryRouter } from './slot-primary.js';
 import { routesToPool, sendBlocking } from '../client/blocking.js';
 import { installClusterCache, trackInto } from '../cache/install-cache.js';
 import type { ClientCache, ClientSideCache } from '../cache/client-cache.js';
+import { commandChannel, followRouting, traceCommand, type EndpointSource } from '../diagnostics/channels.js';
 
 export type { ClusterOptions, RedirectEvent, RetryEvent, CommandObserver };
 
@@ -92,6 +97,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   private lastRefreshAt = 0;
   private closed = false;
   private roundRobin = 0;
+  private connectionObserver: ConnectionObserver | undefined;
 
   /** The client-side cache (`clientSideCache` option): `stats()`, `clear()`. Undefined when the option is off. */
   get cache(): ClientSideCache | undefined {
@@ -107,6 +113,16 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     // Installed only with the option: without it, commands take the prototype's sendCommand, unchanged.
     this.clientCache = cacheOptions === undefined ? undefined : installClusterCache(this, cacheOptions);
     if (!this.options.lazyConnect) this.refresh().catch(ignore);
+  }
+
+  /**
+   * @internal Tells `observer` about every node connection and node pool, those open now and those opened
+   * later (OcRedisCluster's connection metrics).
+   */
+  observeConnections(observer: ConnectionObserver): void {
+    this.connectionObserver = observer;
+    for (const node of this.nodeConnections.values()) observer.created(node.connection, 'client');
+    for (const pool of this.nodePools.values()) pool.observer = observer;
   }
 
   /** Fetches the topology (if not known yet) and connects to every primary. */
@@ -130,22 +146,100 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * hears about this command's redirects, retries and the node that finally answers (for telemetry).
    */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
-    let command: ClusterCommand<T>;
+    // A withOptions view passes its options through pendingCallOptions, for this one synchronous call.
+    const watch = this.takeCallOptions();
     args = applyKeyPrefix(this.options.keyPrefix, name, args);
+    // ocredis:command subscribers (diagnostics_channel) see every command; one boolean read when there are none.
+    if (commandChannel.hasSubscribers) {
+      return traceCommand(this.channelEndpoint, name, args, (message) => this.route(name, args, returnBuffers, transform, followRouting(message, observer), watch));
+    }
+    return this.route(name, args, returnBuffers, transform, observer, watch);
+  }
+
+  /**
+   * @internal For pipelines: sendCommand without publishing on ocredis:command (the pipeline's exec is
+   * published on ocredis:batch, once). `watch`: the pipeline's per-call options, or its watch group (one
+   * signal listener for all its commands).
+   */
+  routeCommand<T>(
+    name: string,
+    args: readonly RedisArg[],
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    observer: CommandObserver | undefined,
+    watch: CallWatch | undefined,
+  ): Promise<T> {
+    return this.route(name, applyKeyPrefix(this.options.keyPrefix, name, args), returnBuffers, transform, observer, watch);
+  }
+
+  /** @internal Where ocredis:command / ocredis:batch messages start (the first root node) until a call is routed. */
+  get channelEndpoint(): EndpointSource {
+    const root = this.options.rootNodes[0];
+    return { db: 0, options: { host: root?.host ?? 'unknown', port: root?.port ?? 0 } };
+  }
+
+  /** Routes one command (key prefix applied) by its slot, under the call's options if any. */
+  private route<T>(
+    name: string,
+    args: readonly RedisArg[],
+    returnBuffers: boolean,
+    transform: ReplyTransform<T> | undefined,
+    observer: CommandObserver | undefined,
+    watch: CallWatch | undefined,
+  ): Promise<T> {
+    const options = watch === undefined ? undefined : optionsOf(watch);
+    let command: ClusterCommand<T>;
     try {
       const slot = commandSlot(name, args);
       const fanOut = slot < 0 ? fanOutOf(name, args) : undefined;
-      if (fanOut !== undefined) return this.sendFannedOut(fanOut, name, args, returnBuffers, transform, observer);
+      if (fanOut !== undefined) return this.sendFannedOut(fanOut, name, args, returnBuffers, transform, observer, watch);
       // Blocking commands (BLPOP, XREAD BLOCK …) park their connection: one leased from the slot primary's pool.
-      if (slot >= 0 && routesToPool(name, args)) return this.sendBlockingTo(slot, name, args, returnBuffers, transform, observer);
+      if (slot >= 0 && routesToPool(name, args)) return this.sendBlockingTo(slot, name, args, returnBuffers, transform, observer, options);
       const readOnly = this.options.readFrom === 'replica' && isReadOnly(name, args);
       command = new ClusterCommand<T>(this, name, args, encodeCommand(name, args), returnBuffers, transform, slot, readOnly, observer);
     } catch (error) {
       return Promise.reject(error);
     }
     if (this.closed) command.fail(new ClientClosedError());
-    else this.dispatch(command);
+    else {
+      if (watch !== undefined && hasCallOptions(options)) this.watchCommand(command, watch);
+      this.dispatch(command); // a command the watcher settled already (aborted signal) is not queued
+    }
     return command.promise;
+  }
+
+  /**
+   * A view of this client whose calls carry per-call options: `cluster.withOptions({ signal, timeout }).get('k')`.
+   * The options cover the whole call, redirects and retries included. Bad options throw ArgumentError here.
+   */
+  withOptions(options: CallOptions): this {
+    return callOptionsView(this, checkCallOptions(options));
+  }
+
+  /** Set by a withOptions view for the one synchronous call it forwards; read (and cleared) where commands are made. */
+  pendingCallOptions: CallOptions | undefined = undefined;
+
+  private takeCallOptions(): CallOptions | undefined {
+    const options = this.pendingCallOptions;
+    if (options !== undefined) this.pendingCallOptions = undefined;
+    return options;
+  }
+
+  /**
+   * Watches one routed command's signal and timeout for the whole call: wherever the command is then (queued
+   * on a node, written, waiting for a retry or a topology refresh), it settles at once and is never sent again.
+   */
+  private watchCommand(command: ClusterCommand<any>, watch: CallWatch): void {
+    command.ownTimeout = optionsOf(watch).timeout !== undefined;
+    command.afterSettle = watchWith(watch, (error) => this.cancel(command, error));
+  }
+
+  private cancel(command: ClusterCommand<any>, error: CancelError): void {
+    const connection = command.queuedOn;
+    // Queued or written on a node: that connection's cancellation (unsent: out of its queue; written: a
+    // placeholder that consumes the reply). Else it waits for a retry or a map: failing it is enough.
+    if (connection !== undefined) connection.cancel(command.asking === undefined ? [command] : [command.asking, command], error);
+    else command.fail(error(command.name, false));
   }
 
   /**
@@ -160,12 +254,13 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     returnBuffers: boolean,
     transform: ReplyTransform<T> | undefined,
     observer: CommandObserver | undefined,
+    callOptions: CallWatch | undefined,
   ): Promise<T> {
     if (this.closed) throw new ClientClosedError();
     if (this.map === undefined) await this.refresh();
     const nodes = this.nodes(fanOut.targets);
     observer?.onNode?.(nodes[0]!.address); // the span names one node; the command ran on every one listed
-    const combined = await sendToEach(fanOut, nodes, name, args, returnBuffers);
+    const combined = await sendToEach(fanOut, nodes, name, args, returnBuffers, callOptions);
     return transform === undefined ? (combined as T) : transform(combined);
   }
 
@@ -176,23 +271,34 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     returnBuffers: boolean,
     transform: ReplyTransform<T> | undefined,
     observer: CommandObserver | undefined,
+    callOptions: CallOptions | undefined,
   ): Promise<T> {
     if (this.closed) return Promise.reject(new ClientClosedError());
     const commandTimeout = this.options.nodeOptions.commandTimeout ?? 0;
-    return runOnSlotPrimary(this, slot, name, (pool, node) => {
-      observer?.onNode?.(node);
-      return sendBlocking(pool, commandTimeout, name, args, returnBuffers, transform);
-    });
+    return runOnSlotPrimary(
+      this,
+      slot,
+      name,
+      (pool, node, attemptOptions) => {
+        observer?.onNode?.(node);
+        return sendBlocking(pool, commandTimeout, name, args, returnBuffers, transform, attemptOptions, observer);
+      },
+      callOptions,
+    );
   }
 
   /** A pipeline: commands queued now, sent together on exec(), each to its own node; replies in call order. */
   pipeline(): ClusterPipeline {
-    return new ClusterPipeline(this);
+    const pipeline = new ClusterPipeline(this);
+    pipeline.callOptions = this.takeCallOptions();
+    return pipeline;
   }
 
   /** MULTI … EXEC on one node: every key of every queued command must hash to the same slot. */
   multi(): ClusterMulti {
-    return new ClusterMulti(this);
+    const multi = new ClusterMulti(this);
+    multi.callOptions = this.takeCallOptions();
+    return multi;
   }
 
   /**
@@ -201,7 +307,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * (WatchError if a watched key changed), or `tx.unwatch()`. Commands on other slots are refused.
    */
   watch(...keys: RedisKey[]): Promise<Transaction> {
-    return startClusterTransaction(this, keys);
+    return startClusterTransaction(this, keys, this.takeCallOptions());
   }
 
   /**
@@ -211,7 +317,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...watchKeys: RedisKey[]): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, options: TransactionOptions): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...rest: (RedisKey | TransactionOptions)[]): Promise<T> {
-    return runClusterTransaction(this, fn, rest);
+    return runClusterTransaction(this, fn, rest, this.takeCallOptions());
   }
 
   /**
@@ -230,7 +336,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * returned from it. Every key present for the whole scan is returned at least once.
    */
   scanIter(options: ClusterScanOptions = {}): AsyncGenerator<string> {
-    return scanCluster(this, options);
+    return scanCluster(this, options, this.takeCallOptions());
   }
 
   /** @internal For scanIter: one slot of each shard in the current map. */
@@ -323,6 +429,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
 
   /** @internal Sends a built command to the node its slot maps to now (or waits for the first map). */
   dispatch(command: ClusterCommand<any>): void {
+    if (command.state === CommandState.Settled) return; // cancelled (withOptions) while it waited: never sent again
     const map = this.map;
     if (map === undefined) {
       this.refresh().then(
@@ -387,11 +494,16 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     if (target.kind === 'MOVED') {
       if (this.learnMoved(target.slot, to)) this.scheduleRefresh(toDownNode ? undefined : to, true);
       if (toDownNode) return this.retryLater(command, 'ENODEDOWN', new ConnectionClosedError(`${nodeKey(to)} is unreachable`));
-    } else {
+    }
+    // Cancelled meanwhile (withOptions, e.g. by a 'redirect' listener): the map learned the move, nothing more is sent.
+    if (command.state === CommandState.Settled) return true;
+    if (target.kind === 'ASK') {
       const asking = new Command('ASKING', [], ASKING, false, undefined);
       asking.retryable = false;
       asking.promise.catch(ignore);
       node.connection.enqueue(asking); // same turn as the command: written right before it
+      this.queueOn(node, command, asking);
+      return true;
     }
     this.queueOn(node, command);
     return true;
@@ -410,6 +522,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     const event: RetryEvent = { reason, command: command.name, attempt, delay };
     emitSafely(this, 'retry', event);
     command.observer?.onRetry?.(event);
+    if (command.state === CommandState.Settled) return true; // cancelled by a listener (withOptions)
     command.requeue();
     setTimeout(() => {
       if (this.closed) command.fail(new ClientClosedError());
@@ -418,11 +531,14 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     return true;
   }
 
-  private queueOn(node: ClusterNode, command: ClusterCommand<any>): void {
+  private queueOn(node: ClusterNode, command: ClusterCommand<any>, asking?: Command): void {
     command.requeue();
     command.node = node.address;
+    command.queuedOn = node.connection;
+    command.asking = asking;
     command.observer?.onNode?.(node.address);
     node.connection.enqueue(command);
+    if (command.ownTimeout) command.deadline = 0; // its per-call timeout is watched for the whole call
   }
 
   private pickNode(map: { shards: Shard[]; slotShard: Int16Array }, command: ClusterCommand<any>): ClusterNode | undefined {
@@ -579,13 +695,18 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
       connection.send('READONLY', []).catch(ignore);
       connection.on('ready', () => connection.send('READONLY', []).catch(ignore));
     }
+    this.connectionObserver?.created(connection, 'client');
     const pools = this.nodePools;
+    const observer = (): ConnectionObserver | undefined => this.connectionObserver;
     const node: ClusterNode = {
       address,
       connection,
       get pool() {
         let pool = pools.get(key);
-        if (pool === undefined) pools.set(key, (pool = new ConnectionPool(connection.options, connection.options.poolSize, connection)));
+        if (pool === undefined) {
+          pools.set(key, (pool = new ConnectionPool(connection.options, connection.options.poolSize, connection)));
+          pool.observer = observer();
+        }
         return pool;
       },
       call: (command: string, ...args: RedisArg[]) => {

@@ -2,6 +2,7 @@
 // command table (COMMAND DOCS "tips"), with how their replies combine. Commands not listed here go to one
 // primary. The per-node reports (INFO, MEMORY STATS, LATENCY …) are not merged: run them on cluster.nodes().
 import { getCommandInfo } from '../commands/command-info.js';
+import { groupFor, type CallWatch } from '../connection/call-watch.js';
 import type { Connection } from '../connection/connection.js';
 import type { RedisArg } from '../resp/types.js';
 
@@ -66,8 +67,25 @@ function build(name: string, request: string | undefined, response: string | und
 }
 
 /** Sends the command once on each node's connection and combines the replies; the first error fails it (unless one success is enough). */
-export async function sendToEach(fanOut: FanOut, nodes: ReadonlyArray<{ readonly connection: Connection }>, name: string, args: readonly RedisArg[], returnBuffers: boolean): Promise<unknown> {
-  const outcomes = await Promise.allSettled(nodes.map((node) => node.connection.send(name, args, returnBuffers)));
+export async function sendToEach(
+  fanOut: FanOut,
+  nodes: ReadonlyArray<{ readonly connection: Connection }>,
+  name: string,
+  args: readonly RedisArg[],
+  returnBuffers: boolean,
+  /** Per-call options (withOptions): each node's copy is cancelled by its connection, queued or written. */
+  callOptions?: CallWatch,
+): Promise<unknown> {
+  // One watcher for every node's copy (a pipeline's group already is one).
+  const group = groupFor(callOptions);
+  const send = (connection: Connection): Promise<unknown> =>
+    group === undefined ? connection.send(name, args, returnBuffers) : connection.sendWith(name, args, returnBuffers, undefined, group);
+  let outcomes: PromiseSettledResult<unknown>[];
+  try {
+    outcomes = await Promise.allSettled(nodes.map((node) => send(node.connection)));
+  } finally {
+    if (group !== callOptions) group?.close(); // a pipeline closes its own group
+  }
   const replies: unknown[] = [];
   let failure: PromiseRejectedResult | undefined;
   for (const outcome of outcomes) {

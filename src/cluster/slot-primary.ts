@@ -2,6 +2,7 @@
 // commands): the slot's primary is looked up for every attempt, and MOVED, TRYAGAIN, CLUSTERDOWN … start the
 // work again from the beginning, as a single command would be redirected or retried.
 import { ReplyError } from '../errors.js';
+import { isCancellation, optionsForAttempt, pauseUnlessAborted, type CallOptions } from '../connection/call-options.js';
 import { isRedirectError, isRetryableClusterError } from '../transient-errors.js';
 import type { ConnectionPool } from '../client/pool.js';
 import { ClusterRedirectionError } from './errors.js';
@@ -21,15 +22,24 @@ export interface SlotPrimaryRouter {
  * another owner) learns the move and runs it again from the start, at most maxRedirections times; on
  * TRYAGAIN, CLUSTERDOWN, ASK (a migration in progress) … again after a back-off, for up to maxRetryTime.
  */
-export async function runOnSlotPrimary<T>(router: SlotPrimaryRouter, slot: number, what: string, attempt: (pool: ConnectionPool, node: NodeAddress) => Promise<T>): Promise<T> {
+export async function runOnSlotPrimary<T>(
+  router: SlotPrimaryRouter,
+  slot: number,
+  what: string,
+  attempt: (pool: ConnectionPool, node: NodeAddress, options: CallOptions | undefined) => Promise<T>,
+  /** Per-call options (withOptions): an abort or the call's timeout stops the loop; no attempt starts after. */
+  callOptions?: CallOptions,
+): Promise<T> {
   const started = Date.now();
   let redirections = 0;
   let retries = 0;
   for (;;) {
+    optionsForAttempt(callOptions, started, what); // throws once cancelled: before the map is read again
     const node = await router.primaryForSlot(slot);
     try {
-      return await attempt(node.pool, node.address);
+      return await attempt(node.pool, node.address, optionsForAttempt(callOptions, started, what));
     } catch (error) {
+      if (isCancellation(error, callOptions)) throw error;
       const redirect = isRedirectError(error) ? parseRedirect(error.message, node.address.host) : undefined;
       if (redirect !== undefined && redirect.kind === 'MOVED' && redirect.slot === slot) {
         if (++redirections > router.options.maxRedirections) throw new ClusterRedirectionError(what, router.options.maxRedirections, { cause: error });
@@ -43,7 +53,7 @@ export async function runOnSlotPrimary<T>(router: SlotPrimaryRouter, slot: numbe
       const transient = isRetryableClusterError(error) || (redirect !== undefined && redirect.kind === 'ASK' && redirect.slot === slot);
       if (!transient || Date.now() - started >= router.options.maxRetryTime) throw error;
       if (!(error instanceof ReplyError) || error.code !== 'TRYAGAIN') await router.refresh().catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, router.options.retryDelay(++retries)));
+      await pauseUnlessAborted(router.options.retryDelay(++retries), callOptions, started);
     }
   }
 }

@@ -65,3 +65,47 @@ export function watchCall(options: CallOptions, cancel: (error: CancelError) => 
   if (timeout !== undefined && timeout > 0) timer = setTimeout(() => fire((command) => new CommandTimeoutError(command, timeout)), timeout);
   return stop;
 }
+
+/**
+ * The options for one attempt of a call that may send again (a redirected cluster MULTI, a retried blocking
+ * command or WATCH transaction), started at `startedAt`: the timeout is what is left of the call's, so
+ * retries never extend it. Throws instead when the signal has aborted or no time is left: nothing more is sent.
+ */
+export function optionsForAttempt(options: CallOptions | undefined, startedAt: number, command: string): CallOptions | undefined {
+  if (options === undefined) return undefined;
+  const signal = options.signal;
+  if (signal?.aborted === true) throw new CommandAbortedError(command, signal.reason, false);
+  if (options.timeout === undefined) return options;
+  const left = options.timeout - (Date.now() - startedAt);
+  if (left <= 0) throw new CommandTimeoutError(command, options.timeout);
+  return { ...options, timeout: left };
+}
+
+/** Whether `error` is the cancellation the call's own options asked for (never retried, never rerouted). */
+export function isCancellation(error: unknown, options: CallOptions | undefined): boolean {
+  if (options === undefined) return false;
+  return error instanceof CommandAbortedError || (options.timeout !== undefined && error instanceof CommandTimeoutError);
+}
+
+/**
+ * A retry loop's back-off pause; ends early when the call's signal aborts, or (given when the call started)
+ * when its timeout runs out, so the loop stops without waiting out the back-off.
+ */
+export function pauseUnlessAborted(ms: number, options: CallOptions | undefined, startedAt?: number): Promise<void> {
+  const signal = options?.signal;
+  if (options?.timeout !== undefined && startedAt !== undefined) ms = Math.max(0, Math.min(ms, options.timeout - (Date.now() - startedAt)));
+  return new Promise((resolve) => {
+    if (signal?.aborted === true) {
+      resolve();
+      return;
+    }
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+

@@ -1,4 +1,5 @@
 import type { EncodedCommand, RedisArg } from '../resp/types.js';
+import type { CommandObserver } from './command-observer.js';
 
 export type ReplyTransform<T = unknown> = (reply: any) => T;
 
@@ -32,6 +33,11 @@ export class Command<T = unknown> {
    * calls with side effects); true: always safe to re-send. undefined: decided from the command table.
    */
   retryable: boolean | undefined = undefined;
+  /**
+   * Told about LOADING waits and re-sends (telemetry). Declared, not initialised: only an observed call's
+   * command gets one, so the others are built exactly as before.
+   */
+  declare observer: CommandObserver | undefined;
   /** Runs once when the command settles (stops a per-call cancellation watcher). */
   afterSettle: (() => void) | undefined = undefined;
   private resolveFn!: (value: T) => void;

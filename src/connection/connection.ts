@@ -20,7 +20,9 @@ import { RespDecoder, type DecoderHandlers } from '../resp/decoder.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import { Command, CommandState, type ReplyTransform } from './command.js';
-import { hasCallOptions, watchCall, type CallOptions, type CancelError } from './call-options.js';
+import type { CommandObserver } from './command-observer.js';
+import { hasCallOptions, type CancelError } from './call-options.js';
+import { optionsOf, watchWith, type CallWatch } from './call-watch.js';
 import { Fifo } from './fifo.js';
 import type { ResolvedOptions } from './options.js';
 import { reconnectDelay } from './reconnect.js';
@@ -212,8 +214,25 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     return command.promise;
   }
 
-  /** send() with per-call options (a signal that cancels it, a timeout of its own). */
-  sendWith<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, options: CallOptions): Promise<T> {
+  /**
+   * send() for an observed call: `observer` hears about the command's LOADING waits and re-sends; with
+   * per-call options (or its share of a call's group) if given.
+   */
+  sendObserved<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, options: CallWatch | undefined, observer: CommandObserver): Promise<T> {
+    let command: Command<T>;
+    try {
+      command = new Command<T>(name, args, encodeCommand(name, args), returnBuffers, transform);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    command.observer = observer;
+    if (options === undefined) this.enqueue(command);
+    else this.enqueueCall([command], options);
+    return command.promise;
+  }
+
+  /** send() with per-call options (a signal that cancels it, a timeout of its own), or its share of a call's group. */
+  sendWith<T>(name: string, args: readonly RedisArg[], returnBuffers: boolean, transform: ReplyTransform<T> | undefined, options: CallWatch): Promise<T> {
     let command: Command<T>;
     try {
       command = new Command<T>(name, args, encodeCommand(name, args), returnBuffers, transform);
@@ -230,8 +249,9 @@ export class Connection extends EventEmitter implements DecoderHandlers {
    * settles at once: unsent ones leave the queue and are never written; written ones reject but stay in the
    * reply order as settled placeholders, so their replies are consumed and never handed to a later command.
    */
-  enqueueCall(commands: readonly Command<any>[], options: CallOptions | undefined): void {
-    if (!hasCallOptions(options)) {
+  enqueueCall(commands: readonly Command<any>[], watch: CallWatch | undefined): void {
+    const options = watch === undefined ? undefined : optionsOf(watch);
+    if (watch === undefined || !hasCallOptions(options)) {
       for (const command of commands) this.enqueue(command);
       return;
     }
@@ -245,7 +265,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     if (live.length === 0) return;
     // The call's own timeout replaces commandTimeout for these commands.
     if (options.timeout !== undefined) for (const command of live) command.deadline = 0;
-    const stop = watchCall(options, (error) => this.cancelCall(live, error));
+    const stop = watchWith(watch, (error) => this.cancel(live, error));
     let pending = live.length;
     const settledOne = (): void => {
       if (--pending === 0) stop();
@@ -253,7 +273,11 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     for (const command of live) command.afterSettle = settledOne;
   }
 
-  private cancelCall(commands: readonly Command<any>[], error: CancelError): void {
+  /**
+   * Settles cancelled commands of this connection: unsent ones leave the queue (never written); written ones
+   * reject and stay in the reply order as placeholders. Also the cluster's path for a command queued here.
+   */
+  cancel(commands: readonly Command<any>[], error: CancelError): void {
     let unsent: Set<Command<any>> | undefined;
     for (const command of commands) {
       if (command.state === CommandState.Settled) continue;
@@ -490,6 +514,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private holdWhileLoading(command: Command<any>): boolean {
     if (command.retryable === false || command.loadingWaits >= MAX_LOADING_WAITS) return false;
     command.loadingWaits++;
+    command.observer?.onRetry?.({ reason: 'LOADING', command: command.name, attempt: command.loadingWaits, delay: LOADING_RETRY_MS });
     command.state = CommandState.Queued;
     this.loadingHeld.push(command);
     this.loadingTimer ??= setTimeout(() => {
@@ -552,6 +577,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private openSocketNow(): void {
     // ocredis:connect subscribers (diagnostics_channel) see each attempt; undefined when there are none.
     this.connectTrace = ConnectTrace.start(this, this.everReady);
+    this.emit('connecting'); // an attempt starts: its socket opens now (telemetry times it to 'ready')
     const { socket, readyEvent } = openSocket(this.options);
     this.socket = socket;
     socket.setNoDelay(true);
@@ -753,6 +779,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       } else if (!databaseUnknown && this.isResendable(command)) {
         if (command.retries < this.options.maxReadRetries) {
           command.retries++;
+          command.observer?.onRetry?.({ reason: lossCode(cause), command: command.name, attempt: command.retries, delay: 0 });
           command.state = CommandState.Queued;
           retry.push(command);
         } else {
@@ -1137,6 +1164,12 @@ function mayResendAfterError(command: Command, error: ReplyError): boolean {
 
 /** Commands that change the session state the connection follows (see followSession). */
 const SESSION_COMMANDS: ReadonlySet<string> = new Set(['SELECT', 'RESET', 'HELLO', 'CLIENT']);
+
+/** Why a connection was lost, as a code for a re-sent command's retry event: the socket's, else ECONNCLOSED. */
+function lossCode(cause: Error | undefined): string {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : 'ECONNCLOSED';
+}
 
 function isMissingHello(error: ReplyError): boolean {
   return error.code === 'NOPROTO' || /unknown command/i.test(error.message);

@@ -1,20 +1,26 @@
 // node:diagnostics_channel TracingChannels published by the client core, for APM agents and instrumentations
-// that subscribe instead of patching: `ocredis:command` (one per Redis#sendCommand), `ocredis:batch` (one per
-// pipeline / MULTI exec) and `ocredis:connect` (one per socket opened: connect plus handshake). Each call site
+// that subscribe instead of patching: `ocredis:command` (one per sendCommand of a Redis, a Transaction or a
+// RedisCluster), `ocredis:batch` (one per pipeline / MULTI exec, single server or cluster) and `ocredis:connect`
+// (one per socket opened: connect plus handshake). A cluster call's server fields follow it to the node it is
+// (last) sent to. Each call site
 // checks `hasSubscribers` first: with nobody listening no context object is built and nothing is published.
 //
 // Payloads carry only sanitized arguments (keys, sub-commands and script names; every value `?`; nothing of
 // AUTH / HELLO / ACL / CONFIG SET / MIGRATE after the sub-command). TracingChannel itself adds `result` (the
 // reply) or `error` to the context when the call settles.
 import { tracingChannel } from 'node:diagnostics_channel';
+import type { CommandObserver } from '../connection/command-observer.js';
 import type { RedisArg } from '../resp/types.js';
 import { sanitizedArgs } from '../otel/query-text.js';
 
 /** Where a call goes: what every payload says about the server. */
 export interface ChannelEndpoint {
-  /** The db index in use (follows SELECT). */
+  /** The db index in use (follows SELECT; 0 on a cluster). */
   readonly database: number;
-  /** Host name or IP as configured, or the unix socket path. */
+  /**
+   * Host name or IP as configured, or the unix socket path. A cluster call: the node it was (last) sent to,
+   * which may change until it settles (the first root node until it is routed).
+   */
   readonly serverAddress: string;
   /** TCP port; undefined for a unix socket. */
   readonly serverPort: number | undefined;
@@ -60,18 +66,21 @@ export interface EndpointSource {
   readonly options: { readonly path?: string | undefined; readonly host: string; readonly port: number };
 }
 
-/** Publishes one command around `send` (call only when commandChannel.hasSubscribers). */
-export function traceCommand<T>(endpoint: EndpointSource, command: string, args: readonly RedisArg[], send: () => Promise<T>): Promise<T> {
+/**
+ * Publishes one command around `send` (call only when commandChannel.hasSubscribers). `send` gets the message,
+ * for a cluster to keep its server fields on the node the command goes to (followRouting).
+ */
+export function traceCommand<T>(endpoint: EndpointSource, command: string, args: readonly RedisArg[], send: (message: ChannelEndpoint) => Promise<T>): Promise<T> {
   const message: CommandMessage = { command, args: sanitizedArgs(command, args), ...endpointFields(endpoint) };
-  return commandChannel.tracePromise(send, message);
+  return commandChannel.tracePromise(() => send(message), message);
 }
 
-/** Publishes one batch exec around `run` (call only when batchChannel.hasSubscribers). */
+/** Publishes one batch exec around `run` (call only when batchChannel.hasSubscribers); `run` as for traceCommand. */
 export function traceBatch<T>(
   endpoint: EndpointSource,
   batchMode: 'PIPELINE' | 'MULTI',
   commands: ReadonlyArray<{ readonly name: string; readonly args: readonly RedisArg[] }>,
-  run: () => Promise<T>,
+  run: (message: ChannelEndpoint) => Promise<T>,
 ): Promise<T> {
   const message: BatchMessage = {
     batchMode,
@@ -79,7 +88,24 @@ export function traceBatch<T>(
     commands: commands.map((c) => ({ command: c.name, args: sanitizedArgs(c.name, c.args) })),
     ...endpointFields(endpoint),
   };
-  return batchChannel.tracePromise(run, message);
+  return batchChannel.tracePromise(() => run(message), message);
+}
+
+/**
+ * A cluster call's observer while it is published: keeps `message`'s server fields on the node the call is
+ * (last) sent to, and tells `observer` (telemetry's, if any) everything as before.
+ */
+export function followRouting(message: ChannelEndpoint, observer: CommandObserver | undefined): CommandObserver {
+  const routed = message as { serverAddress: string; serverPort: number | undefined };
+  return {
+    onNode(node) {
+      routed.serverAddress = node.host;
+      routed.serverPort = node.port;
+      observer?.onNode?.(node);
+    },
+    onRedirect: (event) => observer?.onRedirect?.(event),
+    onRetry: (event) => observer?.onRetry?.(event),
+  };
 }
 
 /**

@@ -14,14 +14,14 @@ export interface ObservableBatch {
   readonly length: number;
   readonly isExecuted: boolean;
   readonly commands: ReadonlyArray<{ readonly name: string; readonly args: readonly RedisArg[] }>;
-  exec(): Promise<unknown[]>;
+  exec(...handles: unknown[]): Promise<unknown[]>;
   /** Cluster batches: told where their commands went, and about redirects and retries. */
   observer?: CommandObserver | undefined;
 }
 
 const NO_ARGS: readonly RedisArg[] = [];
 /** One observed exec per client state, shared by all its batches (no closure per batch). */
-const execFunctions = new WeakMap<InstrumentationState, (this: ObservableBatch) => Promise<unknown[]>>();
+const execFunctions = new WeakMap<InstrumentationState, (this: ObservableBatch, ...handles: unknown[]) => Promise<unknown[]>>();
 
 /** Makes `batch.exec()` observed. Returns the same batch. */
 export function instrumentBatch<B extends ObservableBatch>(batch: B, state: InstrumentationState): B {
@@ -34,11 +34,13 @@ export function instrumentBatch<B extends ObservableBatch>(batch: B, state: Inst
   return batch;
 }
 
-function observedExec(state: InstrumentationState): (this: ObservableBatch) => Promise<unknown[]> {
+function observedExec(state: InstrumentationState): (this: ObservableBatch, ...handles: unknown[]) => Promise<unknown[]> {
   const { options, endpoint } = state;
-  return function (this: ObservableBatch) {
+  return function (this: ObservableBatch, ...handles: unknown[]) {
     // The class's own exec (Pipeline's, or Multi's override), found past the instance property set above.
     const exec = (Object.getPrototypeOf(this) as ObservableBatch).exec;
+    // exec(h1, h2 …) checks its handles, then calls this (observed) exec() for the whole batch: one span, all replies.
+    if (handles.length > 0) return exec.apply(this, handles);
     const kind = this.kind === 'multi' ? 'MULTI' : 'PIPELINE';
     // Nothing goes on the wire for an empty or already executed batch.
     if (this.isExecuted || this.length === 0 || !isObserved(options, kind)) return exec.call(this);

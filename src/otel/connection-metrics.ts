@@ -1,14 +1,23 @@
-// Connection and queue metrics of OcRedis clients, following `db.client.connection.*` where the conventions
-// define them: read from the connections when a reader collects (observable instruments), so a call pays
-// nothing for them. Per connection pool name (`host:port`, or the socket path):
+// Connection and queue metrics of OcRedis and OcRedisCluster clients, following `db.client.connection.*` where
+// the conventions define them. Per pool name: `host:port` (or the socket path) for a client's own connection
+// (a single server's, or a cluster node's), `host:port (pool)` for the connections its pool lends (WATCH
+// transactions, blocking commands). Observable ones are read from the connections when a reader collects, so
+// a call pays nothing for them:
 // - db.client.connection.count {connection}, by db.client.connection.state: `used` while commands are in
 //   flight, `idle` when ready with none (a connection not ready is neither)
 // - db.client.connection.pending_requests {request}: commands waiting for a reply or for a connection
 // - redis/offline_queue {command}: commands held while not connected (the part of the above that waits for a
 //   connection: what to watch during an outage)
 // - redis/reconnects: times a connection became ready again after having been ready
+// Recorded per connection attempt and per pool lease (never per command), through the client's instruments:
+// - db.client.connection.create_time (s): from a socket starting to open to the connection being ready
+// - db.client.connection.wait_time (s): from a pool's acquire() to the connection being lent
 import type { Attributes, Meter, ObservableResult } from '@opentelemetry/api';
 import type { Connection } from '../connection/connection.js';
+import type { ConnectionObserver, ConnectionRole } from '../connection/connection-observer.js';
+import type { ConnectionTimeMetric } from './instruments.js';
+import type { ResolvedTelemetryOptions } from './options.js';
+import { currentInstruments } from './providers.js';
 
 export const METRIC_CONNECTION_COUNT = 'db.client.connection.count';
 export const METRIC_PENDING_REQUESTS = 'db.client.connection.pending_requests';
@@ -24,17 +33,54 @@ interface Observed {
 const observed = new Set<Observed>();
 const metersServed = new WeakSet<Meter>();
 
-/** Observes `connection` from now on (an OcRedis's own connection). Held weakly: a dropped client is forgotten. */
-export function observeConnection(connection: Connection): void {
-  const entry: Observed = { connection: new WeakRef(connection), pool: poolNameOf(connection), readies: connection.status === 'ready' ? 1 : 0 };
+/** The observer an OcRedis / OcRedisCluster hands its client: counts, times and names each connection. */
+export function connectionObserver(options: ResolvedTelemetryOptions): ConnectionObserver {
+  return {
+    created(connection, role) {
+      const pool = poolName(connection.options, role);
+      observeConnection(connection, pool);
+      timeAttempts(connection, pool, options);
+    },
+    waited(ms, target) {
+      recordTime(options, 'wait', ms / 1000, poolName(target, 'pool'));
+    },
+  };
+}
+
+/** `host:port` (or the socket path) of a client's own connections; with ` (pool)` for those its pool lends. */
+export function poolName(target: { readonly path?: string | undefined; readonly host: string; readonly port: number }, role: ConnectionRole): string {
+  const address = target.path ?? `${target.host}:${target.port}`;
+  return role === 'pool' ? `${address} (pool)` : address;
+}
+
+/** Counts `connection` in the observable metrics from now on. Held weakly: a dropped client is forgotten. */
+function observeConnection(connection: Connection, pool: string): void {
+  const entry: Observed = { connection: new WeakRef(connection), pool, readies: connection.status === 'ready' ? 1 : 0 };
   connection.on('ready', () => entry.readies++);
   observed.add(entry);
 }
 
-/** The `db.client.connection.pool.name` of a connection: `host:port`, or the socket path. */
-export function poolNameOf(connection: Connection): string {
-  const { path, host, port } = connection.options;
-  return path ?? `${host}:${port}`;
+/** Records each attempt that ends ready in db.client.connection.create_time (failed attempts are not). */
+function timeAttempts(connection: Connection, pool: string, options: ResolvedTelemetryOptions): void {
+  // A client's own connection starts its first attempt in the client's constructor, just before this.
+  let startedAt = connection.status === 'connecting' || connection.status === 'connect' ? performance.now() : undefined;
+  connection.on('connecting', () => {
+    startedAt = performance.now();
+  });
+  connection.on('ready', () => {
+    if (startedAt === undefined) return;
+    const seconds = (performance.now() - startedAt) / 1000;
+    startedAt = undefined;
+    recordTime(options, 'create', seconds, pool);
+  });
+}
+
+function recordTime(options: ResolvedTelemetryOptions, metric: ConnectionTimeMetric, seconds: number, pool: string): void {
+  try {
+    currentInstruments(options)?.recordConnectionTime(metric, seconds, pool);
+  } catch {
+    // Telemetry never fails a connection.
+  }
 }
 
 /** Creates the observable instruments on `meter` (once per meter). */

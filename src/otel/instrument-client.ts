@@ -3,7 +3,7 @@
 // cluster the observation also hears, through sendCommand's observer argument, which node answered and
 // which MOVED / ASK / retries it took to get there.
 // Wrappers are built once per property name per client; everything else passes through untouched.
-import type { Tracer } from '@opentelemetry/api';
+import { context, trace, type Tracer } from '@opentelemetry/api';
 import type { CommandObserver } from '../cluster/cluster-command.js';
 import { lastCacheHit } from '../cache/client-cache.js';
 import { RedisCluster } from '../cluster/cluster.js';
@@ -13,8 +13,10 @@ import { endpointOf, type Endpoint } from './attributes.js';
 import { instrumentBatch, type ObservableBatch } from './batch.js';
 import { defaultMethodLabel, methodKind } from './method-kinds.js';
 import type { Instruments } from './instruments.js';
+import { producesMessage, withTraceContext } from './message-producer.js';
 import { Observation } from './observation.js';
 import { currentInstruments, currentTracer } from './providers.js';
+import { readsStream, withReceiveSpans } from './stream-consumer.js';
 import { instrumentSubscriber, type ObservableSubscriber } from './subscriber.js';
 import { isObserved, resolveTelemetryOptions, type OcRedisTelemetryOptions, type ResolvedTelemetryOptions } from './options.js';
 
@@ -124,7 +126,8 @@ function makeWrapper(kind: Exclude<ReturnType<typeof methodKind>, 'pass'>, prope
       };
     case 'watch':
       return function (this: unknown, ...params: unknown[]) {
-        return (original.apply(proxy, params) as Promise<object>).then((tx) => instrumentLent(tx, state));
+        // A client's watch() lends a Transaction; a pooled client's just sends WATCH (its 'OK' is passed on).
+        return (original.apply(proxy, params) as Promise<unknown>).then((tx) => (typeof tx === 'object' && tx !== null ? instrumentLent(tx, state) : tx));
       };
     case 'transaction':
       return function (this: unknown, fn: unknown, ...rest: unknown[]) {
@@ -160,13 +163,20 @@ function observedSend(original: SendCommand, target: object, state: Instrumentat
       instruments = currentInstruments(options);
     }
     if ((tracer === undefined && instruments === undefined) || !isObserved(options, name)) {
+      // Not observed, yet a message still carries the caller's context (spans are what excludeCommands stops).
+      if (options.propagateContext && producesMessage(name)) args = withTraceContext(name, args, context.active());
       return original.call(target, name, args, returnBuffers, transform);
     }
     const observation = Observation.start(options, tracer, instruments, endpoint, label ?? defaultMethodLabel(name), name, args);
+    if (options.propagateContext) {
+      // The message carries the context of this call's own span (the send), else the caller's.
+      if (producesMessage(name)) args = withTraceContext(name, args, observation.span === undefined ? context.active() : trace.setSpan(context.active(), observation.span));
+      else if (tracer !== undefined && readsStream(name)) transform = withReceiveSpans(tracer, context.active(), endpoint, transform);
+    }
     let promise: Promise<unknown>;
     try {
       // The observation is also the command's observer (a cluster reports the answering node, redirects and
-      // retries to it; Redis ignores the argument).
+      // retries to it; Redis its LOADING waits and re-sends).
       promise = original.call(target, name, args, returnBuffers, transform, observation);
       // A client-side cache answered (or not) synchronously, inside that call.
       const hit = lastCacheHit(target);

@@ -10,6 +10,12 @@ export const METRIC_VALUE_LENGTHS = 'redis/value_lengths';
 export const METRIC_REDIRECTS = 'redis/redirects';
 /** The OpenTelemetry semantic-convention duration metric (seconds). */
 export const METRIC_OPERATION_DURATION = 'db.client.operation.duration';
+/** Time to establish a connection, handshake included, per connect and reconnect (seconds). */
+export const METRIC_CONNECTION_CREATE_TIME = 'db.client.connection.create_time';
+/** Time a caller waited for a pool to lend it a connection (seconds). */
+export const METRIC_CONNECTION_WAIT_TIME = 'db.client.connection.wait_time';
+/** Label key of the two above (and of the observable connection metrics). */
+export const POOL_NAME_KEY = 'db.client.connection.pool.name';
 
 /** Label keys of the ocredis metrics; `error` only on failures. */
 export const LABEL_KEYS = ['method', 'status', 'error'] as const;
@@ -88,6 +94,23 @@ export const OPERATION_DURATION: MetricDefinition = {
   boundaries: DURATION_BUCKETS_S,
 };
 
+export const CONNECTION_CREATE_TIME: MetricDefinition = {
+  name: METRIC_CONNECTION_CREATE_TIME,
+  description: 'The time it took to create a new connection (socket and handshake; each reconnect too)',
+  unit: 's',
+  valueType: ValueType.DOUBLE,
+  kind: 'histogram',
+  boundaries: DURATION_BUCKETS_S,
+};
+export const CONNECTION_WAIT_TIME: MetricDefinition = {
+  name: METRIC_CONNECTION_WAIT_TIME,
+  description: 'The time it took to obtain an open connection from the pool',
+  unit: 's',
+  valueType: ValueType.DOUBLE,
+  kind: 'histogram',
+  boundaries: DURATION_BUCKETS_S,
+};
+
 /** The series of one call outcome (a method with status OK, or ERROR and an error type). */
 export interface CallSeries {
   /** One network call: one latency observation (ms) and one count. */
@@ -107,4 +130,8 @@ export interface Instruments {
   recordOperationDuration(seconds: number, operation: string, endpoint: Endpoint, error: unknown, failed: boolean): void;
   /** One MOVED or ASK redirection followed (cluster clients). */
   recordRedirect(kind: RedirectKind): void;
+  /** One db.client.connection.create_time or wait_time observation (seconds) for the pool named `pool`. */
+  recordConnectionTime(metric: ConnectionTimeMetric, seconds: number, pool: string): void;
 }
+
+export type ConnectionTimeMetric = 'create' | 'wait';

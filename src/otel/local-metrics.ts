@@ -6,13 +6,15 @@
 import type { Attributes } from '@opentelemetry/api';
 import { operationAttributes, withErrorAttributes, type Endpoint } from './attributes.js';
 import { errorType, responseStatusCode } from './error-info.js';
-import { DURATION_BUCKETS_S, LATENCY_BUCKETS_MS, LENGTH_BUCKETS_BYTES, type CallSeries, type Instruments, type RedirectKind } from './instruments.js';
+import { DURATION_BUCKETS_S, LATENCY_BUCKETS_MS, LENGTH_BUCKETS_BYTES, POOL_NAME_KEY, type CallSeries, type ConnectionTimeMetric, type Instruments, type RedirectKind } from './instruments.js';
 import { CounterCell, HistogramCell } from './local-series.js';
 
 /** The SDK's default cardinality limit per metric stream (the last series is the overflow one). */
 export const DEFAULT_CARDINALITY_LIMIT = 2000;
 /** Where the SDK puts what exceeds the cardinality limit. */
 const OVERFLOW_ATTRIBUTES: Attributes = Object.freeze({ 'otel.metric.overflow': true });
+/** The overflow series' key among pool names (no pool name holds a newline). */
+const OVERFLOW_KEY = '\noverflow';
 
 /** The four ocredis metrics of one `method` / `status` / `error` series. */
 export class LocalCallSeries implements CallSeries {
@@ -58,6 +60,9 @@ export class LocalMetrics implements Instruments {
   /** redis/redirects, one counter per kind (two series at most: no cardinality limit needed). */
   readonly redirectSeries: CounterCell[] = [];
   private readonly redirectsByKind = new Map<RedirectKind, CounterCell>();
+  /** db.client.connection.create_time and wait_time, one series per pool name (per connection, not per call). */
+  readonly connectionTimeSeries: Record<ConnectionTimeMetric, HistogramCell[]> = { create: [], wait: [] };
+  private readonly connectionTimesByPool: Record<ConnectionTimeMetric, Map<string, HistogramCell>> = { create: new Map(), wait: new Map() };
   private readonly okCalls = new Map<string, LocalCallSeries>();
   private readonly failedCalls = new Map<string, LocalCallSeries>();
   private overflowCalls: LocalCallSeries | undefined;
@@ -95,6 +100,23 @@ export class LocalMetrics implements Instruments {
       this.redirectSeries.push(cell);
     }
     cell.value++;
+  }
+
+  recordConnectionTime(metric: ConnectionTimeMetric, seconds: number, pool: string): void {
+    const byPool = this.connectionTimesByPool[metric];
+    let cell = byPool.get(pool);
+    if (cell === undefined) {
+      const series = this.connectionTimeSeries[metric];
+      const full = series.length >= this.cardinalityLimit - 1;
+      const key = full ? OVERFLOW_KEY : pool;
+      cell = byPool.get(key);
+      if (cell === undefined) {
+        cell = new HistogramCell(DURATION_BUCKETS_S, full ? OVERFLOW_ATTRIBUTES : Object.freeze({ [POOL_NAME_KEY]: pool }));
+        byPool.set(key, cell);
+        series.push(cell);
+      }
+    }
+    cell.record(seconds);
   }
 
   private okDuration(operation: string, endpoint: Endpoint): HistogramCell {

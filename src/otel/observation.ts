@@ -1,7 +1,7 @@
 // One observed network call (a command, or a whole pipeline / MULTI batch): its span (when tracing is on and
 // allowed), its metrics (when a meter records), ended exactly once with the reply or the error. On a cluster it
 // is also the call's CommandObserver: the node that answers, MOVED / ASK redirects and retries reach it.
-import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Exception, type HrTime, type Span, type Tracer } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type Attributes, type HrTime, type Span, type Tracer } from '@opentelemetry/api';
 import type { CommandObserver, RedirectEvent, RetryEvent } from '../cluster/cluster-command.js';
 import type { NodeAddress } from '../cluster/topology.js';
 import { keyIndexes } from '../commands/key-positions.js';
@@ -15,6 +15,7 @@ import { recordArgLengths, recordReplyLengths } from './lengths.js';
 import { runHook, type CommandInfoForHook, type ResolvedTelemetryOptions } from './options.js';
 import { batchQueryText, queryText } from './query-text.js';
 import { storedProcedureName } from './stored-procedure.js';
+import { emitExceptionLog } from './exception-log.js';
 import { batchHasSecrets, isSecretBearing } from './secret-commands.js';
 
 const NO_ARGS: readonly RedisArg[] = [];
@@ -32,7 +33,8 @@ export class Observation implements CommandInfoForHook, CommandObserver {
   private constructor(
     private readonly options: ResolvedTelemetryOptions,
     private readonly instruments: Instruments | undefined,
-    private readonly span: Span | undefined,
+    /** The call's span (undefined when tracing is off or not allowed): a produced message carries its context. */
+    readonly span: Span | undefined,
     /** Where the call went; a cluster call updates it to the node that answered (onNode). */
     private endpoint: Endpoint,
     readonly method: string,
@@ -155,12 +157,15 @@ export class Observation implements CommandInfoForHook, CommandObserver {
     try {
       if (this.isHandled(error)) return;
       const span = this.span;
+      // The message and stack only when redaction is off, and never for a secret-bearing call: the server
+      // quotes a refused ACL rule or CONFIG value back.
+      const reveal = this.options.redact === 'none' && !this.carriesSecrets() && error instanceof Error;
+      const exception = exceptionOf(error, reveal);
+      const attributes = (): Attributes => withErrorAttributes(operationAttributes(this.command, this.endpoint), error);
+      emitExceptionLog(this.options, span, exception.name, attributes, exception.message, exception.stack);
       if (span !== undefined) {
-        // The message and stack only when redaction is off, and never for a secret-bearing call: the server
-        // quotes a refused ACL rule or CONFIG value back.
-        const reveal = this.options.redact === 'none' && !this.carriesSecrets() && error instanceof Error;
         span.setAttributes(withErrorAttributes({}, error));
-        span.recordException(exceptionOf(error, reveal));
+        span.recordException(exception);
         // The description adds what error.type does not say, so only the message (when it may be shown).
         span.setStatus(reveal ? { code: SpanStatusCode.ERROR, message: (error as Error).message } : { code: SpanStatusCode.ERROR });
         if (this.batch !== undefined) this.addBatchEvents(span, error);
@@ -262,7 +267,7 @@ function eventTime(span: Span, startedAt: number): HrTime | undefined {
 }
 
 /** The span's exception event: the error's class, and its message and stack only when they may be shown. */
-function exceptionOf(error: unknown, reveal: boolean): Exception {
+function exceptionOf(error: unknown, reveal: boolean): { name: string; message?: string; stack?: string } {
   const name = exceptionType(error);
   if (!reveal) return { name };
   const { message, stack } = error as Error;

@@ -2,7 +2,7 @@ import { brandClasses } from '../brand.js';
 import { Redis, type RedisOptions } from '../client/redis.js';
 import { traceHandshakes } from './connect-span.js';
 import { observeCache } from './cache-metrics.js';
-import { observeConnection, poolNameOf } from './connection-metrics.js';
+import { connectionObserver, poolName } from './connection-metrics.js';
 import { instrumentClient } from './instrument-client.js';
 import { resolveTelemetryOptions, type OcRedisTelemetryOptions } from './options.js';
 
@@ -31,8 +31,8 @@ export class OcRedis extends Redis {
     if (url !== undefined) super(url, clientOptions);
     else super(clientOptions);
     this.telemetryOptions = telemetry;
-    observeConnection(this.connection);
-    if (this.cache !== undefined) observeCache(this.cache, poolNameOf(this.connection));
+    this.observeConnections(connectionObserver(resolved));
+    if (this.cache !== undefined) observeCache(this.cache, poolName(this.connection.options, 'client'));
     if (resolved.traceConnections) traceHandshakes(this.connection, resolved);
     // The constructor returns the instrumentation proxy: `new OcRedis()` is the observed client.
     return instrumentClient(this, this.telemetryOptions);

@@ -1,4 +1,4 @@
-import { diag, type MeterProvider, type Span, type TracerProvider } from '@opentelemetry/api';
+import { diag, type Attributes, type Context, type MeterProvider, type Span, type TracerProvider } from '@opentelemetry/api';
 import { ArgumentError } from '../errors.js';
 import { checkOptionKeys } from '../option-check.js';
 import type { RedisArg } from '../resp/types.js';
@@ -23,11 +23,38 @@ export interface CommandInfoForHook {
   readonly batch?: ReadonlyArray<{ readonly name: string; readonly args: readonly RedisArg[] }>;
 }
 
+/** The `db.client.operation.exception` record OcRedis emits (a LogRecord of `@opentelemetry/api-logs`). */
+export interface ExceptionLogRecord {
+  eventName: string;
+  severityNumber: number;
+  severityText: string;
+  attributes: Attributes;
+  context?: Context;
+}
+
+/** A Logger of `@opentelemetry/api-logs`, as far as OcRedis uses it. */
+export interface LoggerLike {
+  emit(record: ExceptionLogRecord): void;
+}
+
+/**
+ * A LoggerProvider of `@opentelemetry/api-logs` (the SDK's `LoggerProvider`), as far as OcRedis uses it:
+ * typed here so that the logs API stays an optional peer.
+ */
+export interface LoggerProviderLike {
+  getLogger(name: string, version?: string): LoggerLike;
+}
+
 export interface OcRedisTelemetryOptions {
   /** Default: the global tracer provider of `@opentelemetry/api`, looked up on each call. */
   tracerProvider?: TracerProvider;
   /** Default: the global meter provider of `@opentelemetry/api`, looked up on each call. */
   meterProvider?: MeterProvider;
+  /**
+   * Where `db.client.operation.exception` log records go (one per failed call). Default: the global logger
+   * provider of `@opentelemetry/api-logs` when that optional package is installed (none is emitted otherwise).
+   */
+  loggerProvider?: LoggerProviderLike;
   /** Only create spans for calls that have a parent span (metrics are still recorded). Default false. */
   requireParentSpan?: boolean;
   /** How argument values appear in `db.query.text`. Default `'values'`. */
@@ -45,12 +72,20 @@ export interface OcRedisTelemetryOptions {
    * Default false: root spans with no caller are noise in most trace views.
    */
   traceConnections?: boolean;
+  /**
+   * Messages carry the caller's trace context (W3C `traceparent` / `tracestate`, through the registered
+   * propagator): PUBLISH / SPUBLISH wrap their message in an envelope that this client's subscribers unwrap,
+   * XADD adds `traceparent` / `tracestate` fields. Subscribers and XREAD / XREADGROUP then make CONSUMER
+   * spans linked to the producer. Default false: it changes what is stored and published.
+   */
+  propagateContext?: boolean;
 }
 
 /** Options after defaults: what the instrumentation reads on every call. */
 export interface ResolvedTelemetryOptions {
   readonly tracerProvider: TracerProvider | undefined;
   readonly meterProvider: MeterProvider | undefined;
+  readonly loggerProvider: LoggerProviderLike | undefined;
   readonly requireParentSpan: boolean;
   readonly redact: RedactMode;
   readonly include: ReadonlySet<string> | undefined;
@@ -58,6 +93,7 @@ export interface ResolvedTelemetryOptions {
   readonly requestHook: OcRedisTelemetryOptions['requestHook'];
   readonly responseHook: OcRedisTelemetryOptions['responseHook'];
   readonly traceConnections: boolean;
+  readonly propagateContext: boolean;
 }
 
 const REDACT_MODES = new Set(['values', 'all', 'none']);
@@ -66,6 +102,7 @@ const REDACT_MODES = new Set(['values', 'all', 'none']);
 const TELEMETRY_OPTION_KEYS: Readonly<Record<keyof OcRedisTelemetryOptions, true>> = {
   tracerProvider: true,
   meterProvider: true,
+  loggerProvider: true,
   requireParentSpan: true,
   redact: true,
   includeCommands: true,
@@ -73,6 +110,7 @@ const TELEMETRY_OPTION_KEYS: Readonly<Record<keyof OcRedisTelemetryOptions, true
   requestHook: true,
   responseHook: true,
   traceConnections: true,
+  propagateContext: true,
 };
 
 /** Option names of @opentelemetry/instrumentation-ioredis and -redis, and ours. */
@@ -92,16 +130,22 @@ export function resolveTelemetryOptions(options: OcRedisTelemetryOptions = {}): 
   if (typeof redact !== 'function' && !REDACT_MODES.has(redact)) {
     throw new ArgumentError(`OcRedis: telemetry.redact must be 'values', 'all', 'none' or a function (command, args) => text`);
   }
-  if (options.requireParentSpan !== undefined && typeof options.requireParentSpan !== 'boolean') throw new ArgumentError('OcRedis: telemetry.requireParentSpan must be a boolean');
+  for (const flag of ['requireParentSpan', 'traceConnections', 'propagateContext'] as const) {
+    if (options[flag] !== undefined && typeof options[flag] !== 'boolean') throw new ArgumentError(`OcRedis: telemetry.${flag} must be a boolean`);
+  }
   for (const hook of ['requestHook', 'responseHook'] as const) {
     if (options[hook] !== undefined && typeof options[hook] !== 'function') throw new ArgumentError(`OcRedis: telemetry.${hook} must be a function`);
   }
-  for (const provider of ['tracerProvider', 'meterProvider'] as const) {
+  for (const provider of ['tracerProvider', 'meterProvider', 'loggerProvider'] as const) {
     if (options[provider] !== undefined && (typeof options[provider] !== 'object' || options[provider] === null)) throw new ArgumentError(`OcRedis: telemetry.${provider} must be a provider object`);
+  }
+  if (options.loggerProvider !== undefined && typeof options.loggerProvider.getLogger !== 'function') {
+    throw new ArgumentError('OcRedis: telemetry.loggerProvider must be a LoggerProvider of @opentelemetry/api-logs (with getLogger)');
   }
   return {
     tracerProvider: options.tracerProvider,
     meterProvider: options.meterProvider,
+    loggerProvider: options.loggerProvider,
     requireParentSpan: options.requireParentSpan === true,
     redact,
     include: upperSet('includeCommands', options.includeCommands),
@@ -109,6 +153,7 @@ export function resolveTelemetryOptions(options: OcRedisTelemetryOptions = {}): 
     requestHook: options.requestHook,
     responseHook: options.responseHook,
     traceConnections: options.traceConnections === true,
+    propagateContext: options.propagateContext === true,
   };
 }
 

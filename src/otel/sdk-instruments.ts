@@ -3,7 +3,22 @@
 import type { Attributes, Counter, Histogram, Meter } from '@opentelemetry/api';
 import { operationAttributes, withErrorAttributes, type Endpoint } from './attributes.js';
 import { errorType } from './error-info.js';
-import { CALLS, KEY_LENGTHS, LATENCY, OPERATION_DURATION, REDIRECTS, VALUE_LENGTHS, type CallSeries, type Instruments, type MetricDefinition, type RedirectKind } from './instruments.js';
+import {
+  CALLS,
+  CONNECTION_CREATE_TIME,
+  CONNECTION_WAIT_TIME,
+  KEY_LENGTHS,
+  LATENCY,
+  OPERATION_DURATION,
+  POOL_NAME_KEY,
+  REDIRECTS,
+  VALUE_LENGTHS,
+  type CallSeries,
+  type ConnectionTimeMetric,
+  type Instruments,
+  type MetricDefinition,
+  type RedirectKind,
+} from './instruments.js';
 
 const REDIRECT_LABELS: Record<RedirectKind, Attributes> = { MOVED: Object.freeze({ kind: 'MOVED' }), ASK: Object.freeze({ kind: 'ASK' }) };
 
@@ -37,6 +52,7 @@ export class SdkInstruments implements Instruments {
   readonly valueLengths: Histogram;
   readonly operationDuration: Histogram;
   readonly redirects: Counter;
+  readonly connectionTimes: Record<ConnectionTimeMetric, Histogram>;
   private readonly okSeries = new Map<string, SdkCallSeries>();
 
   /** Creates the instruments on `meter`. Bucket advice makes them right even without the views. */
@@ -47,6 +63,10 @@ export class SdkInstruments implements Instruments {
     this.valueLengths = meter.createHistogram(VALUE_LENGTHS.name, histogramOptions(VALUE_LENGTHS));
     this.operationDuration = meter.createHistogram(OPERATION_DURATION.name, histogramOptions(OPERATION_DURATION));
     this.redirects = meter.createCounter(REDIRECTS.name, { description: REDIRECTS.description, unit: REDIRECTS.unit, valueType: REDIRECTS.valueType });
+    this.connectionTimes = {
+      create: meter.createHistogram(CONNECTION_CREATE_TIME.name, histogramOptions(CONNECTION_CREATE_TIME)),
+      wait: meter.createHistogram(CONNECTION_WAIT_TIME.name, histogramOptions(CONNECTION_WAIT_TIME)),
+    };
   }
 
   seriesFor(method: string, error: unknown, failed: boolean): CallSeries {
@@ -66,6 +86,10 @@ export class SdkInstruments implements Instruments {
 
   recordRedirect(kind: RedirectKind): void {
     this.redirects.add(1, REDIRECT_LABELS[kind]);
+  }
+
+  recordConnectionTime(metric: ConnectionTimeMetric, seconds: number, pool: string): void {
+    this.connectionTimes[metric].record(seconds, { [POOL_NAME_KEY]: pool });
   }
 }
 

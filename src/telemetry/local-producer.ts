@@ -13,7 +13,7 @@ import {
   type ScopeMetrics,
   type SumMetricData,
 } from '@opentelemetry/sdk-metrics';
-import { CALLS, KEY_LENGTHS, LATENCY, OPERATION_DURATION, REDIRECTS, VALUE_LENGTHS, type MetricDefinition } from '../otel/instruments.js';
+import { CALLS, CONNECTION_CREATE_TIME, CONNECTION_WAIT_TIME, KEY_LENGTHS, LATENCY, OPERATION_DURATION, REDIRECTS, VALUE_LENGTHS, type MetricDefinition } from '../otel/instruments.js';
 import type { LocalMetrics } from '../otel/local-metrics.js';
 import { nowHrTime, type CounterCell, type HistogramCell } from '../otel/local-series.js';
 import { SCOPE_NAME, SCOPE_VERSION } from '../otel/scope.js';
@@ -24,6 +24,8 @@ const KEY_LENGTHS_DESCRIPTOR = descriptorOf(KEY_LENGTHS);
 const VALUE_LENGTHS_DESCRIPTOR = descriptorOf(VALUE_LENGTHS);
 const DURATION_DESCRIPTOR = descriptorOf(OPERATION_DURATION);
 const REDIRECTS_DESCRIPTOR = descriptorOf(REDIRECTS);
+const CREATE_TIME_DESCRIPTOR = descriptorOf(CONNECTION_CREATE_TIME);
+const WAIT_TIME_DESCRIPTOR = descriptorOf(CONNECTION_WAIT_TIME);
 
 /** A snapshot of `local` (none before its first record, as the SDK reports no metric before one). */
 export function scopeMetricsOf(local: LocalMetrics): ScopeMetrics[] {
@@ -36,6 +38,8 @@ export function scopeMetricsOf(local: LocalMetrics): ScopeMetrics[] {
     histogramData(VALUE_LENGTHS_DESCRIPTOR, series.map((s) => s.valueLengths), endTime),
     histogramData(DURATION_DESCRIPTOR, local.durationSeries, endTime),
     sumData(REDIRECTS_DESCRIPTOR, local.redirectSeries, endTime),
+    histogramData(CREATE_TIME_DESCRIPTOR, local.connectionTimeSeries.create, endTime),
+    histogramData(WAIT_TIME_DESCRIPTOR, local.connectionTimeSeries.wait, endTime),
   ].filter((metric) => metric.dataPoints.length > 0);
   return metrics.length === 0 ? [] : [{ scope: { name: SCOPE_NAME, version: SCOPE_VERSION }, metrics }];
 }

@@ -16,11 +16,14 @@ import {
   LATENCY_BUCKETS_MS,
   LENGTH_BUCKETS_BYTES,
   METRIC_CALLS,
+  METRIC_CONNECTION_CREATE_TIME,
+  METRIC_CONNECTION_WAIT_TIME,
   METRIC_KEY_LENGTHS,
   METRIC_LATENCY,
   METRIC_OPERATION_DURATION,
   METRIC_REDIRECTS,
   METRIC_VALUE_LENGTHS,
+  POOL_NAME_KEY,
   REDIRECT_LABEL_KEYS,
 } from '../otel/instruments.js';
 import { DEFAULT_CARDINALITY_LIMIT } from '../otel/local-metrics.js';
@@ -30,7 +33,11 @@ import { assertNoGlobalProvider } from './conflicts.js';
 import { ocredisMetricProducer } from './metric-producer.js';
 import { withProducer } from './reader-with-producer.js';
 
-const OUR_INSTRUMENTS = new Set([METRIC_LATENCY, METRIC_CALLS, METRIC_KEY_LENGTHS, METRIC_VALUE_LENGTHS, METRIC_OPERATION_DURATION, METRIC_REDIRECTS].map((n) => n.toLowerCase()));
+const OUR_INSTRUMENTS = new Set(
+  [METRIC_LATENCY, METRIC_CALLS, METRIC_KEY_LENGTHS, METRIC_VALUE_LENGTHS, METRIC_OPERATION_DURATION, METRIC_REDIRECTS, METRIC_CONNECTION_CREATE_TIME, METRIC_CONNECTION_WAIT_TIME].map((n) =>
+    n.toLowerCase(),
+  ),
+);
 const INSTRUMENT_TYPES = [InstrumentType.COUNTER, InstrumentType.HISTOGRAM];
 
 export interface RegisterViewsOptions {
@@ -45,7 +52,8 @@ export interface RegisterViewsOptions {
 
 /**
  * The views of the ocredis metrics: bucket boundaries (latency in ms from 0.05 ms to 10 s, lengths in bytes
- * up to 16 MiB) and the label keys `method`, `status`, `error`; `redis/redirects` (cluster MOVED / ASK) by `kind`. For users who build their own MeterProvider:
+ * up to 16 MiB) and the label keys `method`, `status`, `error`; `redis/redirects` (cluster MOVED / ASK) by `kind`;
+ * db.client.connection.create_time / wait_time (seconds) by `db.client.connection.pool.name`. For users who build their own MeterProvider:
  * `new MeterProvider({ views: [...ocredisViews(), ...yours], readers })`.
  */
 export function ocredisViews(): ViewOptions[] {
@@ -72,6 +80,14 @@ export function ocredisViews(): ViewOptions[] {
       aggregation: { type: AggregationType.SUM },
       attributesProcessors: [createAllowListAttributesProcessor([...REDIRECT_LABEL_KEYS])],
     },
+    ...[METRIC_CONNECTION_CREATE_TIME, METRIC_CONNECTION_WAIT_TIME].map(
+      (instrumentName): ViewOptions => ({
+        instrumentName,
+        meterName: SCOPE_NAME,
+        aggregation: { type: AggregationType.EXPLICIT_BUCKET_HISTOGRAM, options: { boundaries: [...DURATION_BUCKETS_S] } },
+        attributesProcessors: [createAllowListAttributesProcessor([POOL_NAME_KEY])],
+      }),
+    ),
   ];
 }
 

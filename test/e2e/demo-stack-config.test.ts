@@ -56,6 +56,8 @@ const SERIES = [
   'ocredis_db_client_connection_pending_requests',
   'ocredis_redis_offline_queue',
   'ocredis_redis_reconnects_total',
+  'ocredis_db_client_connection_create_time_bucket',
+  'ocredis_db_client_connection_wait_time_bucket',
 ];
 
 describe('docker-compose.yml', () => {
@@ -166,6 +168,7 @@ describe('Grafana provisioning', () => {
       'Connections by state',
       'Pending requests and offline queue',
       'Reconnects',
+      'Connection create and pool wait time p95',
     ]);
     expect(new Set(dashboard.panels.map((p) => p.id)).size).toBe(dashboard.panels.length);
     const uids = new Set(datasources.datasources.map((d) => d.uid));

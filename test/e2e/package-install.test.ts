@@ -90,7 +90,11 @@ import { registerViews, startTelemetry } from 'ocredis/telemetry';
 const options: RedisOptions = { lazyConnect: true };
 const client: Redis = new OcRedis(options);
 const reply: Promise<string | null> = client.get('k');
-export const used = [reply, registerViews, startTelemetry, new ReplyError('ERR x').code];
+import IoRedis, { OcRedis as IoOcRedis, Cluster } from 'ocredis/ioredis';
+const io: IoRedis = new IoOcRedis(6379, { lazyConnect: true });
+const ioReply: Promise<number> = io.expire('k', 10);
+const page: Promise<[cursor: string, items: string[]]> = io.scan(0, 'MATCH', 'a*');
+export const used = [reply, registerViews, startTelemetry, new ReplyError('ERR x').code, ioReply, page, io.pipeline().set('k', 'v').get('k').exec(), Cluster];
 `;
   const settings: Record<string, Record<string, string>> = {
     node10: { module: 'commonjs', moduleResolution: 'node10' },

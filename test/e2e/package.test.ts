@@ -27,7 +27,7 @@ function run(file: string, source: string): string {
 
 describe('package exports', () => {
   it('has ESM and CommonJS builds with declarations', () => {
-    for (const file of ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/esm/telemetry/index.js', 'dist/cjs/telemetry/index.js']) {
+    for (const file of ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/esm/telemetry/index.js', 'dist/cjs/telemetry/index.js', 'dist/esm/ioredis/index.js', 'dist/cjs/ioredis/index.d.ts']) {
       expect(existsSync(join(root, file)), file).toBe(true);
     }
   });
@@ -35,6 +35,13 @@ describe('package exports', () => {
   it('imports from ESM', () => {
     const out = run('esm.mjs', `import { Redis, ReplyError } from 'ocredis'; console.log(typeof Redis, new ReplyError('WRONGTYPE x').code);`);
     expect(out).toBe('function WRONGTYPE');
+  });
+
+  it("the ocredis/ioredis entry: the default export is Redis, and require() is the class itself, as with ioredis", () => {
+    const esm = run('io-esm.mjs', `import Redis, { Redis as Named, Cluster, OcRedis } from 'ocredis/ioredis'; console.log(Redis === Named, Redis.Cluster === Cluster, new OcRedis({ lazyConnect: true }) instanceof Redis);`);
+    expect(esm).toBe('true true true');
+    const cjs = run('io-cjs.cjs', `const Redis = require('ocredis/ioredis'); const { Cluster, default: d } = Redis; console.log(typeof Redis, d === Redis, Redis.Cluster === Cluster, new Redis({ lazyConnect: true }).status);`);
+    expect(cjs).toBe('function true true wait');
   });
 
   it('requires from CommonJS', () => {
@@ -85,6 +92,11 @@ console.log(JSON.stringify(urls));`;
     const loaded = importedBy('ocredis');
     expect(loaded.some((url) => url.includes('/@opentelemetry/api/'))).toBe(true);
     expect(loaded.filter((url) => SDK_MODULE.test(url))).toEqual([]);
+  });
+
+  it('the ocredis/ioredis entry loads no SDK either', () => {
+    expect(requiredBy('ocredis/ioredis').filter((file) => SDK_MODULE.test(file))).toEqual([]);
+    expect(importedBy('ocredis/ioredis').filter((url) => SDK_MODULE.test(url))).toEqual([]);
   });
 
   it('the ocredis/telemetry entry does load the SDK (so the checks above can see it)', () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLOCKING_GRACE_MS, CommandTimeoutError, Redis } from '../../src/index.js';
 import { blockingTimeoutMs, routesToPool } from '../../src/client/blocking.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 let server: RedisServerHandle;
 let r: Redis;
@@ -28,13 +29,6 @@ async function clients(on: RedisServerHandle = server): Promise<{ id: number; na
   }));
 }
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const blockedOn = async (cmd: string): Promise<boolean> => (await clients()).some((c) => c.cmd === cmd);
 

@@ -1,9 +1,11 @@
 // Per-call options (withOptions: signal, timeout): a queued command that is cancelled is never sent; a written
 // one rejects at once and its reply is still consumed; a cancelled blocking command does not leave its pooled
 // connection blocked for the next caller.
+import { tracingChannel } from 'node:diagnostics_channel';
 import { describe, expect, it } from 'vitest';
 import { ArgumentError, BatchError, CommandAbortedError, CommandTimeoutError, OcRedis, Redis } from '../../src/index.js';
 import { useSharedServer } from '../helpers/shared-server.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const shared = useSharedServer();
 
@@ -22,13 +24,6 @@ async function blockedClients(cmd: string): Promise<number> {
   return text.split('\n').filter((line) => /\bflags=\S*b/.test(line) && new RegExp(`\\bcmd=${cmd}\\b`).test(line)).length;
 }
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('withOptions: validation', () => {
   it('refuses bad options before anything is sent', () => {
@@ -208,5 +203,93 @@ describe('withOptions on the instrumented client', () => {
     } finally {
       c.disconnect();
     }
+  });
+});
+
+describe('withOptions: scan iterators, scripts and WATCH transactions', () => {
+  it('a scan iterator sends every page with the options: an abort mid-scan ends it with CommandAbortedError', async () => {
+    const total = 60;
+    await Promise.all(Array.from({ length: total }, (_, i) => shared.r.set(`co-scan:${i}`, '1')));
+    // Values over hash-max-listpack-value (64 bytes): a hashtable, which HSCAN pages (a listpack comes back whole).
+    const fieldCount = 200;
+    await shared.r.hset('co-scan:hash', Object.fromEntries(Array.from({ length: fieldCount }, (_, i) => [`f${i}`, 'v'.repeat(100)])));
+    expect(await shared.r.call('OBJECT', 'ENCODING', 'co-scan:hash')).toBe('hashtable');
+    const collect = async (iterable: AsyncIterable<unknown>, controller: AbortController): Promise<{ seen: number; error: unknown }> => {
+      let seen = 0;
+      try {
+        for await (const _ of iterable) if (++seen === 3) controller.abort();
+      } catch (error) {
+        return { seen, error };
+      }
+      return { seen, error: undefined };
+    };
+    const keys = new AbortController();
+    const keyScan = await collect(shared.r.withOptions({ signal: keys.signal }).scanIter({ match: 'co-scan:*', count: 5 }), keys);
+    expect(keyScan.error).toBeInstanceOf(CommandAbortedError);
+    expect(keyScan.seen).toBeLessThan(total);
+    const fields = new AbortController();
+    const hashScan = await collect(shared.r.withOptions({ signal: fields.signal }).hscanIter('co-scan:hash', { count: 5 }), fields);
+    expect(hashScan.error).toBeInstanceOf(CommandAbortedError);
+    expect(hashScan.seen).toBeLessThan(fieldCount);
+  });
+
+  it('a script registered on a view: an abort during its NOSCRIPT retry stops it before SCRIPT LOAD and the second EVALSHA', async () => {
+    const lua = "return redis.call('INCR', KEYS[1]) -- co-script";
+    await shared.r.call('SCRIPT', 'FLUSH');
+    const controller = new AbortController();
+    const script = shared.r.withOptions({ signal: controller.signal }).registerScript(lua);
+    const commands = tracingChannel<{ command: string }>('ocredis:command');
+    const sent: string[] = [];
+    const onStart = (message: unknown): void => {
+      const { command } = message as { command: string };
+      sent.push(command);
+      if (command === 'SCRIPT') controller.abort(); // EVALSHA got NOSCRIPT: the retry starts with SCRIPT LOAD
+    };
+    commands.start.subscribe(onStart);
+    let error: unknown;
+    try {
+      error = await script({ keys: ['co-script:counter'] }).catch((e: unknown) => e);
+    } finally {
+      commands.start.unsubscribe(onStart);
+    }
+    expect(sent).toEqual(['EVALSHA', 'SCRIPT']);
+    expect(error).toMatchObject({ name: 'AbortError', sent: false });
+    expect(await shared.r.call('SCRIPT', 'EXISTS', script.sha)).toEqual([0]); // SCRIPT LOAD was never sent
+    expect(await shared.r.get('co-script:counter')).toBeNull();
+    // Without an abort, a script on a view loads and runs as usual.
+    expect(await shared.r.withOptions({ timeout: 1_000 }).registerScript(lua)({ keys: ['co-script:counter'] })).toBe(1);
+  });
+
+  it('transaction(): an abort inside the function ends it: EXEC is not sent and no further attempt runs', async () => {
+    await shared.r.set('co-tx:k', '0');
+    const controller = new AbortController();
+    let attempts = 0;
+    const error = await shared.r
+      .withOptions({ signal: controller.signal })
+      .transaction(async (tx) => {
+        attempts++;
+        await tx.get('co-tx:k');
+        await shared.r.set('co-tx:k', String(attempts)); // changes the watched key: without the abort, WatchError and a re-run
+        controller.abort();
+        tx.multi().incr('co-tx:k');
+      }, 'co-tx:k')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommandAbortedError);
+    expect(attempts).toBe(1);
+    expect(await shared.r.get('co-tx:k')).toBe('1');
+  });
+
+  it('watch(): the transaction it lends carries the options; an already-aborted signal leases nothing', async () => {
+    await expect(shared.r.withOptions({ signal: AbortSignal.abort() }).watch('co-watch:k')).rejects.toMatchObject({ sent: false });
+    const controller = new AbortController();
+    const tx = await shared.r.withOptions({ signal: controller.signal }).watch('co-watch:k');
+    expect(await tx.set('co-watch:k', 'a')).toBe('OK');
+    controller.abort();
+    await expect(tx.get('co-watch:k')).rejects.toBeInstanceOf(CommandAbortedError);
+    const multi = tx.multi();
+    multi.set('co-watch:k', 'b');
+    await expect(multi.exec()).rejects.toBeInstanceOf(CommandAbortedError);
+    await tx.unwatch();
+    expect(await shared.r.get('co-watch:k')).toBe('a');
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RedisCluster, type ClusterSubscriber, type PubSubMessage, type ShardChannelsMovedEvent } from '../../src/index.js';
 import { keySlot } from '../../src/cluster/slot.js';
 import { startCluster, type ClusterHandle } from '../helpers/cluster.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 let cluster: ClusterHandle;
 let c: RedisCluster;
@@ -108,7 +109,7 @@ it('delivers Buffers with { buffers: true } and rejects bad arguments before sen
     const received: PubSubMessage<Buffer>[] = [];
     await sub.ssubscribe(Buffer.from('bin'), (m) => received.push(m));
     expect(await c.spublish('bin', Buffer.from([0xff, 0x00, 0x01]))).toBe(1);
-    await until(() => received.length === 1);
+    await waitFor(() => received.length === 1);
     expect(Buffer.isBuffer(received[0]!.channel)).toBe(true);
     expect(received[0]!.message).toEqual(Buffer.from([0xff, 0x00, 0x01]));
   } finally {
@@ -116,13 +117,6 @@ it('delivers Buffers with { buffers: true } and rejects bad arguments before sen
   }
 });
 
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(10);
-  }
-}
 
 it('follows a shard channel whose slot is migrated to another primary', async () => {
   const sub = c.pubsub();
@@ -149,7 +143,7 @@ it('follows a shard channel whose slot is migrated to another primary', async ()
     expect(sub.nodeOf(channel)?.port).toBe(to);
 
     expect(await c.spublish(channel, 'after')).toBe(1); // counted by the new owner: we are subscribed there
-    await until(() => received.length === 2);
+    await waitFor(() => received.length === 2);
     expect(received.map((m) => m.message)).toEqual(['before', 'after']);
     const node = c.nodes().find((n) => n.address.port === to)!;
     expect(await node.call('PUBSUB', 'SHARDNUMSUB', channel)).toEqual([channel, 1]);
@@ -179,7 +173,7 @@ it('subscribes again when a node connection ends for good (no reconnects allowed
     const event = await moved;
     expect(event).toMatchObject({ reason: 'node-lost', from: { port: owner }, to: { port: owner } });
     expect(await c.spublish(channel, 'on a new connection')).toBe(1);
-    await until(() => received.length === 1);
+    await waitFor(() => received.length === 1);
   } finally {
     await sub.quit();
     await noReconnect.quit();
@@ -212,7 +206,7 @@ it('re-subscribes on the promoted replica after its primary is SIGKILLed', async
       promoted = await cluster.primaryOf(slot, survivor);
     }
     expect(promoted).not.toBe(victim);
-    await until(() => sub.nodeOf(channel)?.port === promoted, 20_000);
+    await waitFor(() => sub.nodeOf(channel)?.port === promoted, 20_000);
 
     await publishUntilReceived(received, channel, 'after failover');
     expect(received.map((m) => m.message)).toContain('after failover');

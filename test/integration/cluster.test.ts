@@ -90,6 +90,19 @@ describe('RedisCluster on a 3-primary, 3-replica cluster', () => {
     expect(await c.exists('{x}')).toBe(0);
   });
 
+  it('exec(...handles) on cluster batches resolves to those handles\' values; a foreign handle is refused', async () => {
+    const c = client();
+    const p = c.pipeline();
+    p.set('tuple:a', '1');
+    expect(await p.exec(p.incr('tuple:a'), p.get('tuple:b'), p.set('tuple:c', 'x'))).toEqual([2, null, 'OK']);
+    const m = c.multi();
+    expect(await m.exec(m.incrby('{acct}:t', 5), m.get('{acct}:t'))).toEqual([5, '5']);
+    const q = c.pipeline();
+    q.get('tuple:a');
+    await expect(q.exec(c.pipeline().get('tuple:a'))).rejects.toThrow(/argument 1 was not queued on this batch/);
+    expect(q.isExecuted).toBe(false);
+  });
+
   it('scanIter walks every primary', async () => {
     const c = client();
     const keys = Array.from({ length: 40 }, (_, i) => `scan:${i}`);

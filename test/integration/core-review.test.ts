@@ -18,6 +18,7 @@ import { respondLikeRedis, startFakeServer, type FakeHandler, type FakeServer } 
 import { freePort } from '../helpers/free-port.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 import { resp } from '../helpers/resp-literals.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const clients: Redis[] = [];
 const fakes: FakeServer[] = [];
@@ -63,13 +64,6 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<Outcome<T>> {
     (reason: unknown): Outcome<T> => ({ status: 'rejected', reason }),
   );
   return Promise.race([settled, sleep(ms).then((): Outcome<T> => ({ status: 'pending' }))]);
-}
-async function until(condition: () => boolean, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await sleep(5);
-  }
 }
 function errorOf(outcome: Outcome<unknown>): unknown {
   return outcome.status === 'rejected' ? outcome.reason : undefined;
@@ -315,7 +309,7 @@ describe('pinned: handshake and recovery', () => {
     expect((refused as ReplyError).code).toBe('WRONGPASS');
     expect(errors).toContain('WRONGPASS');
     await s.cli('CONFIG', 'SET', 'requirepass', 'new');
-    await until(() => c.status === 'ready');
+    await waitFor(() => c.status === 'ready');
     expect(await c.call('ACL', 'WHOAMI')).toBe('default');
   });
 
@@ -356,7 +350,7 @@ describe('pinned: handshake and recovery', () => {
     let reconnects = 0;
     broken.on('reconnecting', () => reconnects++);
     await expect(broken.get('x')).rejects.toBeInstanceOf(ProtocolError);
-    await until(() => reconnects > 0 && broken.status === 'ready');
+    await waitFor(() => reconnects > 0 && broken.status === 'ready');
     expect(await broken.ping()).toBe('PONG');
   });
 });
@@ -388,7 +382,7 @@ describe('pinned: quit() and disconnect() in every status', () => {
 
   it('reconnecting: quit() resolves and rejects the offline queue with ClientClosedError', async () => {
     const c = client({ port: await freePort(), reconnectStrategy: 5_000 });
-    await until(() => c.status === 'reconnecting');
+    await waitFor(() => c.status === 'reconnecting');
     const queued = c.get('x');
     expect(await c.quit()).toBe('OK');
     await expect(queued).rejects.toBeInstanceOf(ClientClosedError);

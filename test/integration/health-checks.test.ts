@@ -2,7 +2,6 @@
 // failover behind a TCP forwarder), ref()/unref(), and CLIENT SETINFO in the handshake.
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, Redis, ReplyError } from '../../src/index.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { startForwarder } from '../helpers/tcp-forwarder.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 let server: RedisServerHandle;
 
@@ -21,13 +22,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function pingCalls(on: RedisServerHandle): Promise<number> {
   const stats = await on.cli('INFO', 'commandstats');
@@ -157,30 +151,6 @@ describe('socketTimeout', () => {
     }
   });
 });
-
-/** A TCP forwarder standing in for a proxy that follows failovers: new connections go to `target`. */
-async function startForwarder(target: number): Promise<{ port: number; target: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const state = { port: 0, target, close: (): Promise<void> => Promise.resolve() };
-  const proxy: Server = createServer((client) => {
-    const upstream = netConnect(state.target, '127.0.0.1');
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => undefined);
-    }
-    client.pipe(upstream).pipe(client);
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  state.port = (proxy.address() as { port: number }).port;
-  state.close = () => {
-    for (const socket of sockets) socket.destroy();
-    return new Promise<void>((resolve) => proxy.close(() => resolve()));
-  };
-  return state;
-}
 
 describe('reconnectOnError across a failover behind a proxy', () => {
   let primary: RedisServerHandle;

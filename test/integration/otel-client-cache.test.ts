@@ -4,6 +4,8 @@ import { expect, it } from 'vitest';
 import { OcRedis } from '../../src/index.js';
 import { counterTotal } from '../helpers/otel.js';
 import { useOtelServer } from '../helpers/otel-server.js';
+import { startForwarder } from '../helpers/tcp-forwarder.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const env = useOtelServer();
 
@@ -46,4 +48,27 @@ it('redis/cache/hits, misses, evictions, invalidations and size, per pool', asyn
   expect(counterTotal(data, 'redis/cache/size', labels)).toBe(0);
   expect(counterTotal(data, 'redis/calls', { method: 'get', status: 'OK' })).toBe(3);
   await Promise.all([o.quit(), writer.quit()]);
+});
+
+it('a miss re-sent after its connection was lost is a retry event on its span, and is not kept', async () => {
+  await env.otel.reset();
+  await env.server.cli('SET', 'otel-cache:resent', 'v');
+  const forwarder = await startForwarder(env.server.port);
+  try {
+    const o = new OcRedis({ port: forwarder.port, clientSideCache: true });
+    await o.ping();
+    forwarder.holdReplies();
+    const reply = o.get('otel-cache:resent');
+    await waitFor(() => o.connection.inflightCount === 1); // written; its reply is held
+    forwarder.dropConnections();
+    expect(await reply).toBe('v');
+    const [span] = env.otel.spans().filter((s) => s.name === 'GET');
+    expect(span?.attributes['db.redis.cache_hit']).toBe(false);
+    expect(span?.events.filter((event) => event.name === 'retry').map((event) => event.attributes)).toEqual([{ reason: 'ECONNCLOSED', attempt: 1, delay: 0 }]);
+    // Sent before the loss cleared the cache: its reply may not be kept.
+    expect(o.cache?.stats().size).toBe(0);
+    await o.quit();
+  } finally {
+    await forwarder.close();
+  }
 });

@@ -1,15 +1,18 @@
 // OcRedisCluster on a real 3-primary cluster: spans carry the node that answered, MOVED / ASK are span events
 // and count in redis/redirects (on the SDK path and on registerViews' local path), retries are span events,
-// and a cluster pipeline / MULTI is one span per exec(). One cluster for the whole file.
-import { SpanStatusCode } from '@opentelemetry/api';
-import { AggregationTemporality, MetricReader, type MeterProvider, type MetricData } from '@opentelemetry/sdk-metrics';
+// and a cluster pipeline / MULTI is one span per exec(). Node connections and pools count in the connection
+// metrics. A plain RedisCluster publishes on ocredis:command / ocredis:batch. One cluster for the whole file.
+import { tracingChannel, type TracingChannelSubscribers } from 'node:diagnostics_channel';
+import { propagation, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { core } from '@opentelemetry/sdk-node';
+import { AggregationTemporality, MeterProvider, MetricReader, type MetricData } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { keySlot, OcRedisCluster, RedisCluster, type OcRedisClusterOptions } from '../../src/index.js';
+import { keySlot, OcRedisCluster, RedisCluster, type BatchMessage, type CommandMessage, type OcRedisClusterOptions } from '../../src/index.js';
 import { registerViews } from '../../src/telemetry/index.js';
 import { localMetricsOf } from '../../src/otel/local-path.js';
 import { startCluster, type ClusterHandle } from '../helpers/cluster.js';
-import { counterTotal, createOtel, TestMetricReader, type OtelFixture } from '../helpers/otel.js';
+import { counterTotal, createOtel, histogramCount, TestMetricReader, type OtelFixture } from '../helpers/otel.js';
 
 let cluster: ClusterHandle;
 let otel: OtelFixture;
@@ -219,6 +222,89 @@ describe('OcRedisCluster', () => {
       expect(JSON.stringify(otel.spans().map((span) => [span.attributes, span.events]))).not.toContain('secret-payload-1234');
     } finally {
       await sub.quit();
+    }
+  });
+
+  it('propagateContext: SPUBLISH carries the context to the sharded subscriber, which processes in a CONSUMER span', async () => {
+    propagation.setGlobalPropagator(new core.W3CTraceContextPropagator());
+    const c = client(otel.meterProvider, { telemetry: { tracerProvider: otel.tracerProvider, propagateContext: true } });
+    const sub = c.pubsub();
+    try {
+      const got = new Promise<string>((resolve) => sub.on('smessage', (_channel: string, message: string) => resolve(message)));
+      await sub.ssubscribe('otel-traced-shard');
+      await c.spublish('otel-traced-shard', 'order-1');
+      expect(await got).toBe('order-1'); // unwrapped by the node subscriber
+      const [spublish] = spansNamed('SPUBLISH');
+      const [process] = spansNamed('process otel-traced-shard');
+      expect(process?.kind).toBe(SpanKind.CONSUMER);
+      expect(process?.parentSpanContext?.spanId).toBe(spublish?.spanContext().spanId);
+      expect(process?.attributes['server.port']).toBe(await cluster.primaryOf(keySlot('otel-traced-shard')));
+    } finally {
+      propagation.disable();
+      await sub.quit();
+    }
+  });
+});
+
+describe('OcRedisCluster connection metrics', () => {
+  it('each node connection and node pool counts and is timed, under the node as pool name', async () => {
+    const reader = new TestMetricReader(AggregationTemporality.CUMULATIVE);
+    const meterProvider = new MeterProvider({ readers: [reader] });
+    const c = client(meterProvider);
+    await c.connect();
+    const ports = c.nodes('primary').map((node) => node.address.port);
+    expect(ports).toHaveLength(3);
+    await c.blpop('conn:{1}', 0.01); // on a connection lent by the slot primary's pool
+    const data = await collect(reader);
+    for (const port of ports) {
+      const pool = `127.0.0.1:${port}`;
+      expect(histogramCount(data, 'db.client.connection.create_time', { 'db.client.connection.pool.name': pool })).toBe(1);
+      // Other clients of this file reach the same nodes: at least this one's connection is counted.
+      expect(counterTotal(data, 'db.client.connection.count', { 'db.client.connection.pool.name': pool })).toBeGreaterThanOrEqual(1);
+    }
+    const blocking = `127.0.0.1:${c.nodeForKey('conn:{1}').address.port} (pool)`;
+    expect(histogramCount(data, 'db.client.connection.create_time', { 'db.client.connection.pool.name': blocking })).toBe(1);
+    expect(histogramCount(data, 'db.client.connection.wait_time', { 'db.client.connection.pool.name': blocking })).toBe(1);
+    expect(counterTotal(data, 'db.client.connection.count', { 'db.client.connection.pool.name': blocking, 'db.client.connection.state': 'idle' })).toBe(1);
+    await meterProvider.shutdown();
+  });
+});
+
+describe('RedisCluster on ocredis:command and ocredis:batch', () => {
+  /** Copies of the messages each channel ends with (asyncEnd), until `stop()`. */
+  function listen<M extends object>(name: string): { ended: M[]; stop(): void } {
+    const ended: M[] = [];
+    const ignore = (): void => undefined;
+    const handlers: TracingChannelSubscribers<object> = { start: ignore, end: ignore, asyncStart: ignore, error: ignore, asyncEnd: (message) => void ended.push({ ...message } as M) };
+    const channel = tracingChannel<object>(name);
+    channel.subscribe(handlers);
+    return { ended, stop: () => channel.unsubscribe(handlers) };
+  }
+
+  it('each command is published with the node it was routed to; a pipeline once, as a batch', async () => {
+    const commands = listen<CommandMessage>('ocredis:command');
+    const batches = listen<BatchMessage>('ocredis:batch');
+    try {
+      const c = new RedisCluster({ rootNodes: [cluster.addresses[0]!] });
+      clients.push(c);
+      await c.connect();
+      // A key owned by another node than the root: the message must end naming that node.
+      const rootPort = cluster.addresses[0]!.port;
+      let key = 'chan:0';
+      for (let i = 1; c.nodeForKey(key).address.port === rootPort; i++) key = `chan:${i}`;
+      const owner = c.nodeForKey(key).address.port;
+      await c.set(key, 'value-SECRET');
+      const p = c.pipeline();
+      p.get(key);
+      p.get('other');
+      await p.exec();
+      expect(commands.ended.map((m) => [m.command, m.args, m.serverPort, m.database, m.result])).toEqual([['SET', [key, '?'], owner, 0, 'OK']]);
+      expect(batches.ended).toHaveLength(1);
+      expect(batches.ended[0]).toMatchObject({ batchMode: 'PIPELINE', batchSize: 2, commands: [{ command: 'GET', args: [key] }, { command: 'GET', args: ['other'] }] });
+      expect(JSON.stringify(commands.ended)).not.toContain('value-SECRET');
+    } finally {
+      commands.stop();
+      batches.stop();
     }
   });
 });

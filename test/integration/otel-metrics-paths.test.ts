@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OcRedis } from '../../src/index.js';
 import { ocredisMetricProducer, ocredisViews, registerViews } from '../../src/telemetry/index.js';
 import { LATENCY_BUCKETS_MS, LENGTH_BUCKETS_BYTES } from '../../src/otel/index.js';
+import { DURATION_BUCKETS_S } from '../../src/otel/instruments.js';
 import { localMetricsOf } from '../../src/otel/local-path.js';
 import { counterTotal, histogramCount, pointsWith, TestMetricReader } from '../helpers/otel.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
@@ -168,6 +169,31 @@ describe.each(Object.entries(PATHS))('%s', (name, build) => {
     expect(failed?.attributes).toMatchObject({ 'error.type': 'WRONGTYPE', 'db.response.status_code': 'WRONGTYPE' });
   });
 
+  it('db.client.connection.create_time per (re)connect and wait_time per pool lease, by pool name', async () => {
+    const main = `127.0.0.1:${server.port}`;
+    const pooled = `${main} (pool)`;
+    const c = new OcRedis({ port: server.port, poolSize: 1, telemetry: { meterProvider: provider } });
+    await c.ping();
+    let data = await collect(reader);
+    expect(histogramCount(data, 'db.client.connection.create_time', { 'db.client.connection.pool.name': main })).toBe(2); // o's and c's
+    expect(histogramCount(data, 'db.client.connection.wait_time')).toBe(0);
+    // Two blocking calls on a pool of one: the pool opens one connection, and lends it twice.
+    await Promise.all([c.blpop('times:none', 0.01), c.blpop('times:none', 0.01)]);
+    const reconnected = new Promise((resolve) => c.once('ready', resolve));
+    await o.call('CLIENT', 'KILL', 'ID', String(await c.call('CLIENT', 'ID')));
+    await reconnected;
+    data = await collect(reader);
+    expect(histogramCount(data, 'db.client.connection.create_time', { 'db.client.connection.pool.name': main })).toBe(3);
+    expect(histogramCount(data, 'db.client.connection.create_time', { 'db.client.connection.pool.name': pooled })).toBe(1);
+    expect(histogramCount(data, 'db.client.connection.wait_time', { 'db.client.connection.pool.name': pooled })).toBe(2);
+    const [created] = pointsWith(data, 'db.client.connection.create_time', { 'db.client.connection.pool.name': pooled });
+    expect((created?.value as Histogram).buckets.boundaries).toEqual(DURATION_BUCKETS_S);
+    expect(Object.keys(created?.attributes ?? {})).toEqual(['db.client.connection.pool.name']);
+    // The pool's connection counts in the connection metrics, under its own pool name.
+    expect(counterTotal(data, 'db.client.connection.count', { 'db.client.connection.pool.name': pooled, 'db.client.connection.state': 'idle' })).toBe(1);
+    await c.quit();
+  });
+
   it('data is cumulative: a second collect still holds the first calls', async () => {
     await o.get('k');
     await collect(reader);
@@ -197,11 +223,12 @@ describe('both paths report the same data for the same calls', () => {
         return normalize(data);
       }),
     );
-    expect(runs[0]?.length).toBe(5);
+    expect(runs[0]?.length).toBe(6); // the five call metrics and db.client.connection.create_time
     for (const run of runs.slice(1)) expect(run).toEqual(runs[0]);
   });
 });
 
+const TIMED_METRICS = new Set(['redis/latency', 'db.client.operation.duration', 'db.client.connection.create_time']);
 const CONNECTION_METRICS = new Set(['db.client.connection.count', 'db.client.connection.pending_requests', 'redis/offline_queue', 'redis/reconnects']);
 
 /** What must be equal on both paths: everything but times and measured durations. */
@@ -218,7 +245,7 @@ function normalize(data: MetricData[]): unknown[] {
     points: metric.dataPoints
       .map((point) => {
         const value = point.value as number | Histogram;
-        const timed = metric.descriptor.name === 'redis/latency' || metric.descriptor.name === 'db.client.operation.duration';
+        const timed = TIMED_METRICS.has(metric.descriptor.name);
         const shape = typeof value === 'number' ? value : timed ? { count: value.count, boundaries: value.buckets.boundaries } : value;
         return { attributes: point.attributes, value: shape };
       })

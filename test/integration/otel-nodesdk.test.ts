@@ -75,7 +75,14 @@ describe('OcRedis inside a NodeSDK (README recipe)', () => {
     const CONNECTION_METRICS = ['db.client.connection.count', 'db.client.connection.pending_requests', 'redis/offline_queue', 'redis/reconnects'];
     const sdkRecorded = scopes.filter((s) => s.scope.name === 'ocredis').flatMap((s) => s.metrics.map((m) => m.descriptor.name));
     expect(sdkRecorded.filter((name) => name === 'redis/calls')).toHaveLength(1);
-    expect(sdkRecorded.filter((name) => !CONNECTION_METRICS.includes(name)).sort()).toEqual(['db.client.operation.duration', 'redis/calls', 'redis/key_lengths', 'redis/latency', 'redis/value_lengths']);
+    expect(sdkRecorded.filter((name) => !CONNECTION_METRICS.includes(name)).sort()).toEqual([
+      'db.client.connection.create_time',
+      'db.client.operation.duration',
+      'redis/calls',
+      'redis/key_lengths',
+      'redis/latency',
+      'redis/value_lengths',
+    ]);
     const data = scopes.flatMap((s) => s.metrics);
     expect(counterTotal(data, 'redis/calls', { method: 'exists', status: 'OK' })).toBe(2);
     // target_info: the SDK that runs (the application's copy; ocredis brings none of its own).

@@ -140,6 +140,19 @@ describe('spans', () => {
     ]);
   });
 
+  it('exec(...handles) is the same one span for the whole batch; a foreign handle makes none', async () => {
+    const seen: unknown[] = [];
+    const hooked = client({ responseHook: (_span, _info, reply) => seen.push(reply) });
+    const m = hooked.multi();
+    m.set('a', '1');
+    expect(await m.exec(m.incr('a'), m.get('a'))).toEqual([2, '2']);
+    expect(otel.spans().map((s) => [s.name, s.attributes['db.operation.batch.size']])).toEqual([['MULTI', 3]]);
+    expect(seen).toEqual([['OK', 2, '2']]); // the hook sees every reply, as with exec()
+    const p = hooked.pipeline();
+    await expect(p.exec(p.get('a'), o.pipeline().get('a'))).rejects.toThrow(/not queued on this batch/);
+    expect(otel.spans()).toHaveLength(1);
+  });
+
   it('MULTI is one span; a failing command marks its event and the span', async () => {
     await o.hset('h', 'f', 'v');
     await otel.reset();

@@ -165,6 +165,54 @@ describe('pipeline', () => {
     expect(await incrementAndExpire('p:nest:0')).toBe(2);
   });
 
+  it('exec(...handles) runs the whole batch in one write and resolves to those handles\' values', async () => {
+    await r.del('p:t:k', 'p:t:n');
+    const p = r.pipeline();
+    p.set('p:t:k', 'v'); // queued, run, not among the handles
+    const { writes, value } = await countWrites(() => p.exec(p.get('p:t:k'), p.incr('p:t:n'), p.hgetall('p:t:none')));
+    expect(writes).toBe(1);
+    expect(value).toEqual(['v', 1, {}]);
+    expect(p.isExecuted).toBe(true);
+    // The same on MULTI (atomic), on a nested pipeline (its own handles, sent with the root) and with none given.
+    const m = r.multi();
+    expect(await m.exec(m.incr('p:t:n'), m.incrby('p:t:n', 10))).toEqual([2, 12]);
+    const root = r.pipeline();
+    const child = r.pipeline(root);
+    const nested = child.exec(child.get('p:t:n'));
+    await root.exec();
+    expect(await nested).toEqual(['12']);
+  });
+
+  it('exec(...handles) rejects as exec() does when any command failed, and refuses a foreign handle before sending', async () => {
+    await r.set('p:t:s', 'text');
+    const p = r.pipeline();
+    const failed = await p.exec(p.get('p:t:s'), p.incr('p:t:s')).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(BatchError);
+    expect((failed as BatchError).replies[0]).toBe('text');
+
+    const other = r.pipeline();
+    const foreign = other.get('p:t:s');
+    const q = r.pipeline();
+    const own = q.get('p:t:s');
+    const { writes, value } = await countWrites(() => q.exec(own, foreign).catch((e: unknown) => e));
+    expect(value).toBeInstanceOf(ArgumentError);
+    expect((value as Error).message).toMatch(/argument 2 was not queued on this batch/);
+    expect(writes).toBe(0);
+    expect(q.isExecuted).toBe(false); // nothing ran: the batch can still be executed
+    expect(await q.exec()).toEqual(['text']);
+    await expect(q.exec(own)).rejects.toMatchObject({ code: 'EBATCHEXECUTED' });
+    // A handle refused at queue time (bad arguments) is not an error of its own: exec() fails with its ArgumentError, sending nothing.
+    const bad = r.pipeline();
+    const refused = await countWrites(() => bad.exec(bad.get('p:t:s'), bad.set('p:t:s', { not: 'an arg' } as unknown as string)).catch((e: unknown) => e));
+    expect(refused.value).toBeInstanceOf(ArgumentError);
+    expect((refused.value as Error).message).not.toMatch(/not queued/);
+    expect(refused.writes).toBe(0);
+    const notHandle = r.pipeline();
+    notHandle.ping();
+    await expect(notHandle.exec('PONG' as unknown as Deferred<string>)).rejects.toThrow(/argument 1 is not a handle/);
+    other.exec().catch(() => undefined);
+  });
+
   it('a nested pipeline joins a MULTI parent, inside the transaction', async () => {
     await r.del('p:m');
     const m = r.multi();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, Redis, type PubSubEvent, type PubSubMessage, type Subscriber } from '../../src/index.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 import { useSharedServer } from '../helpers/shared-server.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const shared = useSharedServer();
 let server: RedisServerHandle;
@@ -197,7 +198,7 @@ describe('pub/sub details', () => {
       // Commands keep getting their own replies while pushes arrive between them.
       const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => tracked.echo(`e${i}`)));
       expect(replies).toEqual(Array.from({ length: 50 }, (_, i) => `e${i}`));
-      await vi_waitFor(() => pushes.length > 0);
+      await waitFor(() => pushes.length > 0);
       expect(pushes[0]).toEqual(['invalidate', ['tracked:k']]);
       stop();
       expect(tracked.listenerCount('push')).toBe(0);
@@ -207,13 +208,6 @@ describe('pub/sub details', () => {
   });
 });
 
-async function vi_waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('pub/sub across a server crash', () => {
   let crashing: RedisServerHandle;

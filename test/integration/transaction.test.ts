@@ -181,6 +181,12 @@ describe('watch() and transaction()', () => {
       return m.exec();
     }, 't:self');
     expect(replies).toEqual([1, 2]);
+    // exec(...handles): the function returns the handles' replies, typed.
+    const [count, value] = await r.transaction(async (tx) => {
+      const m = tx.multi();
+      return m.exec(m.incr('t:self'), m.get('t:self'));
+    }, 't:self');
+    expect([count, value]).toEqual([3, '3']);
   });
 
   it('transaction() re-runs the function on WatchError, up to maxRetries', async () => {

@@ -1,6 +1,7 @@
 // GENERATED FILE, DO NOT EDIT. Regenerate with `npm run gen:types -- <server sources>`
 // (scripts/generate-command-types.ts) from src/commands/*.json of redis-7.4.1, valkey-8.0.1: typed methods for 346 of 368 commands, 148 …Buffer variants.
 // Reply types are what the decoder returns under RESP3 (the default protocol): maps as objects, doubles as numbers.
+// Under RESP2 (`protocol: 2`) 34 of these replies differ; each says how in its doc comment.
 import type { Out, RedisArg, RedisKey, ResultKind } from '../define.js';
 
 /** Hand-declared commands that also take their generated options-object form. */
@@ -155,7 +156,8 @@ export interface GeneratedCommandDocs {
   aclDryrun: unknown;
   /** Generates a pseudorandom, secure password that can be used to identify ACL users. Since 6.0.0. */
   aclGenpass: unknown;
-  /** Lists the ACL rules of a user. Since 6.0.0. */
+  /** Lists the ACL rules of a user. Since 6.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   aclGetuser: unknown;
   /** Returns helpful text about the different subcommands. Since 6.0.0. */
   aclHelp: unknown;
@@ -163,7 +165,8 @@ export interface GeneratedCommandDocs {
   aclList: unknown;
   /** Reloads the rules from the configured ACL file. Since 6.0.0. */
   aclLoad: unknown;
-  /** Lists recent security events generated due to ACL rules. Since 6.0.0. */
+  /** Lists recent security events generated due to ACL rules. Since 6.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays, doubles as strings. */
   aclLog: unknown;
   /** Saves the effective ACL rules in the configured ACL file. Since 6.0.0. */
   aclSave: unknown;
@@ -202,7 +205,8 @@ export interface GeneratedCommandDocs {
   /** Pops an element from a list, pushes it to another list and returns it. Block until an element is available otherwise. Deletes the list if the last element was popped. Since 2.2.0.
    * @deprecated Since 6.2.0: BLMOVE with the RIGHT and LEFT arguments. */
   brpoplpush: unknown;
-  /** Removes and returns a member by score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped. Since 7.0.0. */
+  /** Removes and returns a member by score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   bzmpop: unknown;
   /** Removes and returns the member with the highest score from one or more sorted sets. Blocks until a member available otherwise. Deletes the sorted set if the last element was popped. Since 5.0.0. */
   bzpopmax: unknown;
@@ -238,7 +242,8 @@ export interface GeneratedCommandDocs {
   clientSetname: unknown;
   /** Controls server-assisted client-side caching for the connection. Since 6.0.0. */
   clientTracking: unknown;
-  /** Returns information about server-assisted client-side caching for the connection. Since 6.2.0. */
+  /** Returns information about server-assisted client-side caching for the connection. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   clientTrackinginfo: unknown;
   /** Unblocks a client blocked by a blocking command from a different connection. Since 5.0.0. */
   clientUnblock: unknown;
@@ -272,7 +277,8 @@ export interface GeneratedCommandDocs {
   clusterInfo: unknown;
   /** Returns the hash slot for a key. Since 3.0.0. */
   clusterKeyslot: unknown;
-  /** Returns a list of all TCP links to and from peer nodes. Since 7.0.0. */
+  /** Returns a list of all TCP links to and from peer nodes. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   clusterLinks: unknown;
   /** Forces a node to handshake with another node. Since 3.0.0. */
   clusterMeet: unknown;
@@ -294,21 +300,25 @@ export interface GeneratedCommandDocs {
   clusterSetConfigEpoch: unknown;
   /** Binds a hash slot to a node. Since 3.0.0. */
   clusterSetslot: unknown;
-  /** Returns the mapping of cluster slots to shards. Since 7.0.0. */
+  /** Returns the mapping of cluster slots to shards. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   clusterShards: unknown;
   /** Lists the replica nodes of a master node. Since 3.0.0.
    * @deprecated Since 5.0.0: CLUSTER REPLICAS. */
   clusterSlaves: unknown;
-  /** Return an array of slot usage statistics for slots assigned to the current node. Since 8.0.0. */
+  /** Return an array of slot usage statistics for slots assigned to the current node. Since 8.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   clusterSlotStats: unknown;
   /** Returns the mapping of cluster slots to nodes. Since 3.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays.
    * @deprecated Since 7.0.0: CLUSTER SHARDS. */
   clusterSlots: unknown;
   /** Returns detailed information about all commands. Since 2.8.13. */
   command: unknown;
   /** Returns a count of commands. Since 2.8.13. */
   commandCount: unknown;
-  /** Returns documentary information about one, multiple or all commands. Since 7.0.0. */
+  /** Returns documentary information about one, multiple or all commands. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   commandDocs: unknown;
   /** Extracts the key names from an arbitrary command. Since 2.8.13. */
   commandGetkeys: unknown;
@@ -316,7 +326,8 @@ export interface GeneratedCommandDocs {
   commandGetkeysandflags: unknown;
   /** Returns helpful text about the different subcommands. Since 5.0.0. */
   commandHelp: unknown;
-  /** Returns information about one, multiple or all commands. Since 2.8.13. */
+  /** Returns information about one, multiple or all commands. Since 2.8.13.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   commandInfo: unknown;
   /** Returns a list of command names. Since 7.0.0. */
   commandList: unknown;
@@ -382,13 +393,15 @@ export interface GeneratedCommandDocs {
   functionHelp: unknown;
   /** Terminates a function during execution. Since 7.0.0. */
   functionKill: unknown;
-  /** Returns information about all libraries. Since 7.0.0. */
+  /** Returns information about all libraries. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   functionList: unknown;
   /** Creates a library. Since 7.0.0. */
   functionLoad: unknown;
   /** Restores all libraries from a payload. Since 7.0.0. */
   functionRestore: unknown;
-  /** Returns information about a function during execution. Since 7.0.0. */
+  /** Returns information about a function during execution. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   functionStats: unknown;
   /** Adds one or more members to a geospatial index. The key is created if it doesn't exist. Since 3.2.0. */
   geoadd: unknown;
@@ -396,21 +409,27 @@ export interface GeneratedCommandDocs {
   geodist: unknown;
   /** Returns members from a geospatial index as geohash strings. Since 3.2.0. */
   geohash: unknown;
-  /** Returns the longitude and latitude of members from a geospatial index. Since 3.2.0. */
+  /** Returns the longitude and latitude of members from a geospatial index. Since 3.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   geopos: unknown;
   /** Queries a geospatial index for members within a distance from a coordinate, optionally stores the result. Since 3.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings.
    * @deprecated Since 6.2.0: GEOSEARCH and GEOSEARCHSTORE with the BYRADIUS argument. */
   georadius: unknown;
   /** Returns members from a geospatial index that are within a distance from a coordinate. Since 3.2.10.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings.
    * @deprecated Since 6.2.0: GEOSEARCH with the BYRADIUS argument. */
   georadiusRo: unknown;
   /** Queries a geospatial index for members within a distance from a member, optionally stores the result. Since 3.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings.
    * @deprecated Since 6.2.0: GEOSEARCH and GEOSEARCHSTORE with the BYRADIUS and FROMMEMBER arguments. */
   georadiusbymember: unknown;
   /** Returns members from a geospatial index that are within a distance from a member. Since 3.2.10.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings.
    * @deprecated Since 6.2.0: GEOSEARCH with the BYRADIUS and FROMMEMBER arguments. */
   georadiusbymemberRo: unknown;
-  /** Queries a geospatial index for members inside an area of a box or a circle. Since 6.2.0. */
+  /** Queries a geospatial index for members inside an area of a box or a circle. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   geosearch: unknown;
   /** Queries a geospatial index for members inside an area of a box or a circle, optionally stores the result. Since 6.2.0. */
   geosearchstore: unknown;
@@ -496,7 +515,8 @@ export interface GeneratedCommandDocs {
   latencyGraph: unknown;
   /** Returns helpful text about the different subcommands. Since 2.8.13. */
   latencyHelp: unknown;
-  /** Returns the cumulative distribution of latencies of a subset or all commands. Since 7.0.0. */
+  /** Returns the cumulative distribution of latencies of a subset or all commands. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   latencyHistogram: unknown;
   /** Returns timestamp-latency samples for an event. Since 2.8.13. */
   latencyHistory: unknown;
@@ -504,7 +524,8 @@ export interface GeneratedCommandDocs {
   latencyLatest: unknown;
   /** Resets the latency data for one or more events. Since 2.8.13. */
   latencyReset: unknown;
-  /** Finds the longest common substring. Since 7.0.0. */
+  /** Finds the longest common substring. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   lcs: unknown;
   /** Returns an element from a list by its index. Since 1.0.0. */
   lindex: unknown;
@@ -542,7 +563,8 @@ export interface GeneratedCommandDocs {
   memoryMallocStats: unknown;
   /** Asks the allocator to release memory. Since 4.0.0. */
   memoryPurge: unknown;
-  /** Returns details about memory usage. Since 4.0.0. */
+  /** Returns details about memory usage. Since 4.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays, doubles as strings. */
   memoryStats: unknown;
   /** Estimates the memory usage of a key. Since 4.0.0. */
   memoryUsage: unknown;
@@ -552,7 +574,8 @@ export interface GeneratedCommandDocs {
   migrate: unknown;
   /** Returns helpful text about the different subcommands. Since 5.0.0. */
   moduleHelp: unknown;
-  /** Returns all loaded modules. Since 4.0.0. */
+  /** Returns all loaded modules. Since 4.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   moduleList: unknown;
   /** Loads a module. Since 4.0.0. */
   moduleLoad: unknown;
@@ -766,7 +789,8 @@ export interface GeneratedCommandDocs {
   xgroupHelp: unknown;
   /** Sets the last-delivered ID of a consumer group. Since 5.0.0. */
   xgroupSetid: unknown;
-  /** Returns a list of the consumers in a consumer group. Since 5.0.0. */
+  /** Returns a list of the consumers in a consumer group. Since 5.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   xinfoConsumers: unknown;
   /** Returns a list of the consumer groups of a stream. Since 5.0.0. */
   xinfoGroups: unknown;
@@ -796,13 +820,15 @@ export interface GeneratedCommandDocs {
   zcard: unknown;
   /** Returns the count of members in a sorted set that have scores within a range. Since 2.0.0. */
   zcount: unknown;
-  /** Returns the difference between multiple sorted sets. Since 6.2.0. */
+  /** Returns the difference between multiple sorted sets. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zdiff: unknown;
   /** Stores the difference of multiple sorted sets in a key. Since 6.2.0. */
   zdiffstore: unknown;
   /** Increments the score of a member in a sorted set. Since 1.2.0. */
   zincrby: unknown;
-  /** Returns the intersect of multiple sorted sets. Since 6.2.0. */
+  /** Returns the intersect of multiple sorted sets. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zinter: unknown;
   /** Returns the number of members of the intersect of multiple sorted sets. Since 7.0.0. */
   zintercard: unknown;
@@ -810,7 +836,8 @@ export interface GeneratedCommandDocs {
   zinterstore: unknown;
   /** Returns the number of members in a sorted set within a lexicographical range. Since 2.8.9. */
   zlexcount: unknown;
-  /** Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. Deletes the sorted set if the last member was popped. Since 7.0.0. */
+  /** Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. Deletes the sorted set if the last member was popped. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   zmpop: unknown;
   /** Returns the score of one or more members in a sorted set. Since 6.2.0. */
   zmscore: unknown;
@@ -818,19 +845,23 @@ export interface GeneratedCommandDocs {
   zpopmax: unknown;
   /** Returns the lowest-scoring members from a sorted set after removing them. Deletes the sorted set if the last member was popped. Since 5.0.0. */
   zpopmin: unknown;
-  /** Returns one or more random members from a sorted set. Since 6.2.0. */
+  /** Returns one or more random members from a sorted set. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zrandmember: unknown;
-  /** Returns members in a sorted set within a range of indexes. Since 1.2.0. */
+  /** Returns members in a sorted set within a range of indexes. Since 1.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zrange: unknown;
   /** Returns members in a sorted set within a lexicographical range. Since 2.8.9.
    * @deprecated Since 6.2.0: ZRANGE with the BYLEX argument. */
   zrangebylex: unknown;
   /** Returns members in a sorted set within a range of scores. Since 1.0.5.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list.
    * @deprecated Since 6.2.0: ZRANGE with the BYSCORE argument. */
   zrangebyscore: unknown;
   /** Stores a range of members from sorted set in a key. Since 6.2.0. */
   zrangestore: unknown;
-  /** Returns the index of a member in a sorted set ordered by ascending scores. Since 2.0.0. */
+  /** Returns the index of a member in a sorted set ordered by ascending scores. Since 2.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   zrank: unknown;
   /** Removes one or more members from a sorted set. Deletes the sorted set if all members were removed. Since 1.2.0. */
   zrem: unknown;
@@ -841,21 +872,25 @@ export interface GeneratedCommandDocs {
   /** Removes members in a sorted set within a range of scores. Deletes the sorted set if all members were removed. Since 1.2.0. */
   zremrangebyscore: unknown;
   /** Returns members in a sorted set within a range of indexes in reverse order. Since 1.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list.
    * @deprecated Since 6.2.0: ZRANGE with the REV argument. */
   zrevrange: unknown;
   /** Returns members in a sorted set within a lexicographical range in reverse order. Since 2.8.9.
    * @deprecated Since 6.2.0: ZRANGE with the REV and BYLEX arguments. */
   zrevrangebylex: unknown;
   /** Returns members in a sorted set within a range of scores in reverse order. Since 2.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list.
    * @deprecated Since 6.2.0: ZRANGE with the REV and BYSCORE arguments. */
   zrevrangebyscore: unknown;
-  /** Returns the index of a member in a sorted set ordered by descending scores. Since 2.0.0. */
+  /** Returns the index of a member in a sorted set ordered by descending scores. Since 2.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   zrevrank: unknown;
   /** Iterates over members and scores of a sorted set. Since 2.8.0. */
   zscan: unknown;
   /** Returns the score of a member in a sorted set. Since 1.2.0. */
   zscore: unknown;
-  /** Returns the union of multiple sorted sets. Since 6.2.0. */
+  /** Returns the union of multiple sorted sets. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zunion: unknown;
   /** Stores the union of multiple sorted sets in a key. Since 2.0.0. */
   zunionstore: unknown;
@@ -877,9 +912,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   aclGenpass(bits?: number): Out<W, string>;
   /** Bulk strings as Buffers. Generates a pseudorandom, secure password that can be used to identify ACL users. Since 6.0.0. */
   aclGenpassBuffer(bits?: number): Out<W, Buffer>;
-  /** Lists the ACL rules of a user. Since 6.0.0. */
+  /** Lists the ACL rules of a user. Since 6.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   aclGetuser(username: RedisArg): Out<W, { 'flags': string[]; 'passwords': string[]; 'commands': string; 'keys': string; 'channels': string; 'selectors': { 'commands': string; 'keys': string; 'channels': string }[] } | null>;
-  /** Bulk strings as Buffers. Lists the ACL rules of a user. Since 6.0.0. */
+  /** Bulk strings as Buffers. Lists the ACL rules of a user. Since 6.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   aclGetuserBuffer(username: RedisArg): Out<W, { 'flags': Buffer[]; 'passwords': Buffer[]; 'commands': Buffer; 'keys': Buffer; 'channels': Buffer; 'selectors': { 'commands': Buffer; 'keys': Buffer; 'channels': Buffer }[] } | null>;
   /** Returns helpful text about the different subcommands. Since 6.0.0. */
   aclHelp(): Out<W, string[]>;
@@ -891,9 +928,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   aclListBuffer(): Out<W, Buffer[]>;
   /** Reloads the rules from the configured ACL file. Since 6.0.0. */
   aclLoad(): Out<W, 'OK'>;
-  /** Lists recent security events generated due to ACL rules. Since 6.0.0. */
+  /** Lists recent security events generated due to ACL rules. Since 6.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays, doubles as strings. */
   aclLog(operation?: number | 'RESET'): Out<W, { 'count': number; 'reason': string; 'context': string; 'object': string; 'username': string; 'age-seconds': number; 'client-info': string; 'entry-id': number; 'timestamp-created': number; 'timestamp-last-updated': number }[] | 'OK'>;
-  /** Bulk strings as Buffers. Lists recent security events generated due to ACL rules. Since 6.0.0. */
+  /** Bulk strings as Buffers. Lists recent security events generated due to ACL rules. Since 6.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays, doubles as strings. */
   aclLogBuffer(operation?: number | 'RESET'): Out<W, { 'count': number; 'reason': Buffer; 'context': Buffer; 'object': Buffer; 'username': Buffer; 'age-seconds': number; 'client-info': Buffer; 'entry-id': number; 'timestamp-created': number; 'timestamp-last-updated': number }[] | 'OK'>;
   /** Saves the effective ACL rules in the configured ACL file. Since 6.0.0. */
   aclSave(): Out<W, 'OK'>;
@@ -949,9 +988,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Bulk strings as Buffers. Pops an element from a list, pushes it to another list and returns it. Block until an element is available otherwise. Deletes the list if the last element was popped. Since 2.2.0.
    * @deprecated Since 6.2.0: BLMOVE with the RIGHT and LEFT arguments. */
   brpoplpushBuffer(source: RedisKey, destination: RedisKey, timeout: number | string): Out<W, Buffer | null>;
-  /** Removes and returns a member by score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped. Since 7.0.0. */
+  /** Removes and returns a member by score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   bzmpop(timeout: number | string, keys: RedisKey[], where: 'MIN' | 'MAX', options?: BzmpopOptions): Out<W, null | [string, [string, number][]]>;
-  /** Bulk strings as Buffers. Removes and returns a member by score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped. Since 7.0.0. */
+  /** Bulk strings as Buffers. Removes and returns a member by score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   bzmpopBuffer(timeout: number | string, keys: RedisKey[], where: 'MIN' | 'MAX', options?: BzmpopOptions): Out<W, null | [Buffer, [Buffer, number][]]>;
   /** Removes and returns the member with the highest score from one or more sorted sets. Blocks until a member available otherwise. Deletes the sorted set if the last element was popped. Since 5.0.0. */
   bzpopmax(keys: RedisKey[], timeout: number | string): Out<W, null | [string, string, number]>;
@@ -999,9 +1040,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   clientSetname(connectionName: RedisArg): Out<W, 'OK'>;
   /** Controls server-assisted client-side caching for the connection. Since 6.0.0. */
   clientTracking(status: 'ON' | 'OFF', options?: ClientTrackingOptions): Out<W, 'OK'>;
-  /** Returns information about server-assisted client-side caching for the connection. Since 6.2.0. */
+  /** Returns information about server-assisted client-side caching for the connection. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   clientTrackinginfo(): Out<W, { 'flags': ('off' | 'on' | 'bcast' | 'optin' | 'optout' | 'caching-yes' | 'caching-no' | 'noloop' | 'broken_redirect')[]; 'redirect': number; 'prefixes': string[] }>;
-  /** Bulk strings as Buffers. Returns information about server-assisted client-side caching for the connection. Since 6.2.0. */
+  /** Bulk strings as Buffers. Returns information about server-assisted client-side caching for the connection. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   clientTrackinginfoBuffer(): Out<W, { 'flags': ('off' | 'on' | 'bcast' | 'optin' | 'optout' | 'caching-yes' | 'caching-no' | 'noloop' | 'broken_redirect')[]; 'redirect': number; 'prefixes': Buffer[] }>;
   /** Unblocks a client blocked by a blocking command from a different connection. Since 5.0.0. */
   clientUnblock(clientId: number, unblockType?: 'TIMEOUT' | 'ERROR'): Out<W, 0 | 1>;
@@ -1043,9 +1086,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   clusterInfoBuffer(): Out<W, Buffer>;
   /** Returns the hash slot for a key. Since 3.0.0. */
   clusterKeyslot(key: RedisArg): Out<W, number>;
-  /** Returns a list of all TCP links to and from peer nodes. Since 7.0.0. */
+  /** Returns a list of all TCP links to and from peer nodes. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   clusterLinks(): Out<W, ({ 'direction': 'from' | 'to'; 'node': string; 'create-time': number; 'events': string; 'send-buffer-allocated': number; 'send-buffer-used': number })[]>;
-  /** Bulk strings as Buffers. Returns a list of all TCP links to and from peer nodes. Since 7.0.0. */
+  /** Bulk strings as Buffers. Returns a list of all TCP links to and from peer nodes. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   clusterLinksBuffer(): Out<W, ({ 'direction': 'from' | 'to'; 'node': Buffer; 'create-time': number; 'events': Buffer; 'send-buffer-allocated': number; 'send-buffer-used': number })[]>;
   /** Forces a node to handshake with another node. Since 3.0.0. */
   clusterMeet(ip: RedisArg, port: number, clusterBusPort?: number): Out<W, 'OK'>;
@@ -1075,9 +1120,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   clusterSetConfigEpoch(configEpoch: number): Out<W, 'OK'>;
   /** Binds a hash slot to a node. Since 3.0.0. */
   clusterSetslot(slot: number, subcommand: { 'IMPORTING': RedisArg } | { 'MIGRATING': RedisArg } | { 'NODE': RedisArg } | 'STABLE'): Out<W, 'OK'>;
-  /** Returns the mapping of cluster slots to shards. Since 7.0.0. */
+  /** Returns the mapping of cluster slots to shards. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   clusterShards(): Out<W, ({ 'slots': number[]; 'nodes': ({ 'id': string; 'port': number; 'tls-port': number; 'ip': string; 'endpoint': string; 'hostname': string; 'role': 'master' | 'replica'; 'replication-offset': number; 'health': 'fail' | 'loading' | 'online' })[] })[]>;
-  /** Bulk strings as Buffers. Returns the mapping of cluster slots to shards. Since 7.0.0. */
+  /** Bulk strings as Buffers. Returns the mapping of cluster slots to shards. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   clusterShardsBuffer(): Out<W, ({ 'slots': number[]; 'nodes': ({ 'id': Buffer; 'port': number; 'tls-port': number; 'ip': Buffer; 'endpoint': Buffer; 'hostname': Buffer; 'role': 'master' | 'replica'; 'replication-offset': number; 'health': 'fail' | 'loading' | 'online' })[] })[]>;
   /** Lists the replica nodes of a master node. Since 3.0.0.
    * @deprecated Since 5.0.0: CLUSTER REPLICAS. */
@@ -1085,21 +1132,26 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Bulk strings as Buffers. Lists the replica nodes of a master node. Since 3.0.0.
    * @deprecated Since 5.0.0: CLUSTER REPLICAS. */
   clusterSlavesBuffer(nodeId: RedisArg): Out<W, Buffer[]>;
-  /** Return an array of slot usage statistics for slots assigned to the current node. Since 8.0.0. */
+  /** Return an array of slot usage statistics for slots assigned to the current node. Since 8.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   clusterSlotStats(filter: { 'SLOTSRANGE': { 'startSlot': number; 'endSlot': number } } | { 'ORDERBY': { 'metric': RedisArg; 'LIMIT'?: number; 'ASC'?: true; 'DESC'?: true } }): Out<W, [number, { 'key-count': number; 'cpu-usec': number; 'network-bytes-in': number; 'network-bytes-out': number }][]>;
   /** Returns the mapping of cluster slots to nodes. Since 3.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays.
    * @deprecated Since 7.0.0: CLUSTER SHARDS. */
   clusterSlots(): Out<W, ([number, number, [string | null, number, string, { 'hostname': string; 'ip': string }], ...([string | null, number, string, { 'hostname': string; 'ip': string }])[]])[]>;
   /** Bulk strings as Buffers. Returns the mapping of cluster slots to nodes. Since 3.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays.
    * @deprecated Since 7.0.0: CLUSTER SHARDS. */
   clusterSlotsBuffer(): Out<W, ([number, number, [Buffer | null, number, Buffer, { 'hostname': Buffer; 'ip': Buffer }], ...([Buffer | null, number, Buffer, { 'hostname': Buffer; 'ip': Buffer }])[]])[]>;
   /** Returns detailed information about all commands. Since 2.8.13. */
   command(): Out<W, unknown>;
   /** Returns a count of commands. Since 2.8.13. */
   commandCount(): Out<W, number>;
-  /** Returns documentary information about one, multiple or all commands. Since 7.0.0. */
+  /** Returns documentary information about one, multiple or all commands. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   commandDocs(...commandNames: RedisArg[]): Out<W, Record<string, { 'summary': string; 'since': string; 'group': 'bitmap' | 'cluster' | 'connection' | 'generic' | 'geo' | 'hash' | 'hyperloglog' | 'list' | 'module' | 'pubsub' | 'scripting' | 'sentinel' | 'server' | 'set' | 'sorted-set' | 'stream' | 'string' | 'transactions'; 'complexity': string; 'module': string; 'doc_flags': ('deprecated' | 'syscmd')[]; 'deprecated_since': string; 'replaced_by': string; 'history': [string, string][]; 'arguments': { 'name': string; 'type': string; 'display_text': string; 'key_spec_index': number; 'token': string; 'summary': string; 'since': string; 'deprecated_since': string; 'flags': string[]; 'arguments': unknown[] }[]; 'reply_schema': Record<string, unknown>; 'subcommands': unknown }>>;
-  /** Bulk strings as Buffers. Returns documentary information about one, multiple or all commands. Since 7.0.0. */
+  /** Bulk strings as Buffers. Returns documentary information about one, multiple or all commands. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   commandDocsBuffer(...commandNames: RedisArg[]): Out<W, Record<string, { 'summary': Buffer; 'since': Buffer; 'group': 'bitmap' | 'cluster' | 'connection' | 'generic' | 'geo' | 'hash' | 'hyperloglog' | 'list' | 'module' | 'pubsub' | 'scripting' | 'sentinel' | 'server' | 'set' | 'sorted-set' | 'stream' | 'string' | 'transactions'; 'complexity': Buffer; 'module': Buffer; 'doc_flags': ('deprecated' | 'syscmd')[]; 'deprecated_since': Buffer; 'replaced_by': Buffer; 'history': [Buffer, Buffer][]; 'arguments': { 'name': Buffer; 'type': Buffer; 'display_text': Buffer; 'key_spec_index': number; 'token': Buffer; 'summary': Buffer; 'since': Buffer; 'deprecated_since': Buffer; 'flags': Buffer[]; 'arguments': unknown[] }[]; 'reply_schema': Record<string, unknown>; 'subcommands': unknown }>>;
   /** Extracts the key names from an arbitrary command. Since 2.8.13. */
   commandGetkeys(command: RedisArg, ...args: RedisArg[]): Out<W, string[]>;
@@ -1113,9 +1165,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   commandHelp(): Out<W, string[]>;
   /** Bulk strings as Buffers. Returns helpful text about the different subcommands. Since 5.0.0. */
   commandHelpBuffer(): Out<W, Buffer[]>;
-  /** Returns information about one, multiple or all commands. Since 2.8.13. */
+  /** Returns information about one, multiple or all commands. Since 2.8.13.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   commandInfo(...commandNames: RedisArg[]): Out<W, (null | [string, number, string[], number, number, number, string[], string[], ({ 'notes': string; 'flags': string[]; 'begin_search': { 'type': string; 'spec': Record<string, unknown> | { 'index': number } | { 'keyword': string; 'startfrom': number } }; 'find_keys': { 'type': string; 'spec': Record<string, unknown> | { 'lastkey': number; 'keystep': number; 'limit': number } | { 'keynumidx': number; 'firstkey': number; 'keystep': number } } })[], unknown[]])[]>;
-  /** Bulk strings as Buffers. Returns information about one, multiple or all commands. Since 2.8.13. */
+  /** Bulk strings as Buffers. Returns information about one, multiple or all commands. Since 2.8.13.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   commandInfoBuffer(...commandNames: RedisArg[]): Out<W, (null | [Buffer, number, Buffer[], number, number, number, Buffer[], Buffer[], ({ 'notes': Buffer; 'flags': Buffer[]; 'begin_search': { 'type': Buffer; 'spec': Record<string, unknown> | { 'index': number } | { 'keyword': Buffer; 'startfrom': number } }; 'find_keys': { 'type': Buffer; 'spec': Record<string, unknown> | { 'lastkey': number; 'keystep': number; 'limit': number } | { 'keynumidx': number; 'firstkey': number; 'keystep': number } } })[], unknown[]])[]>;
   /** Returns a list of command names. Since 7.0.0. */
   commandList(options?: CommandListOptions): Out<W, string[]>;
@@ -1195,9 +1249,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   functionHelpBuffer(): Out<W, Buffer[]>;
   /** Terminates a function during execution. Since 7.0.0. */
   functionKill(): Out<W, 'OK'>;
-  /** Returns information about all libraries. Since 7.0.0. */
+  /** Returns information about all libraries. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   functionList(options?: FunctionListOptions): Out<W, ({ 'library_name': string; 'engine': string; 'functions': ({ 'name': string; 'description': null | string; 'flags': string[] })[]; 'library_code': string })[]>;
-  /** Bulk strings as Buffers. Returns information about all libraries. Since 7.0.0. */
+  /** Bulk strings as Buffers. Returns information about all libraries. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   functionListBuffer(options?: FunctionListOptions): Out<W, ({ 'library_name': Buffer; 'engine': Buffer; 'functions': ({ 'name': Buffer; 'description': null | Buffer; 'flags': Buffer[] })[]; 'library_code': Buffer })[]>;
   /** Creates a library. Since 7.0.0. */
   functionLoad(functionCode: RedisArg, options?: FunctionLoadOptions): Out<W, string>;
@@ -1205,9 +1261,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   functionLoadBuffer(functionCode: RedisArg, options?: FunctionLoadOptions): Out<W, Buffer>;
   /** Restores all libraries from a payload. Since 7.0.0. */
   functionRestore(serializedValue: RedisArg, policy?: 'FLUSH' | 'APPEND' | 'REPLACE'): Out<W, 'OK'>;
-  /** Returns information about a function during execution. Since 7.0.0. */
+  /** Returns information about a function during execution. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   functionStats(): Out<W, { 'running_script': null | { 'name': string; 'command': string[]; 'duration_ms': number }; 'engines': Record<string, { 'libraries_count': number; 'functions_count': number }> }>;
-  /** Bulk strings as Buffers. Returns information about a function during execution. Since 7.0.0. */
+  /** Bulk strings as Buffers. Returns information about a function during execution. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   functionStatsBuffer(): Out<W, { 'running_script': null | { 'name': Buffer; 'command': Buffer[]; 'duration_ms': number }; 'engines': Record<string, { 'libraries_count': number; 'functions_count': number }> }>;
   /** Adds one or more members to a geospatial index. The key is created if it doesn't exist. Since 3.2.0. */
   geoadd(key: RedisKey, data: ({ 'longitude': number | string; 'latitude': number | string; 'member': RedisArg })[], options?: GeoaddOptions): Out<W, number>;
@@ -1219,35 +1277,46 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   geohash(key: RedisKey, ...members: RedisArg[]): Out<W, string[]>;
   /** Bulk strings as Buffers. Returns members from a geospatial index as geohash strings. Since 3.2.0. */
   geohashBuffer(key: RedisKey, ...members: RedisArg[]): Out<W, Buffer[]>;
-  /** Returns the longitude and latitude of members from a geospatial index. Since 3.2.0. */
+  /** Returns the longitude and latitude of members from a geospatial index. Since 3.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   geopos(key: RedisKey, ...members: RedisArg[]): Out<W, (null | [number, number])[]>;
   /** Queries a geospatial index for members within a distance from a coordinate, optionally stores the result. Since 3.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings.
    * @deprecated Since 6.2.0: GEOSEARCH and GEOSEARCHSTORE with the BYRADIUS argument. */
   georadius(key: RedisKey, longitude: number | string, latitude: number | string, radius: number | string, unit: 'm' | 'km' | 'ft' | 'mi', options?: GeoradiusOptions): Out<W, string[] | ([string, ...(string | number | [number, number])[]])[] | number>;
   /** Bulk strings as Buffers. Queries a geospatial index for members within a distance from a coordinate, optionally stores the result. Since 3.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings.
    * @deprecated Since 6.2.0: GEOSEARCH and GEOSEARCHSTORE with the BYRADIUS argument. */
   georadiusBuffer(key: RedisKey, longitude: number | string, latitude: number | string, radius: number | string, unit: 'm' | 'km' | 'ft' | 'mi', options?: GeoradiusOptions): Out<W, Buffer[] | ([Buffer, ...(Buffer | number | [number, number])[]])[] | number>;
   /** Returns members from a geospatial index that are within a distance from a coordinate. Since 3.2.10.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings.
    * @deprecated Since 6.2.0: GEOSEARCH with the BYRADIUS argument. */
   georadiusRo(key: RedisKey, longitude: number | string, latitude: number | string, radius: number | string, unit: 'm' | 'km' | 'ft' | 'mi', options?: GeoradiusRoOptions): Out<W, string[] | ([string, ...(string | number | [number, number])[]])[]>;
   /** Bulk strings as Buffers. Returns members from a geospatial index that are within a distance from a coordinate. Since 3.2.10.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings.
    * @deprecated Since 6.2.0: GEOSEARCH with the BYRADIUS argument. */
   georadiusRoBuffer(key: RedisKey, longitude: number | string, latitude: number | string, radius: number | string, unit: 'm' | 'km' | 'ft' | 'mi', options?: GeoradiusRoOptions): Out<W, Buffer[] | ([Buffer, ...(Buffer | number | [number, number])[]])[]>;
   /** Queries a geospatial index for members within a distance from a member, optionally stores the result. Since 3.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings.
    * @deprecated Since 6.2.0: GEOSEARCH and GEOSEARCHSTORE with the BYRADIUS and FROMMEMBER arguments. */
   georadiusbymember(key: RedisKey, member: RedisArg, radius: number | string, unit: 'm' | 'km' | 'ft' | 'mi', options?: GeoradiusbymemberOptions): Out<W, string[] | ([string, ...(string | number | [number, number])[]])[] | number>;
   /** Bulk strings as Buffers. Queries a geospatial index for members within a distance from a member, optionally stores the result. Since 3.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings.
    * @deprecated Since 6.2.0: GEOSEARCH and GEOSEARCHSTORE with the BYRADIUS and FROMMEMBER arguments. */
   georadiusbymemberBuffer(key: RedisKey, member: RedisArg, radius: number | string, unit: 'm' | 'km' | 'ft' | 'mi', options?: GeoradiusbymemberOptions): Out<W, Buffer[] | ([Buffer, ...(Buffer | number | [number, number])[]])[] | number>;
   /** Returns members from a geospatial index that are within a distance from a member. Since 3.2.10.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings.
    * @deprecated Since 6.2.0: GEOSEARCH with the BYRADIUS and FROMMEMBER arguments. */
   georadiusbymemberRo(key: RedisKey, member: RedisArg, radius: number | string, unit: 'm' | 'km' | 'ft' | 'mi', options?: GeoradiusbymemberRoOptions): Out<W, string[] | ([string, ...(string | number | [number, number])[]])[]>;
   /** Bulk strings as Buffers. Returns members from a geospatial index that are within a distance from a member. Since 3.2.10.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings.
    * @deprecated Since 6.2.0: GEOSEARCH with the BYRADIUS and FROMMEMBER arguments. */
   georadiusbymemberRoBuffer(key: RedisKey, member: RedisArg, radius: number | string, unit: 'm' | 'km' | 'ft' | 'mi', options?: GeoradiusbymemberRoOptions): Out<W, Buffer[] | ([Buffer, ...(Buffer | number | [number, number])[]])[]>;
-  /** Queries a geospatial index for members inside an area of a box or a circle. Since 6.2.0. */
+  /** Queries a geospatial index for members inside an area of a box or a circle. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   geosearch(key: RedisKey, from: { 'FROMMEMBER': RedisArg } | { 'FROMLONLAT': { 'longitude': number | string; 'latitude': number | string } }, by: { 'BYRADIUS': number | string; 'unit': 'm' | 'km' | 'ft' | 'mi' } | { 'BYBOX': number | string; 'height': number | string; 'unit': 'm' | 'km' | 'ft' | 'mi' }, options?: GeosearchOptions): Out<W, string[] | ([string, ...(string | number | [number, number])[]])[]>;
-  /** Bulk strings as Buffers. Queries a geospatial index for members inside an area of a box or a circle. Since 6.2.0. */
+  /** Bulk strings as Buffers. Queries a geospatial index for members inside an area of a box or a circle. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   geosearchBuffer(key: RedisKey, from: { 'FROMMEMBER': RedisArg } | { 'FROMLONLAT': { 'longitude': number | string; 'latitude': number | string } }, by: { 'BYRADIUS': number | string; 'unit': 'm' | 'km' | 'ft' | 'mi' } | { 'BYBOX': number | string; 'height': number | string; 'unit': 'm' | 'km' | 'ft' | 'mi' }, options?: GeosearchOptions): Out<W, Buffer[] | ([Buffer, ...(Buffer | number | [number, number])[]])[]>;
   /** Queries a geospatial index for members inside an area of a box or a circle, optionally stores the result. Since 6.2.0. */
   geosearchstore(destination: RedisKey, source: RedisKey, from: { 'FROMMEMBER': RedisArg } | { 'FROMLONLAT': { 'longitude': number | string; 'latitude': number | string } }, by: { 'BYRADIUS': number | string; 'unit': 'm' | 'km' | 'ft' | 'mi' } | { 'BYBOX': number | string; 'height': number | string; 'unit': 'm' | 'km' | 'ft' | 'mi' }, options?: GeosearchstoreOptions): Out<W, number>;
@@ -1372,7 +1441,8 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   latencyHelp(): Out<W, string[]>;
   /** Bulk strings as Buffers. Returns helpful text about the different subcommands. Since 2.8.13. */
   latencyHelpBuffer(): Out<W, Buffer[]>;
-  /** Returns the cumulative distribution of latencies of a subset or all commands. Since 7.0.0. */
+  /** Returns the cumulative distribution of latencies of a subset or all commands. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   latencyHistogram(...commands: RedisArg[]): Out<W, Record<string, { 'calls': number; 'histogram_usec': Record<string, number> }>>;
   /** Returns timestamp-latency samples for an event. Since 2.8.13. */
   latencyHistory(event: RedisArg): Out<W, [number, number][]>;
@@ -1382,9 +1452,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   latencyLatestBuffer(): Out<W, [Buffer, number, number, number][]>;
   /** Resets the latency data for one or more events. Since 2.8.13. */
   latencyReset(...events: RedisArg[]): Out<W, number>;
-  /** Finds the longest common substring. Since 7.0.0. */
+  /** Finds the longest common substring. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   lcs(key1: RedisKey, key2: RedisKey, options?: LcsOptions): Out<W, string | number | { 'matches': [number[], number[], ...number[]][]; 'len': number }>;
-  /** Bulk strings as Buffers. Finds the longest common substring. Since 7.0.0. */
+  /** Bulk strings as Buffers. Finds the longest common substring. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   lcsBuffer(key1: RedisKey, key2: RedisKey, options?: LcsOptions): Out<W, Buffer | number | { 'matches': [number[], number[], ...number[]][]; 'len': number }>;
   /** Returns an element from a list by its index. Since 1.0.0. */
   lindex(key: RedisKey, index: number): Out<W, null | string>;
@@ -1440,7 +1512,8 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   memoryMallocStatsBuffer(): Out<W, Buffer>;
   /** Asks the allocator to release memory. Since 4.0.0. */
   memoryPurge(): Out<W, 'OK'>;
-  /** Returns details about memory usage. Since 4.0.0. */
+  /** Returns details about memory usage. Since 4.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays, doubles as strings. */
   memoryStats(): Out<W, { 'peak.allocated': number; 'total.allocated': number; 'startup.allocated': number; 'replication.backlog': number; 'clients.slaves': number; 'clients.normal': number; 'cluster.links': number; 'aof.buffer': number; 'lua.caches': number; 'functions.caches': number; 'overhead.db.hashtable.lut': number; 'overhead.db.hashtable.rehashing': number; 'overhead.total': number; 'db.dict.rehashing.count': number; 'keys.count': number; 'keys.bytes-per-key': number; 'dataset.bytes': number; 'dataset.percentage': number; 'peak.percentage': number; 'allocator.allocated': number; 'allocator.active': number; 'allocator.resident': number; 'allocator.muzzy': number; 'allocator-fragmentation.ratio': number; 'allocator-fragmentation.bytes': number; 'allocator-rss.ratio': number; 'allocator-rss.bytes': number; 'rss-overhead.ratio': number; 'rss-overhead.bytes': number; 'fragmentation': number; 'fragmentation.bytes': number } & Record<string, { 'overhead.hashtable.main': number; 'overhead.hashtable.expires': number }>>;
   /** Estimates the memory usage of a key. Since 4.0.0. */
   memoryUsage(key: RedisKey, options?: MemoryUsageOptions): Out<W, number | null>;
@@ -1454,9 +1527,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   moduleHelp(): Out<W, string[]>;
   /** Bulk strings as Buffers. Returns helpful text about the different subcommands. Since 5.0.0. */
   moduleHelpBuffer(): Out<W, Buffer[]>;
-  /** Returns all loaded modules. Since 4.0.0. */
+  /** Returns all loaded modules. Since 4.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   moduleList(): Out<W, { 'name': string; 'ver': number; 'path': string; 'args': string[] }[]>;
-  /** Bulk strings as Buffers. Returns all loaded modules. Since 4.0.0. */
+  /** Bulk strings as Buffers. Returns all loaded modules. Since 4.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   moduleListBuffer(): Out<W, { 'name': Buffer; 'ver': number; 'path': Buffer; 'args': Buffer[] }[]>;
   /** Loads a module. Since 4.0.0. */
   moduleLoad(path: RedisArg, ...args: RedisArg[]): Out<W, 'OK'>;
@@ -1743,9 +1818,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   xgroupHelpBuffer(): Out<W, Buffer[]>;
   /** Sets the last-delivered ID of a consumer group. Since 5.0.0. */
   xgroupSetid(key: RedisKey, group: RedisArg, idSelector: RedisArg | '$', options?: XgroupSetidOptions): Out<W, 'OK'>;
-  /** Returns a list of the consumers in a consumer group. Since 5.0.0. */
+  /** Returns a list of the consumers in a consumer group. Since 5.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   xinfoConsumers(key: RedisKey, group: RedisArg): Out<W, { 'name': string; 'pending': number; 'idle': number; 'inactive': number }[]>;
-  /** Bulk strings as Buffers. Returns a list of the consumers in a consumer group. Since 5.0.0. */
+  /** Bulk strings as Buffers. Returns a list of the consumers in a consumer group. Since 5.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: maps as flat [key, value, …] arrays. */
   xinfoConsumersBuffer(key: RedisKey, group: RedisArg): Out<W, { 'name': Buffer; 'pending': number; 'idle': number; 'inactive': number }[]>;
   /** Returns a list of the consumer groups of a stream. Since 5.0.0. */
   xinfoGroups(key: RedisKey): Out<W, ({ 'name': string; 'consumers': number; 'pending': number; 'last-delivered-id': string; 'entries-read': null | number; 'lag': null | number })[]>;
@@ -1791,17 +1868,21 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   zcard(key: RedisKey): Out<W, number>;
   /** Returns the count of members in a sorted set that have scores within a range. Since 2.0.0. */
   zcount(key: RedisKey, min: number | string, max: number | string): Out<W, number>;
-  /** Returns the difference between multiple sorted sets. Since 6.2.0. */
+  /** Returns the difference between multiple sorted sets. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zdiff(keys: RedisKey[], options?: ZdiffOptions): Out<W, string[] | [string, number][]>;
-  /** Bulk strings as Buffers. Returns the difference between multiple sorted sets. Since 6.2.0. */
+  /** Bulk strings as Buffers. Returns the difference between multiple sorted sets. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zdiffBuffer(keys: RedisKey[], options?: ZdiffOptions): Out<W, Buffer[] | [Buffer, number][]>;
   /** Stores the difference of multiple sorted sets in a key. Since 6.2.0. */
   zdiffstore(destination: RedisKey, ...keys: RedisKey[]): Out<W, number>;
   /** Increments the score of a member in a sorted set. Since 1.2.0. */
   zincrby(key: RedisKey, increment: number, member: RedisArg): Out<W, number>;
-  /** Returns the intersect of multiple sorted sets. Since 6.2.0. */
+  /** Returns the intersect of multiple sorted sets. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zinter(keys: RedisKey[], options?: ZinterOptions): Out<W, string[] | [string, number][]>;
-  /** Bulk strings as Buffers. Returns the intersect of multiple sorted sets. Since 6.2.0. */
+  /** Bulk strings as Buffers. Returns the intersect of multiple sorted sets. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zinterBuffer(keys: RedisKey[], options?: ZinterOptions): Out<W, Buffer[] | [Buffer, number][]>;
   /** Returns the number of members of the intersect of multiple sorted sets. Since 7.0.0. */
   zintercard(keys: RedisKey[], options?: ZintercardOptions): Out<W, number>;
@@ -1809,9 +1890,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   zinterstore(destination: RedisKey, keys: RedisKey[], options?: ZinterstoreOptions): Out<W, number>;
   /** Returns the number of members in a sorted set within a lexicographical range. Since 2.8.9. */
   zlexcount(key: RedisKey, min: RedisArg, max: RedisArg): Out<W, number>;
-  /** Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. Deletes the sorted set if the last member was popped. Since 7.0.0. */
+  /** Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. Deletes the sorted set if the last member was popped. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   zmpop(keys: RedisKey[], where: 'MIN' | 'MAX', options?: ZmpopOptions): Out<W, null | [string, [string, number][]]>;
-  /** Bulk strings as Buffers. Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. Deletes the sorted set if the last member was popped. Since 7.0.0. */
+  /** Bulk strings as Buffers. Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. Deletes the sorted set if the last member was popped. Since 7.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   zmpopBuffer(keys: RedisKey[], where: 'MIN' | 'MAX', options?: ZmpopOptions): Out<W, null | [Buffer, [Buffer, number][]]>;
   /** Returns the score of one or more members in a sorted set. Since 6.2.0. */
   zmscore(key: RedisKey, ...members: RedisArg[]): Out<W, (number | null)[]>;
@@ -1823,13 +1906,17 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   zpopmin(key: RedisKey, count?: number): Out<W, [string, number] | [string, number][]>;
   /** Bulk strings as Buffers. Returns the lowest-scoring members from a sorted set after removing them. Deletes the sorted set if the last member was popped. Since 5.0.0. */
   zpopminBuffer(key: RedisKey, count?: number): Out<W, [Buffer, number] | [Buffer, number][]>;
-  /** Returns one or more random members from a sorted set. Since 6.2.0. */
+  /** Returns one or more random members from a sorted set. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zrandmember(key: RedisKey, options?: { 'count': number; 'WITHSCORES'?: true }): Out<W, null | string | string[] | [string, number][]>;
-  /** Bulk strings as Buffers. Returns one or more random members from a sorted set. Since 6.2.0. */
+  /** Bulk strings as Buffers. Returns one or more random members from a sorted set. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zrandmemberBuffer(key: RedisKey, options?: { 'count': number; 'WITHSCORES'?: true }): Out<W, null | Buffer | Buffer[] | [Buffer, number][]>;
-  /** Returns members in a sorted set within a range of indexes. Since 1.2.0. */
+  /** Returns members in a sorted set within a range of indexes. Since 1.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zrange(key: RedisKey, start: RedisArg, stop: RedisArg, options?: ZrangeOptions): Out<W, string[] | [string, number][]>;
-  /** Bulk strings as Buffers. Returns members in a sorted set within a range of indexes. Since 1.2.0. */
+  /** Bulk strings as Buffers. Returns members in a sorted set within a range of indexes. Since 1.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zrangeBuffer(key: RedisKey, start: RedisArg, stop: RedisArg, options?: ZrangeOptions): Out<W, Buffer[] | [Buffer, number][]>;
   /** Returns members in a sorted set within a lexicographical range. Since 2.8.9.
    * @deprecated Since 6.2.0: ZRANGE with the BYLEX argument. */
@@ -1838,14 +1925,17 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
    * @deprecated Since 6.2.0: ZRANGE with the BYLEX argument. */
   zrangebylexBuffer(key: RedisKey, min: RedisArg, max: RedisArg, options?: ZrangebylexOptions): Out<W, Buffer[]>;
   /** Returns members in a sorted set within a range of scores. Since 1.0.5.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list.
    * @deprecated Since 6.2.0: ZRANGE with the BYSCORE argument. */
   zrangebyscore(key: RedisKey, min: number | string, max: number | string, options?: ZrangebyscoreOptions): Out<W, string[] | [string, number][]>;
   /** Bulk strings as Buffers. Returns members in a sorted set within a range of scores. Since 1.0.5.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list.
    * @deprecated Since 6.2.0: ZRANGE with the BYSCORE argument. */
   zrangebyscoreBuffer(key: RedisKey, min: number | string, max: number | string, options?: ZrangebyscoreOptions): Out<W, Buffer[] | [Buffer, number][]>;
   /** Stores a range of members from sorted set in a key. Since 6.2.0. */
   zrangestore(dst: RedisKey, src: RedisKey, min: RedisArg, max: RedisArg, options?: ZrangestoreOptions): Out<W, number>;
-  /** Returns the index of a member in a sorted set ordered by ascending scores. Since 2.0.0. */
+  /** Returns the index of a member in a sorted set ordered by ascending scores. Since 2.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   zrank(key: RedisKey, member: RedisArg, options?: ZrankOptions): Out<W, null | number | [number, number]>;
   /** Removes one or more members from a sorted set. Deletes the sorted set if all members were removed. Since 1.2.0. */
   zrem(key: RedisKey, ...members: RedisArg[]): Out<W, number>;
@@ -1856,9 +1946,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   /** Removes members in a sorted set within a range of scores. Deletes the sorted set if all members were removed. Since 1.2.0. */
   zremrangebyscore(key: RedisKey, min: number | string, max: number | string): Out<W, number>;
   /** Returns members in a sorted set within a range of indexes in reverse order. Since 1.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list.
    * @deprecated Since 6.2.0: ZRANGE with the REV argument. */
   zrevrange(key: RedisKey, start: number, stop: number, options?: ZrevrangeOptions): Out<W, string[] | [string, number][]>;
   /** Bulk strings as Buffers. Returns members in a sorted set within a range of indexes in reverse order. Since 1.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list.
    * @deprecated Since 6.2.0: ZRANGE with the REV argument. */
   zrevrangeBuffer(key: RedisKey, start: number, stop: number, options?: ZrevrangeOptions): Out<W, Buffer[] | [Buffer, number][]>;
   /** Returns members in a sorted set within a lexicographical range in reverse order. Since 2.8.9.
@@ -1868,12 +1960,15 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
    * @deprecated Since 6.2.0: ZRANGE with the REV and BYLEX arguments. */
   zrevrangebylexBuffer(key: RedisKey, max: RedisArg, min: RedisArg, options?: ZrevrangebylexOptions): Out<W, Buffer[]>;
   /** Returns members in a sorted set within a range of scores in reverse order. Since 2.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list.
    * @deprecated Since 6.2.0: ZRANGE with the REV and BYSCORE arguments. */
   zrevrangebyscore(key: RedisKey, max: number | string, min: number | string, options?: ZrevrangebyscoreOptions): Out<W, string[] | [string, number][]>;
   /** Bulk strings as Buffers. Returns members in a sorted set within a range of scores in reverse order. Since 2.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list.
    * @deprecated Since 6.2.0: ZRANGE with the REV and BYSCORE arguments. */
   zrevrangebyscoreBuffer(key: RedisKey, max: number | string, min: number | string, options?: ZrevrangebyscoreOptions): Out<W, Buffer[] | [Buffer, number][]>;
-  /** Returns the index of a member in a sorted set ordered by descending scores. Since 2.0.0. */
+  /** Returns the index of a member in a sorted set ordered by descending scores. Since 2.0.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings. */
   zrevrank(key: RedisKey, member: RedisArg, options?: ZrevrankOptions): Out<W, null | number | [number, number]>;
   /** Iterates over members and scores of a sorted set. Since 2.8.0. */
   zscan(key: RedisKey, cursor: number, options?: ZscanOptions): Out<W, [string, string[]]>;
@@ -1881,9 +1976,11 @@ export interface GeneratedCommandMethods<W extends ResultKind> {
   zscanBuffer(key: RedisKey, cursor: number, options?: ZscanOptions): Out<W, [Buffer, Buffer[]]>;
   /** Returns the score of a member in a sorted set. Since 1.2.0. */
   zscore(key: RedisKey, member: RedisArg): Out<W, number | null>;
-  /** Returns the union of multiple sorted sets. Since 6.2.0. */
+  /** Returns the union of multiple sorted sets. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zunion(keys: RedisKey[], options?: ZunionOptions): Out<W, string[] | [string, number][]>;
-  /** Bulk strings as Buffers. Returns the union of multiple sorted sets. Since 6.2.0. */
+  /** Bulk strings as Buffers. Returns the union of multiple sorted sets. Since 6.2.0.
+   * Under RESP2 (`protocol: 2`) the reply differs from this type: doubles as strings, WITHSCORES pairs as one flat [member, score, …] list. */
   zunionBuffer(keys: RedisKey[], options?: ZunionOptions): Out<W, Buffer[] | [Buffer, number][]>;
   /** Stores the union of multiple sorted sets in a key. Since 2.0.0. */
   zunionstore(destination: RedisKey, keys: RedisKey[], options?: ZunionstoreOptions): Out<W, number>;

@@ -107,6 +107,30 @@ describe('LocalMetrics', () => {
   });
 });
 
+describe('connection create / wait times', () => {
+  it('one series per metric and pool name, overflowing past the cardinality limit', () => {
+    const local = new LocalMetrics(3);
+    local.recordConnectionTime('create', 0.001, 'a:1');
+    local.recordConnectionTime('create', 0.002, 'a:1');
+    local.recordConnectionTime('create', 0.003, 'b:1');
+    local.recordConnectionTime('create', 0.004, 'c:1');
+    local.recordConnectionTime('create', 0.005, 'd:1');
+    local.recordConnectionTime('wait', 0.5, 'a:1 (pool)');
+    const summary = (metric: 'create' | 'wait') => local.connectionTimeSeries[metric].map((cell) => [cell.attributes, cell.count]);
+    expect(summary('create')).toEqual([
+      [{ 'db.client.connection.pool.name': 'a:1' }, 2],
+      [{ 'db.client.connection.pool.name': 'b:1' }, 1],
+      [{ 'otel.metric.overflow': true }, 2],
+    ]);
+    expect(summary('wait')).toEqual([[{ 'db.client.connection.pool.name': 'a:1 (pool)' }, 1]]);
+    const names = scopeMetricsOf(local)[0]?.metrics.map((metric) => [metric.descriptor.name, metric.descriptor.unit]);
+    expect(names).toEqual([
+      ['db.client.connection.create_time', 's'],
+      ['db.client.connection.wait_time', 's'],
+    ]);
+  });
+});
+
 describe('scopeMetricsOf (what the ocredis metric producer reports)', () => {
   it('hands over cumulative data under the ocredis scope, only for series with observations', async () => {
     const local = new LocalMetrics();

@@ -1,0 +1,210 @@
+// ioredis's `Redis` class, as an adapter over the core Redis (or OcRedis, in the observed flavour).
+import { Redis as CoreRedis } from '../client/redis.js';
+import type { Subscriber } from '../client/pubsub.js';
+import type { RedisOptions } from '../connection/options.js';
+import { ArgumentError, ConnectionClosedError, RedisError } from '../errors.js';
+import type { ReconnectingEvent } from '../client/typed-events.js';
+import { OcRedis as CoreOcRedis } from '../otel/oc-redis.js';
+import { instrumentClient } from '../otel/instrument-client.js';
+import { SentinelRedis, type SentinelOptions } from '../sentinel/sentinel-redis.js';
+import type { OcRedisTelemetryOptions } from '../otel/options.js';
+import { ioArguments, splitCallback, withCallback, type NodeCallback } from './arguments.js';
+import { IoClient } from './client-base.js';
+import { resolveIoArgs, type IoRedisOptions } from './constructor-args.js';
+import { MonitorEmitter } from './monitor.js';
+import { relayMessages, runSubscription, type SubscribeMethod } from './pubsub.js';
+import type { IoCommands } from './types.js';
+
+export type { IoRedisOptions };
+
+/** ioredis's connection states. */
+export type IoRedisStatus = 'wait' | 'connecting' | 'connect' | 'ready' | 'close' | 'reconnecting' | 'end';
+
+export class Redis extends IoClient<CoreRedis> {
+  /** ioredis's `Redis.Cluster` (set by the entry's index, which imports both). */
+  static Cluster: typeof import('./cluster.js').Cluster;
+  /** The observed Cluster of this entry. */
+  static OcCluster: typeof import('./cluster.js').OcCluster;
+  /** The options as given (ioredis names), merged from the constructor arguments. */
+  readonly options: IoRedisOptions;
+  private subscriber: Subscriber<Buffer> | undefined;
+
+  constructor();
+  constructor(port: number, host?: string, options?: IoRedisOptions);
+  constructor(port: number, options?: IoRedisOptions);
+  constructor(urlOrPath: string, options?: IoRedisOptions);
+  constructor(options: IoRedisOptions);
+  constructor(...args: unknown[]) {
+    const { telemetry, rest } = takeTelemetry(args);
+    const resolved = resolveIoArgs(rest);
+    const factory = new.target as unknown as { createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined, sentinel: SentinelOptions | undefined): CoreRedis };
+    super(factory.createCore(resolved.core, telemetry, resolved.sentinel), resolved.stringNumbers, resolved.scripts);
+    this.options = telemetry === undefined ? resolved.given : ({ ...resolved.given, telemetry } as IoRedisOptions);
+  }
+
+  /** The core client of this flavour: Redis, or SentinelRedis when `sentinels` is given (OcRedis: observed). */
+  protected static createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined, sentinel: SentinelOptions | undefined): CoreRedis {
+    if (telemetry !== undefined) throw new ArgumentError("Redis: 'telemetry' is an option of OcRedis (import { OcRedis } from 'ocredis/ioredis')");
+    return sentinel !== undefined ? new SentinelRedis(sentinel) : new CoreRedis(options);
+  }
+
+  /** ioredis's status: wait, connecting, connect, ready, close, reconnecting, end. */
+  get status(): IoRedisStatus {
+    const status = this.core.status;
+    return status === 'closing' ? 'close' : status;
+  }
+
+  /** A new client with the same options (and overrides), on its own connection. */
+  duplicate(overrides: IoRedisOptions = {}): this {
+    const Ctor = this.constructor as new (options: IoRedisOptions) => this;
+    return new Ctor({ ...this.options, ...overrides });
+  }
+
+  /** MONITOR on a connection of its own: resolves to an emitter of 'monitor' (time, args, source, database). */
+  monitor(callback?: NodeCallback<MonitorEmitter>): Promise<MonitorEmitter> {
+    return withCallback(
+      this.core.monitor().then((monitor) => new MonitorEmitter(monitor)),
+      callback,
+    );
+  }
+
+  subscribe(...params: unknown[]): Promise<number> {
+    return this.subscription('subscribe', params);
+  }
+
+  psubscribe(...params: unknown[]): Promise<number> {
+    return this.subscription('psubscribe', params);
+  }
+
+  ssubscribe(...params: unknown[]): Promise<number> {
+    return this.subscription('ssubscribe', params);
+  }
+
+  unsubscribe(...params: unknown[]): Promise<number> {
+    return this.subscription('unsubscribe', params);
+  }
+
+  punsubscribe(...params: unknown[]): Promise<number> {
+    return this.subscription('punsubscribe', params);
+  }
+
+  sunsubscribe(...params: unknown[]): Promise<number> {
+    return this.subscription('sunsubscribe', params);
+  }
+
+  override quit(callback?: NodeCallback<'OK'>): Promise<'OK'> {
+    const subscriber = this.subscriber;
+    this.subscriber = undefined;
+    return withCallback(Promise.all([super.quit(), subscriber?.quit()]).then(([reply]) => reply), callback);
+  }
+
+  /**
+   * Connects (with lazyConnect, or after disconnect() / quit()), as ioredis does: rejects when already
+   * connecting or connected, and when the first attempt fails (the client then goes on reconnecting, as
+   * retryStrategy says).
+   */
+  override connect(callback?: NodeCallback<void>): Promise<void> {
+    const status = this.core.status;
+    if (status === 'connecting' || status === 'connect' || status === 'ready') {
+      return withCallback(Promise.reject(new RedisError('Redis is already connecting/connected', 'EALREADYCONNECTED')), callback);
+    }
+    const core = this.core;
+    const attempt = new Promise<void>((resolve, reject) => {
+      const onReconnecting = (event: ReconnectingEvent): void => {
+        reject(event.error ?? new ConnectionClosedError('The connection closed before it was ready'));
+      };
+      core.once('reconnecting', onReconnecting);
+      core.connect().then(
+        () => {
+          core.off('reconnecting', onReconnecting);
+          resolve();
+        },
+        (error: unknown) => {
+          core.off('reconnecting', onReconnecting);
+          reject(error);
+        },
+      );
+    });
+    return withCallback(attempt, callback);
+  }
+
+  /** Closes now (the subscriptions' connection too); with `reconnect`, connects again and subscribes again. */
+  override disconnect(reconnect = false): void {
+    const subscriber = this.subscriber;
+    if (subscriber !== undefined) {
+      subscriber.disconnect();
+      if (reconnect) subscriber.connect().catch(() => undefined);
+      else this.subscriber = undefined;
+    }
+    super.disconnect(reconnect);
+  }
+
+  /**
+   * ioredis's mode: always 'normal' here, as with ioredis 6 on RESP3: subscriptions and MONITOR have
+   * connections of their own, so the client keeps running commands.
+   */
+  get mode(): 'normal' {
+    return 'normal';
+  }
+
+  private subscription(method: SubscribeMethod, params: unknown[]): Promise<number> {
+    const { params: names, callback } = splitCallback(params);
+    let promise: Promise<number>;
+    if (this.subscriber === undefined && method.includes('unsubscribe')) {
+      promise = Promise.resolve(0);
+    } else {
+      if (this.subscriber === undefined) {
+        this.subscriber = this.core.pubsub({ buffers: true });
+        relayMessages(this.subscriber, this);
+      }
+      try {
+        promise = runSubscription(this.subscriber, method, ioArguments('SUBSCRIBE', names));
+      } catch (error) {
+        promise = Promise.reject(error);
+      }
+    }
+    return withCallback(promise, callback);
+  }
+}
+
+// The command methods are installed on the prototype (commands.ts); this gives them their types. The
+// hand-written methods (subscribe, monitor, quit …) keep their own signatures.
+type Handwritten = 'subscribe' | 'psubscribe' | 'ssubscribe' | 'unsubscribe' | 'punsubscribe' | 'sunsubscribe' | 'monitor' | 'quit' | 'watch' | 'unwatch' | 'multi' | 'connect' | 'disconnect';
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Redis extends Omit<IoCommands, Handwritten> {}
+
+export interface OcIoRedisOptions extends IoRedisOptions {
+  /** How calls are observed (providers, redaction, hooks …), as for OcRedis of 'ocredis'. */
+  telemetry?: OcRedisTelemetryOptions;
+}
+
+/** The observed flavour: every call is a span and a metrics record, through the core's OcRedis. */
+export class OcRedis extends Redis {
+  constructor();
+  constructor(port: number, host?: string, options?: OcIoRedisOptions);
+  constructor(port: number, options?: OcIoRedisOptions);
+  constructor(urlOrPath: string, options?: OcIoRedisOptions);
+  constructor(options: OcIoRedisOptions);
+  constructor(...args: unknown[]) {
+    // Redis's constructor reads the arguments (and takes `telemetry` out) for any subclass.
+    super(...(args as [IoRedisOptions]));
+  }
+
+  protected static override createCore(options: RedisOptions, telemetry: OcRedisTelemetryOptions | undefined, sentinel: SentinelOptions | undefined): CoreRedis {
+    // A Sentinel client is observed by the same proxy OcRedis returns (calls and batches; no connection metrics).
+    if (sentinel !== undefined) return instrumentClient(new SentinelRedis(sentinel), telemetry);
+    return new CoreOcRedis({ ...options, ...(telemetry !== undefined ? { telemetry } : {}) });
+  }
+}
+
+/** The `telemetry` key of an options argument (OcRedis's), taken out before the ioredis options are read. */
+function takeTelemetry(args: unknown[]): { telemetry: OcRedisTelemetryOptions | undefined; rest: unknown[] } {
+  let telemetry: OcRedisTelemetryOptions | undefined;
+  const rest = args.map((arg) => {
+    if (typeof arg !== 'object' || arg === null || !('telemetry' in arg)) return arg;
+    const { telemetry: given, ...others } = arg as { telemetry?: OcRedisTelemetryOptions };
+    telemetry = given;
+    return others;
+  });
+  return { telemetry, rest };
+}
