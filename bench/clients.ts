@@ -7,6 +7,8 @@ import type { ClientName } from './workload-names.js';
 
 export interface BenchClient {
   get(key: string): Promise<unknown>;
+  set(key: string, value: string): Promise<unknown>;
+  incr(key: string): Promise<unknown>;
   lrange(key: string): Promise<unknown>;
   hgetall(key: string): Promise<unknown>;
   /** `pairs` SET+GET pairs as one batch; resolves when all replies are in. */
@@ -26,6 +28,7 @@ interface BatchLike {
 interface OcredisLike {
   get(key: string): Promise<unknown>;
   set(key: string, value: string): Promise<unknown>;
+  incr(key: string): Promise<unknown>;
   lrange(key: string, start: number, stop: number): Promise<unknown>;
   hgetall(key: string): Promise<unknown>;
   connect(): Promise<void>;
@@ -35,6 +38,8 @@ interface OcredisLike {
 
 interface IORedisLike {
   get(key: string): Promise<unknown>;
+  set(key: string, value: string): Promise<unknown>;
+  incr(key: string): Promise<unknown>;
   lrange(key: string, start: number, stop: number): Promise<unknown>;
   hgetall(key: string): Promise<unknown>;
   pipeline(): BatchLike & { exec(): Promise<unknown> };
@@ -43,6 +48,8 @@ interface IORedisLike {
 
 interface NodeRedisLike {
   get(key: string): Promise<unknown>;
+  set(key: string, value: string): Promise<unknown>;
+  incr(key: string): Promise<unknown>;
   lRange(key: string, start: number, stop: number): Promise<unknown>;
   hGetAll(key: string): Promise<unknown>;
   multi(): BatchLike & { execAsPipeline(): Promise<unknown> };
@@ -115,6 +122,8 @@ function ocredisAdapter(r: OcredisLike): BenchClient {
   const explicit = typeof r.pipeline === 'function';
   return {
     get: (key) => r.get(key),
+    set: (key, value) => r.set(key, value),
+    incr: (key) => r.incr(key),
     lrange: (key) => r.lrange(key, 0, -1),
     hgetall: (key) => r.hgetall(key),
     batchKind: explicit ? 'explicit pipeline()' : 'auto-pipelining: Promise.all of the SET/GET promises (no pipeline() yet)',
@@ -139,6 +148,8 @@ function ocredisAdapter(r: OcredisLike): BenchClient {
 function ioredisAdapter(r: IORedisLike): BenchClient {
   return {
     get: (key) => r.get(key),
+    set: (key, value) => r.set(key, value),
+    incr: (key) => r.incr(key),
     lrange: (key) => r.lrange(key, 0, -1),
     hgetall: (key) => r.hgetall(key),
     batchKind: 'explicit pipeline()',
@@ -157,6 +168,8 @@ function ioredisAdapter(r: IORedisLike): BenchClient {
 function nodeRedisAdapter(r: NodeRedisLike): BenchClient {
   return {
     get: (key) => r.get(key),
+    set: (key, value) => r.set(key, value),
+    incr: (key) => r.incr(key),
     lrange: (key) => r.lRange(key, 0, -1),
     hgetall: (key) => r.hGetAll(key),
     batchKind: 'multi().execAsPipeline()',

@@ -1,7 +1,7 @@
 // The workloads and client variants the harness knows, with their default and --quick sizes. Shared by the
 // orchestrator (bench/run.ts) and the worker (bench/worker.ts) so both agree on names and counts.
 
-export const WORKLOADS = ['sequential-get', 'concurrent-get', 'pipeline', 'get-1mib', 'lrange-1000', 'hgetall-100', 'cached-get', 'uncached-get'] as const;
+export const WORKLOADS = ['sequential-get', 'concurrent-get', 'pipeline', 'get-1mib', 'lrange-1000', 'hgetall-100', 'cached-get', 'uncached-get', 'uncacheable-write'] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
 
 /** Workloads the OpenTelemetry comparison (issue 3 §8) runs on. */
@@ -10,14 +10,15 @@ export const OTEL_WORKLOADS: readonly WorkloadName[] = ['concurrent-get', 'pipel
 /**
  * Client-side caching (issue 13): `cached-get`, a GET of one hot key (served locally), only on ocredis-cache;
  * `uncached-get`, GETs of keys never read before (always a miss: what the cache adds to a call it cannot
- * answer), on ocredis and ocredis-cache. ocredis-cache runs nothing else.
+ * answer), on ocredis and ocredis-cache; `uncacheable-write`, SET and INCR (commands the cache never serves: what
+ * it adds to every other call), on the same two. ocredis-cache runs nothing else.
  */
 export const CACHE_CLIENT = 'ocredis-cache' as const;
 
 /** Whether `client` runs `workload` (the OpenTelemetry and cache variants run only their own workloads). */
 export function runsOn(workload: WorkloadName, client: ClientName): boolean {
   if (workload === 'cached-get') return client === CACHE_CLIENT;
-  if (workload === 'uncached-get') return client === CACHE_CLIENT || client === 'ocredis';
+  if (workload === 'uncached-get' || workload === 'uncacheable-write') return client === CACHE_CLIENT || client === 'ocredis';
   if (client === CACHE_CLIENT) return false;
   return !(OTEL_CLIENTS as readonly string[]).includes(client) || OTEL_WORKLOADS.includes(workload);
 }
@@ -72,6 +73,7 @@ export const DEFAULT_SIZES: Record<WorkloadName, WorkloadSize> = {
   'hgetall-100': { ops: 5_000, batch: 1 },
   'cached-get': { ops: 1_000_000, batch: 1 },
   'uncached-get': { ops: 200_000, batch: 1_000 },
+  'uncacheable-write': { ops: 200_000, batch: 1_000 },
 };
 
 export const QUICK_SIZES: Record<WorkloadName, WorkloadSize> = {
@@ -83,6 +85,7 @@ export const QUICK_SIZES: Record<WorkloadName, WorkloadSize> = {
   'hgetall-100': { ops: 1_500, batch: 1 },
   'cached-get': { ops: 200_000, batch: 1 },
   'uncached-get': { ops: 50_000, batch: 1_000 },
+  'uncacheable-write': { ops: 50_000, batch: 1_000 },
 };
 
 /** Redis commands one operation of the workload sends (for CPU µs per command). */

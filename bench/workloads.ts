@@ -85,6 +85,24 @@ const uncachedGet: Workload = async (client, ops, { batch }) => {
   expect(last.length > 0 && last[0] === null, 'GET of an absent key');
 };
 
+/**
+ * Commands the cache never serves, in concurrent waves: SET of a fresh key and INCR of one counter, alternating.
+ * With clientSideCache each pays only the check that it is not cacheable (and the tracking the server does).
+ */
+const uncacheableWrite: Workload = async (client, ops, { batch }) => {
+  let last: unknown[] = [];
+  for (let done = 0; done < ops; done += batch) {
+    const wave = Math.min(batch, ops - done);
+    const pending = new Array<Promise<unknown>>(wave);
+    for (let i = 0; i < wave; i++) pending[i] = (done + i) % 2 === 0 ? client.set(`bench:write:${(done + i) % WRITE_KEYS}`, STRING_VALUE) : client.incr('bench:write:counter');
+    last = await Promise.all(pending);
+  }
+  expect(last[0] === 'OK' && typeof last[1] === 'number', 'SET / INCR replies');
+};
+
+/** SET keys of uncacheable-write, reused so a run does not grow the server's dataset. */
+const WRITE_KEYS = 10_000;
+
 export const WORKLOAD_RUNNERS: Record<WorkloadName, Workload> = {
   'sequential-get': sequentialGet,
   'concurrent-get': concurrentGet,
@@ -94,4 +112,5 @@ export const WORKLOAD_RUNNERS: Record<WorkloadName, Workload> = {
   'hgetall-100': hgetall,
   'cached-get': cachedGet,
   'uncached-get': uncachedGet,
+  'uncacheable-write': uncacheableWrite,
 };
