@@ -12,7 +12,7 @@ import type { KeyPrefix } from '../commands/key-prefix.js';
 import type { RedisArg } from '../resp/types.js';
 import type { ResolvedCacheOptions } from './cache-options.js';
 import { CACHEABLE_COMMANDS } from './cacheable-commands.js';
-import { ClientCache } from './client-cache.js';
+import { ClientCache, MISS } from './client-cache.js';
 import { cloneReply } from './clone-reply.js';
 
 type SendCommand = <T>(name: string, args: readonly RedisArg[], returnBuffers?: boolean, transform?: ReplyTransform<T>, observer?: CommandObserver) => Promise<T>;
@@ -39,7 +39,7 @@ export function trackInto(cache: ClientCache, connection: Connection): void {
 
 /** Sets up caching on a Redis client (before it connects) and returns its cache. */
 export function installClientCache(client: Redis, options: ResolvedCacheOptions): ClientCache {
-  const cache = new ClientCache(options);
+  const cache = new ClientCache(options, directPrefix(client.options.keyPrefix));
   const connection = client.connection;
   trackInto(cache, connection);
   const tracked = (): boolean => connection.trackingLive;
@@ -52,7 +52,7 @@ export function installClientCache(client: Redis, options: ResolvedCacheOptions)
 
 /** Sets up caching on a RedisCluster: each node connection is passed to trackInto() as it is made. */
 export function installClusterCache(cluster: RedisCluster, options: ResolvedCacheOptions): ClientCache {
-  const cache = new ClientCache(options);
+  const cache = new ClientCache(options, directPrefix(cluster.options.keyPrefix));
   const send = cluster.sendCommand as SendCommand;
   cluster.sendCommand = cachedSendCommand(cache, cluster.options.keyPrefix, send, (observer) => new AnsweringNode(cluster, observer));
   return cache;
@@ -99,10 +99,10 @@ function cachedSendCommand(cache: ClientCache, prefix: KeyPrefix | undefined, se
       return send.call(this, name, args, returnBuffers, transform, observer) as Promise<T>;
     }
     const table = cache.table(name, returnBuffers, args.length === 1);
-    const entry = cache.lookup(table, id);
-    if (entry !== undefined) {
+    const cached = cache.lookup(table, id);
+    if (cached !== MISS) {
       if (this.pendingCallOptions !== undefined) this.pendingCallOptions = undefined; // taken, as a sent command would take them
-      return transform === undefined ? Promise.resolve(cloneReply(entry.value) as T) : shaped(entry.value, transform);
+      return transform === undefined ? Promise.resolve(cloneReply(cached) as T) : shaped(cached, transform);
     }
     const ticket = cache.beginRead();
     const answer = answerFor(observer);
@@ -115,7 +115,7 @@ function cachedSendCommand(cache: ClientCache, prefix: KeyPrefix | undefined, se
       args,
       returnBuffers,
       (raw: unknown): T => {
-        cache.endRead(ticket, table, id, indexKey(prefix, first as string | number), answer.tracked(), raw);
+        cache.endRead(ticket, table, id, args.length === 1 && isDirect(prefix, first as string | number) ? undefined : indexKey(prefix, first as string | number), answer.tracked(), raw);
         const copy = cloneReply(raw);
         return transform === undefined ? (copy as T) : transform(copy);
       },
@@ -153,12 +153,28 @@ function joinedArguments(args: readonly RedisArg[]): string | undefined {
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+/** Whether a string has no lone surrogate (then its UTF-8 bytes decode back to it). O(1) for one-byte strings. */
+const wellFormed: (text: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
+    ? (text) => (text as unknown as { isWellFormed(): boolean }).isWellFormed()
+    : (text) => !SURROGATE.test(text);
+
+/** The cache's keyPrefix for direct entries: a string prefix, or undefined for a Buffer one (no direct entries). */
+function directPrefix(prefix: KeyPrefix | undefined): string | undefined {
+  return typeof prefix === 'object' ? undefined : (prefix ?? '');
+}
+
+/** Whether a one-argument read of `key` may be a direct entry: invalidations name it as prefix + its text. */
+function isDirect(prefix: KeyPrefix | undefined, key: string | number): boolean {
+  return typeof prefix !== 'object' && (typeof key === 'number' || wellFormed(key));
+}
+
 /**
  * The key as invalidation pushes name it (the server's bytes, decoded as UTF-8): with the key prefix, and
  * lone surrogates or a binary prefix normalised the way the decoder would see them.
  */
 function indexKey(prefix: KeyPrefix | undefined, key: string | number): string {
   const text = typeof key === 'number' ? String(key) : key;
-  if (typeof prefix !== 'object' && !SURROGATE.test(text)) return prefix === undefined ? text : prefix + text;
+  if (typeof prefix !== 'object' && wellFormed(text)) return prefix === undefined ? text : prefix + text;
   return Buffer.concat([prefix === undefined ? Buffer.alloc(0) : Buffer.from(prefix), Buffer.from(text)]).toString();
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveCacheOptions } from '../../../src/cache/cache-options.js';
 import { CACHEABLE_COMMANDS } from '../../../src/cache/cacheable-commands.js';
-import { ClientCache, type CacheTable } from '../../../src/cache/client-cache.js';
+import { ClientCache, MISS, type CacheTable } from '../../../src/cache/client-cache.js';
 import { cloneReply } from '../../../src/cache/clone-reply.js';
 import { ArgumentError } from '../../../src/errors.js';
 
@@ -16,8 +16,10 @@ function at(cache: ClientCache, id: string): [CacheTable, string] {
   return [cache.table(name, false, true), argument];
 }
 
-function lookup(cache: ClientCache, id: string) {
-  return cache.lookup(...at(cache, id));
+/** The cached reply as { value }, or undefined for a miss. */
+function lookup(cache: ClientCache, id: string): { value: unknown } | undefined {
+  const value = cache.lookup(...at(cache, id));
+  return value === MISS ? undefined : { value };
 }
 
 /** The read of `id` ends; its key is the id's argument unless given. */
@@ -178,5 +180,43 @@ describe('options', () => {
     expect(() => resolveCacheOptions({ ttl: -1 })).toThrow(/ttl/);
     expect(() => resolveCacheOptions({ maxEntrys: 5 })).toThrow(/did you mean 'maxEntries'/);
     expect(() => resolveCacheOptions('yes')).toThrow(ArgumentError);
+  });
+});
+
+describe('direct entries (a one-argument read kept under its argument, its key being keyPrefix + argument)', () => {
+  const prefixed = () => new ClientCache({ maxEntries: 100, ttl: 0 }, 'app:');
+  const gets = (cache: ClientCache) => cache.table('GET', false, true);
+
+  it('an invalidation of the prefixed key removes them from the string and Buffer tables; other keys do not', () => {
+    const cache = prefixed();
+    expect(cache.lookup(gets(cache), 'k')).toBe(MISS);
+    cache.endRead(cache.beginRead(), gets(cache), 'k', undefined, true, 'v');
+    cache.endRead(cache.beginRead(), cache.table('GET', true, true), 'k', undefined, true, Buffer.from('v'));
+    expect(cache.lookup(gets(cache), 'k')).toBe('v');
+    cache.invalidate(['k', 'other:k']); // not what this client's GET k read
+    expect(cache.stats().size).toBe(2);
+    cache.invalidate([Buffer.from('app:k')]);
+    expect(cache.stats().size).toBe(0);
+    expect(cache.lookup(gets(cache), 'k')).toBe(MISS);
+  });
+
+  it('a read in flight when its prefixed key is invalidated does not store', () => {
+    const cache = prefixed();
+    const ticket = cache.beginRead();
+    cache.invalidate(['app:k']);
+    cache.endRead(ticket, gets(cache), 'k', undefined, true, 'old');
+    expect(cache.lookup(gets(cache), 'k')).toBe(MISS);
+  });
+
+  it('an indexed entry in a one-argument table (a key the server names otherwise) is removed through its key', () => {
+    const cache = prefixed();
+    // A lone surrogate: the server names the key as its UTF-8 bytes decode, not as the argument reads.
+    cache.endRead(cache.beginRead(), gets(cache), '\uD800', 'app:\uFFFD', true, 'v');
+    cache.endRead(cache.beginRead(), gets(cache), 'x', undefined, true, 'w');
+    cache.invalidate(['app:\uD800']);
+    expect(cache.lookup(gets(cache), '\uD800')).toBe('v');
+    cache.invalidate(['app:\uFFFD']);
+    expect(cache.lookup(gets(cache), '\uD800')).toBe(MISS);
+    expect(cache.lookup(gets(cache), 'x')).toBe('w');
   });
 });
