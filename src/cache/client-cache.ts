@@ -230,11 +230,11 @@ export class ClientCache implements ClientSideCache {
     this.valueOf[slot] = value;
     this.keyOf[slot] = key;
     this.referenced[slot] = 0;
-    this.expiresAt[slot] = this.ttl === 0 ? 0 : performance.now() + this.ttl;
-    this.previousOfKey[slot] = NONE;
-    if (key === undefined) this.nextOfKey[slot] = NONE;
-    else {
+    // Each array is written only where it is read: expiry with a ttl, key lists for indexed entries.
+    if (this.ttl !== 0) this.expiresAt[slot] = performance.now() + this.ttl;
+    if (key !== undefined) {
       const next = this.byKey.get(key) ?? NONE;
+      this.previousOfKey[slot] = NONE;
       this.nextOfKey[slot] = next;
       if (next !== NONE) this.previousOfKey[next] = slot;
       this.byKey.set(key, slot);
@@ -273,7 +273,8 @@ export class ClientCache implements ClientSideCache {
       }
       table.delete(this.idOf[slot] as string);
       this.unindex(slot);
-      this.release(slot);
+      // Taken over at once by the caller (store), which overwrites what the slot holds.
+      this.size--;
       this.counts.evictions++;
       return slot;
     }
@@ -285,19 +286,17 @@ export class ClientCache implements ClientSideCache {
     this.vacate(slot);
   }
 
-  /** Empties the slot (its table entry and key list already dealt with) and puts it on the free list. */
+  /**
+   * Empties the slot (its table entry and key list already dealt with), dropping what it held so the reply
+   * and strings can be collected, and puts it on the free list.
+   */
   private vacate(slot: number): void {
-    this.release(slot);
-    this.freeSlots.push(slot);
-  }
-
-  /** Empties the slot, dropping what it held so the reply and strings can be collected. */
-  private release(slot: number): void {
     this.tableOf[slot] = undefined;
     this.valueOf[slot] = undefined;
     this.idOf[slot] = '';
     this.keyOf[slot] = undefined;
     this.size--;
+    this.freeSlots.push(slot);
   }
 
   /** Takes the slot out of its key's list. */
