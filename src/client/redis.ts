@@ -17,7 +17,7 @@ import type { RedisKey } from '../commands/define.js';
 import { Multi, Pipeline, type Batch } from './pipeline.js';
 import { ConnectionPool } from './pool.js';
 import { checkCallOptions, type CallOptions } from '../connection/call-options.js';
-import { callOptionsView } from './call-options-view.js';
+import { callOptionsView, takeCallOptions } from './call-options-view.js';
 import { Transaction, runTransaction, type TransactionOptions } from './transaction.js';
 import { routesToPool, sendBlocking } from './blocking.js';
 import { Subscriber, type SubscriberOptions } from './pubsub.js';
@@ -107,7 +107,7 @@ export class Redis extends EventEmitter {
    */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
     args = applyKeyPrefix(this.options.keyPrefix, name, args);
-    const callOptions = this.takeCallOptions();
+    const callOptions = takeCallOptions(this);
     // ocredis:command subscribers (diagnostics_channel) see every command; one boolean read when there are none.
     if (commandChannel.hasSubscribers) {
       return traceCommand(this.connection, name, args, () => this.sendUntraced(name, args, returnBuffers, transform, callOptions, observer));
@@ -143,18 +143,12 @@ export class Redis extends EventEmitter {
   /** Set by a withOptions view for the one synchronous call it forwards; read (and cleared) where commands are made. */
   pendingCallOptions: CallOptions | undefined = undefined;
 
-  private takeCallOptions(): CallOptions | undefined {
-    const options = this.pendingCallOptions;
-    if (options !== undefined) this.pendingCallOptions = undefined;
-    return options;
-  }
-
   /**
    * What a helper that sends later (a scan iterator's pages, a script's runs) sends through: this client, or,
    * when called through a withOptions view, a view with the same options, so each command it sends carries them.
    */
   private hostForCall(): this {
-    const options = this.takeCallOptions();
+    const options = takeCallOptions(this);
     return options === undefined ? this : callOptionsView(this, options);
   }
 
@@ -206,14 +200,14 @@ export class Redis extends EventEmitter {
    */
   pipeline(parent?: Batch): Pipeline {
     const pipeline = new Pipeline(this.connection, parent);
-    pipeline.callOptions = this.takeCallOptions();
+    pipeline.callOptions = takeCallOptions(this);
     return pipeline;
   }
 
   /** A MULTI/EXEC batch on the shared connection (atomic; no WATCH: use `watch()` / `transaction()`). */
   multi(): Multi {
     const multi = new Multi(this.connection);
-    multi.callOptions = this.takeCallOptions();
+    multi.callOptions = takeCallOptions(this);
     return multi;
   }
 
@@ -222,14 +216,14 @@ export class Redis extends EventEmitter {
    * `tx.multi()` … `exec()` (WatchError if a watched key changed), or `tx.unwatch()` to give up.
    */
   watch(...keys: RedisKey[]): Promise<Transaction> {
-    return Transaction.start(this.pool, keys, undefined, this.takeCallOptions());
+    return Transaction.start(this.pool, keys, undefined, takeCallOptions(this));
   }
 
   /** Runs `fn` in a WATCH transaction, re-running it on WatchError (default up to 100 times). */
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...watchKeys: RedisKey[]): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, options: TransactionOptions): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...rest: (RedisKey | TransactionOptions)[]): Promise<T> {
-    return runTransaction(this.pool, fn, rest, undefined, this.takeCallOptions());
+    return runTransaction(this.pool, fn, rest, undefined, takeCallOptions(this));
   }
 
   /** Extra connections (created on first use, at most `poolSize`) for WATCH, blocking commands, subscribers. */

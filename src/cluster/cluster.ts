@@ -6,7 +6,7 @@ import type { Listener, RedisClusterEvents } from '../client/typed-events.js';
 import { Command, CommandState, type ReplyTransform } from '../connection/command.js';
 import { checkCallOptions, hasCallOptions, type CallOptions, type CancelError } from '../connection/call-options.js';
 import { optionsOf, watchWith, type CallWatch } from '../connection/call-watch.js';
-import { callOptionsView } from '../client/call-options-view.js';
+import { callOptionsView, takeCallOptions } from '../client/call-options-view.js';
 import { Connection } from '../connection/connection.js';
 import type { ConnectionObserver } from '../connection/connection-observer.js';
 import { resolveOptions, type ResolvedOptions } from '../connection/options.js';
@@ -147,7 +147,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
     // A withOptions view passes its options through pendingCallOptions, for this one synchronous call.
-    const watch = this.takeCallOptions();
+    const watch = takeCallOptions(this);
     args = applyKeyPrefix(this.options.keyPrefix, name, args);
     // ocredis:command subscribers (diagnostics_channel) see every command; one boolean read when there are none.
     if (commandChannel.hasSubscribers) {
@@ -219,12 +219,6 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   /** Set by a withOptions view for the one synchronous call it forwards; read (and cleared) where commands are made. */
   pendingCallOptions: CallOptions | undefined = undefined;
 
-  private takeCallOptions(): CallOptions | undefined {
-    const options = this.pendingCallOptions;
-    if (options !== undefined) this.pendingCallOptions = undefined;
-    return options;
-  }
-
   /**
    * Watches one routed command's signal and timeout for the whole call: wherever the command is then (queued
    * on a node, written, waiting for a retry or a topology refresh), it settles at once and is never sent again.
@@ -290,14 +284,14 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   /** A pipeline: commands queued now, sent together on exec(), each to its own node; replies in call order. */
   pipeline(): ClusterPipeline {
     const pipeline = new ClusterPipeline(this);
-    pipeline.callOptions = this.takeCallOptions();
+    pipeline.callOptions = takeCallOptions(this);
     return pipeline;
   }
 
   /** MULTI … EXEC on one node: every key of every queued command must hash to the same slot. */
   multi(): ClusterMulti {
     const multi = new ClusterMulti(this);
-    multi.callOptions = this.takeCallOptions();
+    multi.callOptions = takeCallOptions(this);
     return multi;
   }
 
@@ -307,7 +301,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * (WatchError if a watched key changed), or `tx.unwatch()`. Commands on other slots are refused.
    */
   watch(...keys: RedisKey[]): Promise<Transaction> {
-    return startClusterTransaction(this, keys, this.takeCallOptions());
+    return startClusterTransaction(this, keys, takeCallOptions(this));
   }
 
   /**
@@ -317,7 +311,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...watchKeys: RedisKey[]): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, options: TransactionOptions): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...rest: (RedisKey | TransactionOptions)[]): Promise<T> {
-    return runClusterTransaction(this, fn, rest, this.takeCallOptions());
+    return runClusterTransaction(this, fn, rest, takeCallOptions(this));
   }
 
   /**
@@ -336,7 +330,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * returned from it. Every key present for the whole scan is returned at least once.
    */
   scanIter(options: ClusterScanOptions = {}): AsyncGenerator<string> {
-    return scanCluster(this, options, this.takeCallOptions());
+    return scanCluster(this, options, takeCallOptions(this));
   }
 
   /** @internal For scanIter: one slot of each shard in the current map. */
