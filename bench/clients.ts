@@ -7,6 +7,8 @@ import type { ClientName } from './workload-names.js';
 
 export interface BenchClient {
   get(key: string): Promise<unknown>;
+  set(key: string, value: string): Promise<unknown>;
+  incr(key: string): Promise<unknown>;
   lrange(key: string): Promise<unknown>;
   hgetall(key: string): Promise<unknown>;
   /** `pairs` SET+GET pairs as one batch; resolves when all replies are in. */
@@ -26,6 +28,7 @@ interface BatchLike {
 interface OcredisLike {
   get(key: string): Promise<unknown>;
   set(key: string, value: string): Promise<unknown>;
+  incr(key: string): Promise<unknown>;
   lrange(key: string, start: number, stop: number): Promise<unknown>;
   hgetall(key: string): Promise<unknown>;
   connect(): Promise<void>;
@@ -35,6 +38,8 @@ interface OcredisLike {
 
 interface IORedisLike {
   get(key: string): Promise<unknown>;
+  set(key: string, value: string): Promise<unknown>;
+  incr(key: string): Promise<unknown>;
   lrange(key: string, start: number, stop: number): Promise<unknown>;
   hgetall(key: string): Promise<unknown>;
   pipeline(): BatchLike & { exec(): Promise<unknown> };
@@ -43,6 +48,8 @@ interface IORedisLike {
 
 interface NodeRedisLike {
   get(key: string): Promise<unknown>;
+  set(key: string, value: string): Promise<unknown>;
+  incr(key: string): Promise<unknown>;
   lRange(key: string, start: number, stop: number): Promise<unknown>;
   hGetAll(key: string): Promise<unknown>;
   multi(): BatchLike & { execAsPipeline(): Promise<unknown> };
@@ -52,7 +59,7 @@ interface NodeRedisLike {
 }
 
 interface OcredisModule {
-  Redis: new (options: { host: string; port: number; lazyConnect?: boolean }) => OcredisLike;
+  Redis: new (options: { host: string; port: number; lazyConnect?: boolean; clientSideCache?: true }) => OcredisLike;
   OcRedis?: new (options: { host: string; port: number; lazyConnect?: boolean }) => OcredisLike;
   /** The metric views ocredis recommends (src/otel/views.ts), used for every instrumented worker's provider. */
   ocredisViews?: () => ViewOptions[];
@@ -66,6 +73,11 @@ export async function loadOcredis(): Promise<OcredisModule> {
 
 export async function createClient(name: ClientName, port: number): Promise<BenchClient> {
   switch (name) {
+    case 'ocredis-cache': {
+      const r = new (await loadOcredis()).Redis({ host: HOST, port, lazyConnect: true, clientSideCache: true });
+      await r.connect();
+      return ocredisAdapter(r);
+    }
     case 'ocredis':
     case 'ocredis-otel':
     case 'ocredis-own-line-otel':
@@ -110,6 +122,8 @@ function ocredisAdapter(r: OcredisLike): BenchClient {
   const explicit = typeof r.pipeline === 'function';
   return {
     get: (key) => r.get(key),
+    set: (key, value) => r.set(key, value),
+    incr: (key) => r.incr(key),
     lrange: (key) => r.lrange(key, 0, -1),
     hgetall: (key) => r.hgetall(key),
     batchKind: explicit ? 'explicit pipeline()' : 'auto-pipelining: Promise.all of the SET/GET promises (no pipeline() yet)',
@@ -134,6 +148,8 @@ function ocredisAdapter(r: OcredisLike): BenchClient {
 function ioredisAdapter(r: IORedisLike): BenchClient {
   return {
     get: (key) => r.get(key),
+    set: (key, value) => r.set(key, value),
+    incr: (key) => r.incr(key),
     lrange: (key) => r.lrange(key, 0, -1),
     hgetall: (key) => r.hgetall(key),
     batchKind: 'explicit pipeline()',
@@ -152,6 +168,8 @@ function ioredisAdapter(r: IORedisLike): BenchClient {
 function nodeRedisAdapter(r: NodeRedisLike): BenchClient {
   return {
     get: (key) => r.get(key),
+    set: (key, value) => r.set(key, value),
+    incr: (key) => r.incr(key),
     lrange: (key) => r.lRange(key, 0, -1),
     hgetall: (key) => r.hGetAll(key),
     batchKind: 'multi().execAsPipeline()',

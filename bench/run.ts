@@ -11,7 +11,7 @@ import { seed } from './dataset.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { checkTargets, renderMarkdown, summarize, type Cell, type Environment } from './report.js';
 import type { WorkerResult } from './worker.js';
-import { OTEL_CLIENTS, OTEL_WORKLOADS, type ClientName, type WorkloadName } from './workload-names.js';
+import { runsOn, type ClientName, type WorkloadName } from './workload-names.js';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const WORKER_TIMEOUT_MS = 180_000;
@@ -20,9 +20,9 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-/** The clients a workload runs: the plain ones everywhere, the instrumented ones only on the OTel workloads. */
+/** The clients a workload runs: the plain ones everywhere, the instrumented and caching ones on their own workloads. */
 function clientsFor(workload: WorkloadName, options: BenchOptions): ClientName[] {
-  return options.clients.filter((c) => !(OTEL_CLIENTS as readonly string[]).includes(c) || OTEL_WORKLOADS.includes(workload));
+  return options.clients.filter((c) => runsOn(workload, c));
 }
 
 function rotate<T>(items: readonly T[], by: number): T[] {

@@ -59,6 +59,50 @@ const hgetall: Workload = async (client, ops) => {
   expect(typeof last === 'object' && last !== null && Object.keys(last).length === HASH_FIELDS, 'HGETALL field count');
 };
 
+/** One hot key, read over and over: with clientSideCache every call after the first is served locally. */
+const cachedGet: Workload = async (client, ops) => {
+  const key = stringKey(0);
+  let last: unknown;
+  for (let i = 0; i < ops; i++) last = await client.get(key);
+  expect(last === STRING_VALUE, 'cached GET value');
+};
+
+let uncachedRun = 0;
+
+/**
+ * GETs of keys no call read before (absent: nil replies), in concurrent waves: with clientSideCache every one is
+ * a miss that is then stored (and, past maxEntries, evicts one), so this is what the cache adds to a network call.
+ */
+const uncachedGet: Workload = async (client, ops, { batch }) => {
+  const run = uncachedRun++; // the warm-up and the timed loop read different keys
+  let last: unknown[] = [];
+  for (let done = 0; done < ops; done += batch) {
+    const wave = Math.min(batch, ops - done);
+    const pending = new Array<Promise<unknown>>(wave);
+    for (let i = 0; i < wave; i++) pending[i] = client.get(`bench:miss:${run}:${done + i}`);
+    last = await Promise.all(pending);
+  }
+  expect(last.length > 0 && last[0] === null, 'GET of an absent key');
+};
+
+/**
+ * Commands the cache never serves, in concurrent waves: SET of a fresh key and INCR of one counter, alternating.
+ * With clientSideCache each pays only the check that it is not cacheable (and the tracking the server does).
+ */
+const uncacheableWrite: Workload = async (client, ops, { batch }) => {
+  let last: unknown[] = [];
+  for (let done = 0; done < ops; done += batch) {
+    const wave = Math.min(batch, ops - done);
+    const pending = new Array<Promise<unknown>>(wave);
+    for (let i = 0; i < wave; i++) pending[i] = (done + i) % 2 === 0 ? client.set(`bench:write:${(done + i) % WRITE_KEYS}`, STRING_VALUE) : client.incr('bench:write:counter');
+    last = await Promise.all(pending);
+  }
+  expect(last[0] === 'OK' && typeof last[1] === 'number', 'SET / INCR replies');
+};
+
+/** SET keys of uncacheable-write, reused so a run does not grow the server's dataset. */
+const WRITE_KEYS = 10_000;
+
 export const WORKLOAD_RUNNERS: Record<WorkloadName, Workload> = {
   'sequential-get': sequentialGet,
   'concurrent-get': concurrentGet,
@@ -66,4 +110,7 @@ export const WORKLOAD_RUNNERS: Record<WorkloadName, Workload> = {
   'get-1mib': getBig,
   'lrange-1000': lrange,
   'hgetall-100': hgetall,
+  'cached-get': cachedGet,
+  'uncached-get': uncachedGet,
+  'uncacheable-write': uncacheableWrite,
 };

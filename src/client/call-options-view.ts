@@ -34,3 +34,10 @@ export function callOptionsView<T extends CallOptionsHost>(client: T, options: C
     },
   });
 }
+
+/** The options a withOptions view set for the call being made now (cleared, so they reach that call only). */
+export function takeCallOptions(host: CallOptionsHost): CallOptions | undefined {
+  const options = host.pendingCallOptions;
+  if (options !== undefined) host.pendingCallOptions = undefined;
+  return options;
+}

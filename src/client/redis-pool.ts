@@ -123,6 +123,9 @@ export class RedisPool {
   constructor(url: string, options?: RedisOptions);
   constructor(urlOrOptions?: string | RedisOptions, maybeOptions?: RedisOptions) {
     this.options = resolveOptions(urlOrOptions, maybeOptions);
+    // Lent connections run WATCH / MULTI and blocking commands: a cache there would serve reads a transaction
+    // must see fresh. Caching belongs to the shared, auto-pipelined Redis client.
+    if (this.options.clientSideCache !== undefined) throw new ArgumentError('RedisPool: clientSideCache is not supported on a pool; use it on a Redis client');
     this.pool = new ConnectionPool(this.options, this.options.poolSize);
   }
 

@@ -17,7 +17,7 @@ import type { RedisKey } from '../commands/define.js';
 import { Multi, Pipeline, type Batch } from './pipeline.js';
 import { ConnectionPool } from './pool.js';
 import { checkCallOptions, type CallOptions } from '../connection/call-options.js';
-import { callOptionsView } from './call-options-view.js';
+import { callOptionsView, takeCallOptions } from './call-options-view.js';
 import { Transaction, runTransaction, type TransactionOptions } from './transaction.js';
 import { routesToPool, sendBlocking } from './blocking.js';
 import { Subscriber, type SubscriberOptions } from './pubsub.js';
@@ -26,6 +26,8 @@ import { createScript, type Script, type ScriptOptions } from './scripts.js';
 import { commandChannel, traceCommand } from '../diagnostics/channels.js';
 import { Monitor, type MonitorOptions } from './monitor.js';
 import type { ScoredMember } from '../commands/replies.js';
+import { installClientCache } from '../cache/install-cache.js';
+import type { ClientSideCache } from '../cache/client-cache.js';
 
 export type { RedisOptions, ConnectionStatus, CallOptions };
 
@@ -39,6 +41,8 @@ export class Redis extends EventEmitter {
   readonly options: ResolvedOptions;
   /** The underlying connection (status, queues). Exposed for instrumentation and diagnostics. */
   readonly connection: Connection;
+  /** The client-side cache (`clientSideCache` option): `stats()`, `clear()`. Undefined when the option is off. */
+  readonly cache: ClientSideCache | undefined;
 
   constructor(options?: RedisOptions);
   constructor(url: string, options?: RedisOptions);
@@ -47,6 +51,8 @@ export class Redis extends EventEmitter {
     this.options = resolveOptions(urlOrOptions, maybeOptions);
     // Its own copy: where the connection goes may change (Sentinel), what the user configured does not.
     this.connection = new Connection({ ...this.options });
+    // Installed only with the option: without it, commands take the prototype's sendCommand, unchanged.
+    this.cache = this.options.clientSideCache === undefined ? undefined : installClientCache(this, this.options.clientSideCache);
     this.forwardEvents();
     if (!this.options.lazyConnect) this.connection.start();
   }
@@ -101,7 +107,7 @@ export class Redis extends EventEmitter {
    */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
     args = applyKeyPrefix(this.options.keyPrefix, name, args);
-    const callOptions = this.takeCallOptions();
+    const callOptions = takeCallOptions(this);
     // ocredis:command subscribers (diagnostics_channel) see every command; one boolean read when there are none.
     if (commandChannel.hasSubscribers) {
       return traceCommand(this.connection, name, args, () => this.sendUntraced(name, args, returnBuffers, transform, callOptions, observer));
@@ -137,18 +143,12 @@ export class Redis extends EventEmitter {
   /** Set by a withOptions view for the one synchronous call it forwards; read (and cleared) where commands are made. */
   pendingCallOptions: CallOptions | undefined = undefined;
 
-  private takeCallOptions(): CallOptions | undefined {
-    const options = this.pendingCallOptions;
-    if (options !== undefined) this.pendingCallOptions = undefined;
-    return options;
-  }
-
   /**
    * What a helper that sends later (a scan iterator's pages, a script's runs) sends through: this client, or,
    * when called through a withOptions view, a view with the same options, so each command it sends carries them.
    */
   private hostForCall(): this {
-    const options = this.takeCallOptions();
+    const options = takeCallOptions(this);
     return options === undefined ? this : callOptionsView(this, options);
   }
 
@@ -204,14 +204,14 @@ export class Redis extends EventEmitter {
    */
   pipeline(parent?: Batch): Pipeline {
     const pipeline = new Pipeline(this.connection, parent);
-    pipeline.callOptions = this.takeCallOptions();
+    pipeline.callOptions = takeCallOptions(this);
     return pipeline;
   }
 
   /** A MULTI/EXEC batch on the shared connection (atomic; no WATCH: use `watch()` / `transaction()`). */
   multi(): Multi {
     const multi = new Multi(this.connection);
-    multi.callOptions = this.takeCallOptions();
+    multi.callOptions = takeCallOptions(this);
     return multi;
   }
 
@@ -220,14 +220,14 @@ export class Redis extends EventEmitter {
    * `tx.multi()` … `exec()` (WatchError if a watched key changed), or `tx.unwatch()` to give up.
    */
   watch(...keys: RedisKey[]): Promise<Transaction> {
-    return Transaction.start(this.pool, keys, undefined, this.takeCallOptions());
+    return Transaction.start(this.pool, keys, undefined, takeCallOptions(this));
   }
 
   /** Runs `fn` in a WATCH transaction, re-running it on WatchError (default up to 100 times). */
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...watchKeys: RedisKey[]): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, options: TransactionOptions): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...rest: (RedisKey | TransactionOptions)[]): Promise<T> {
-    return runTransaction(this.pool, fn, rest, undefined, this.takeCallOptions());
+    return runTransaction(this.pool, fn, rest, undefined, takeCallOptions(this));
   }
 
   /** Extra connections (created on first use, at most `poolSize`) for WATCH, blocking commands, subscribers. */

@@ -6,7 +6,7 @@ import type { Listener, RedisClusterEvents } from '../client/typed-events.js';
 import { Command, CommandState, type ReplyTransform } from '../connection/command.js';
 import { checkCallOptions, hasCallOptions, type CallOptions, type CancelError } from '../connection/call-options.js';
 import { optionsOf, watchWith, type CallWatch } from '../connection/call-watch.js';
-import { callOptionsView } from '../client/call-options-view.js';
+import { callOptionsView, takeCallOptions } from '../client/call-options-view.js';
 import { Connection } from '../connection/connection.js';
 import type { ConnectionObserver } from '../connection/connection-observer.js';
 import { resolveOptions, type ResolvedOptions } from '../connection/options.js';
@@ -43,6 +43,8 @@ import type { RedisKey } from '../commands/define.js';
 import { runClusterTransaction, startClusterTransaction } from './cluster-transaction.js';
 import { runOnSlotPrimary, type SlotPrimaryRouter } from './slot-primary.js';
 import { routesToPool, sendBlocking } from '../client/blocking.js';
+import { installClusterCache, trackInto } from '../cache/install-cache.js';
+import type { ClientCache, ClientSideCache } from '../cache/client-cache.js';
 import { commandChannel, followRouting, traceCommand, type EndpointSource } from '../diagnostics/channels.js';
 
 export type { ClusterOptions, RedirectEvent, RetryEvent, CommandObserver };
@@ -97,9 +99,19 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   private roundRobin = 0;
   private connectionObserver: ConnectionObserver | undefined;
 
+  /** The client-side cache (`clientSideCache` option): `stats()`, `clear()`. Undefined when the option is off. */
+  get cache(): ClientSideCache | undefined {
+    return this.clientCache;
+  }
+
+  private readonly clientCache: ClientCache | undefined;
+
   constructor(options: ClusterOptions) {
     super();
     this.options = resolveClusterOptions(options);
+    const cacheOptions = this.options.clientSideCache;
+    // Installed only with the option: without it, commands take the prototype's sendCommand, unchanged.
+    this.clientCache = cacheOptions === undefined ? undefined : installClusterCache(this, cacheOptions);
     if (!this.options.lazyConnect) this.refresh().catch(ignore);
   }
 
@@ -135,7 +147,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    */
   sendCommand<T = unknown>(name: string, args: readonly RedisArg[], returnBuffers = false, transform?: ReplyTransform<T>, observer?: CommandObserver): Promise<T> {
     // A withOptions view passes its options through pendingCallOptions, for this one synchronous call.
-    const watch = this.takeCallOptions();
+    const watch = takeCallOptions(this);
     args = applyKeyPrefix(this.options.keyPrefix, name, args);
     // ocredis:command subscribers (diagnostics_channel) see every command; one boolean read when there are none.
     if (commandChannel.hasSubscribers) {
@@ -207,12 +219,6 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   /** Set by a withOptions view for the one synchronous call it forwards; read (and cleared) where commands are made. */
   pendingCallOptions: CallOptions | undefined = undefined;
 
-  private takeCallOptions(): CallOptions | undefined {
-    const options = this.pendingCallOptions;
-    if (options !== undefined) this.pendingCallOptions = undefined;
-    return options;
-  }
-
   /**
    * Watches one routed command's signal and timeout for the whole call: wherever the command is then (queued
    * on a node, written, waiting for a retry or a topology refresh), it settles at once and is never sent again.
@@ -278,14 +284,14 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   /** A pipeline: commands queued now, sent together on exec(), each to its own node; replies in call order. */
   pipeline(): ClusterPipeline {
     const pipeline = new ClusterPipeline(this);
-    pipeline.callOptions = this.takeCallOptions();
+    pipeline.callOptions = takeCallOptions(this);
     return pipeline;
   }
 
   /** MULTI … EXEC on one node: every key of every queued command must hash to the same slot. */
   multi(): ClusterMulti {
     const multi = new ClusterMulti(this);
-    multi.callOptions = this.takeCallOptions();
+    multi.callOptions = takeCallOptions(this);
     return multi;
   }
 
@@ -295,7 +301,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * (WatchError if a watched key changed), or `tx.unwatch()`. Commands on other slots are refused.
    */
   watch(...keys: RedisKey[]): Promise<Transaction> {
-    return startClusterTransaction(this, keys, this.takeCallOptions());
+    return startClusterTransaction(this, keys, takeCallOptions(this));
   }
 
   /**
@@ -305,7 +311,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...watchKeys: RedisKey[]): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, options: TransactionOptions): Promise<T>;
   transaction<T>(fn: (tx: Transaction) => T | PromiseLike<T>, ...rest: (RedisKey | TransactionOptions)[]): Promise<T> {
-    return runClusterTransaction(this, fn, rest, this.takeCallOptions());
+    return runClusterTransaction(this, fn, rest, takeCallOptions(this));
   }
 
   /**
@@ -324,7 +330,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
    * returned from it. Every key present for the whole scan is returned at least once.
    */
   scanIter(options: ClusterScanOptions = {}): AsyncGenerator<string> {
-    return scanCluster(this, options, this.takeCallOptions());
+    return scanCluster(this, options, takeCallOptions(this));
   }
 
   /** @internal For scanIter: one slot of each shard in the current map. */
@@ -674,6 +680,7 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     const existing = this.nodeConnections.get(key);
     if (existing !== undefined) return existing;
     const connection = new Connection(this.nodeConnectionOptions(address));
+    if (this.clientCache !== undefined) trackInto(this.clientCache, connection);
     connection.on('error', (error: Error) => emitErrorIfListened(this, error));
     connection.on('reconnecting', () => this.scheduleRefresh().catch(ignore));
     if (this.options.readFrom === 'replica') {
@@ -703,6 +710,11 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     };
     this.nodeConnections.set(key, node);
     return node;
+  }
+
+  /** @internal For the client-side cache: whether the connection to `address` gets every invalidation now. */
+  nodeTrackingLive(address: NodeAddress): boolean {
+    return this.nodeConnections.get(nodeKey(address))?.connection.trackingLive === true;
   }
 
   /**

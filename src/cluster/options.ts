@@ -6,9 +6,10 @@ import { FOREIGN_CLIENT_OPTIONS, FOREIGN_CLUSTER_OPTIONS } from '../foreign-opti
 import { checkOptionKeys } from '../option-check.js';
 import { isValidPort, type NodeAddress } from './topology.js';
 import { checkAddressMap, type NodeAddressMap } from '../address-map.js';
+import { resolveCacheOptions, type ClientSideCacheOptions, type ResolvedCacheOptions } from '../cache/cache-options.js';
 
 /** Options of every node connection: everything but where to connect (that comes from the topology). */
-export type ClusterNodeOptions = Omit<RedisOptions, 'host' | 'port' | 'path' | 'db' | 'lazyConnect' | 'keyPrefix'>;
+export type ClusterNodeOptions = Omit<RedisOptions, 'host' | 'port' | 'path' | 'db' | 'lazyConnect' | 'keyPrefix' | 'clientSideCache'>;
 
 export interface ClusterOptions {
   /** Where to start: any reachable nodes of the cluster, as `{ host, port }`, `'host:port'` or `redis://host:port`. */
@@ -52,6 +53,11 @@ export interface ClusterOptions {
   dnsLookup?: DnsLookup;
   /** Put before every key of every command; slots are computed on the prefixed keys. See RedisOptions.keyPrefix. */
   keyPrefix?: KeyPrefix;
+  /**
+   * Client-side caching (see RedisOptions.clientSideCache): one cache for the cluster client, fed by the
+   * invalidations of every node connection; any node connection lost clears all of it.
+   */
+  clientSideCache?: ClientSideCacheOptions | boolean;
 }
 
 export type DnsLookup = (hostname: string, callback: (error: Error | null, address?: string) => void) => void;
@@ -71,6 +77,7 @@ const CLUSTER_OPTION_KEYS: Readonly<Record<keyof ClusterOptions, true>> = {
   topologyRefreshInterval: true,
   dnsLookup: true,
   keyPrefix: true,
+  clientSideCache: true,
 };
 
 /** What the topology decides for each node connection, so nodeOptions cannot set it. */
@@ -81,6 +88,7 @@ const SET_BY_CLUSTER: Readonly<Record<string, string>> = {
   db: 'a cluster has database 0 only',
   lazyConnect: "node connections open on first use; set 'lazyConnect' on the cluster options",
   keyPrefix: "set 'keyPrefix' on the cluster options: slots are computed on the prefixed keys",
+  clientSideCache: "set 'clientSideCache' on the cluster options: one cache serves every node",
 };
 
 const NODE_OPTION_KEYS: Readonly<Record<string, true>> = Object.fromEntries(Object.keys(REDIS_OPTION_KEYS).filter((key) => !(key in SET_BY_CLUSTER)).map((key) => [key, true]));
@@ -99,6 +107,8 @@ export interface ResolvedClusterOptions {
   topologyRefreshInterval: number;
   /** undefined when no prefix is set (absent or empty). */
   keyPrefix: KeyPrefix | undefined;
+  /** undefined when caching is off. */
+  clientSideCache: ResolvedCacheOptions | undefined;
 }
 
 export function defaultRetryDelay(attempt: number): number {
@@ -132,7 +142,14 @@ export function resolveClusterOptions(options: ClusterOptions): ResolvedClusterO
     nodeAddressMap: checkAddressMap('RedisCluster', options.nodeAddressMap),
     topologyRefreshInterval: count('topologyRefreshInterval', options.topologyRefreshInterval, 30_000),
     keyPrefix: resolveKeyPrefix('RedisCluster', options.keyPrefix),
+    clientSideCache: clusterCacheOptions(options.clientSideCache, nodeOptions),
   };
+}
+
+function clusterCacheOptions(value: unknown, nodeOptions: ClusterNodeOptions): ResolvedCacheOptions | undefined {
+  const resolved = resolveCacheOptions(value);
+  if (resolved !== undefined && nodeOptions.protocol === 2) throw new ArgumentError('RedisCluster: clientSideCache needs protocol 3 (RESP3) on the nodes: invalidations arrive as pushes');
+  return resolved;
 }
 
 /** TLS node connections resolve host names through `dnsLookup` (net's `lookup` socket option); servername unchanged. */

@@ -102,6 +102,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
    */
   private sessionProtocol: 2 | 3;
   private trackingArgs: readonly RedisArg[] | undefined = undefined;
+  /** The client-side cache of this connection's client (see src/cache): told of pushes and of tracking changes. */
+  private trackingObserver: TrackingObserver | undefined = undefined;
   /** quit() was called during a connection attempt: when it fails, end quietly instead of reconnecting. */
   private quitRequested = false;
   /** Replies received so far: how the stall check sees whether the server is still answering. */
@@ -171,6 +173,23 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     });
     if (this.status === 'wait') this.openSocket();
     return ready;
+  }
+
+  /**
+   * Turns on CLIENT TRACKING (default mode: the keys this connection reads) at every handshake from now on,
+   * and tells `observer` of every push and of every change of whether tracking is live (see trackingLive).
+   */
+  observeTracking(observer: TrackingObserver): void {
+    this.trackingObserver = observer;
+    this.trackingArgs = [];
+  }
+
+  /**
+   * Whether invalidation pushes now reach this connection for every key it reads: ready, RESP3, and CLIENT
+   * TRACKING ON in the default mode (not OPTIN / OPTOUT / BCAST / NOLOOP / REDIRECT, which skip some keys).
+   */
+  get trackingLive(): boolean {
+    return this.status === 'ready' && this.socket !== undefined && this.protocol === 3 && this.trackingArgs !== undefined && this.trackingArgs.length === 0;
   }
 
   /** Back to 'wait' after the end, as if new; commands are refused (ClientClosedError) until this is called. */
@@ -495,6 +514,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
         this.sessionProtocol = 2;
         this.hello = { ...this.hello, proto: 2 };
         this.trackingArgs = undefined;
+        this.trackingObserver?.onTrackingChanged();
         return;
       case 'HELLO': {
         const hello = toHello(reply);
@@ -502,6 +522,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
         this.protocol = hello.proto;
         this.sessionProtocol = hello.proto;
         this.hello = hello;
+        this.trackingObserver?.onTrackingChanged();
         return;
       }
       case 'CLIENT': {
@@ -509,6 +530,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
         const mode = String(command.args[1]).toUpperCase();
         if (mode === 'ON') this.trackingArgs = command.args.slice(2);
         else if (mode === 'OFF') this.trackingArgs = undefined;
+        this.trackingObserver?.onTrackingChanged();
         return;
       }
     }
@@ -536,6 +558,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 
   onPush(push: unknown[]): void {
     if (this.discarding) return;
+    // Before any listener: a listener that throws must not keep an invalidation from the cache.
+    this.trackingObserver?.onPush(push);
     if (this.listenerCount('push') > 0) emitSafely(this, 'push', push);
   }
 
@@ -680,6 +704,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     } catch (error) {
       if (!(error instanceof ReplyError)) throw error;
       this.trackingArgs = undefined;
+      this.trackingObserver?.onTrackingChanged();
       emitErrorIfListened(this, new RedisError(`CLIENT TRACKING could not be turned back on after reconnecting: ${error.message}`, 'ETRACKING', { cause: error }));
     }
   }
@@ -705,6 +730,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.connectTrace = undefined;
     this.setStatus('ready');
     this.startHealthChecks(socket);
+    this.trackingObserver?.onTrackingChanged();
     this.emit('ready');
     if (this.unsent.length > 0) this.flush();
   }
@@ -724,6 +750,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 
   private onSocketClosed(): void {
     this.socket = undefined;
+    // First: invalidations sent while no socket was there are lost, so nothing cached may be served from here on.
+    this.trackingObserver?.onTrackingChanged();
     this.isolating = false;
     this.connectTrace?.fail(this.lastError ?? new ConnectionClosedError('Connection closed before the handshake completed'));
     this.connectTrace = undefined;
@@ -1124,6 +1152,14 @@ const MAX_TEXT_CHUNK = 8 * 1024 * 1024;
 const LOADING_RETRY_MS = 100;
 /** How long (in LOADING_RETRY_MS steps) a command waits for a loading server: 30 s. */
 const MAX_LOADING_WAITS = 300;
+
+/** What a client-side cache hears from its connection (see Connection.observeTracking). */
+export interface TrackingObserver {
+  /** Every RESP3 push frame, before the 'push' listeners. */
+  onPush(push: unknown[]): void;
+  /** trackingLive may have changed: the socket closed, the handshake completed, tracking or RESP was switched. */
+  onTrackingChanged(): void;
+}
 
 /** Emitted when the commands waiting for a connection are given up on; connect() rejects with its error. */
 const CONNECT_FAILED = 'connect-failed';

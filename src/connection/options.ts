@@ -5,6 +5,7 @@ import { FOREIGN_CLIENT_OPTIONS } from '../foreign-options.js';
 import { checkOptionKeys } from '../option-check.js';
 import { DEFAULT_MAX_AGGREGATE_LENGTH } from '../resp/decoder.js';
 import type { ReconnectStrategy } from './reconnect.js';
+import { resolveCacheOptions, type ClientSideCacheOptions, type ResolvedCacheOptions } from '../cache/cache-options.js';
 
 export interface RedisOptions {
   host?: string;
@@ -71,6 +72,11 @@ export interface RedisOptions {
    * table's key specs. Not applied to KEYS / SCAN patterns or channels, and not removed from replies.
    */
   keyPrefix?: KeyPrefix;
+  /**
+   * Client-side caching (RESP3 CLIENT TRACKING): replies of cacheable reads are kept and served locally until
+   * the server says the key changed. `true` for the defaults, or `{ maxEntries, ttl }`. See the README.
+   */
+  clientSideCache?: ClientSideCacheOptions | boolean;
 }
 
 /** Every key of RedisOptions (the compiler keeps this list complete): anything else is refused. */
@@ -101,6 +107,7 @@ export const REDIS_OPTION_KEYS: Readonly<Record<keyof RedisOptions, true>> = {
   reconnectOnError: true,
   clientInfo: true,
   keyPrefix: true,
+  clientSideCache: true,
 };
 
 /** The largest database index a server can be configured with (`databases` is an int). */
@@ -134,6 +141,8 @@ export interface ResolvedOptions {
   clientInfo: boolean;
   /** undefined when no prefix is set (absent or empty). */
   keyPrefix: KeyPrefix | undefined;
+  /** undefined when caching is off. */
+  clientSideCache: ResolvedCacheOptions | undefined;
 }
 
 /** Parses `redis://[user[:password]@]host[:port][/db]`, `rediss://…` (TLS) and `unix:///path?db=N`. */
@@ -208,6 +217,9 @@ export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOption
   const port = nonNegative('port', o.port, 6379);
   if (!Number.isInteger(port) || port > 65535) throw new ArgumentError('Option port must be an integer between 0 and 65535');
   if (o.keepAlive !== undefined && o.keepAlive !== false) nonNegative('keepAlive', o.keepAlive, 0);
+  const clientSideCache = resolveCacheOptions(o.clientSideCache);
+  // Invalidations are RESP3 pushes on the client's own connection (RESP2 would need a second, redirect connection).
+  if (clientSideCache !== undefined && protocol === 2) throw new ArgumentError('Option clientSideCache needs protocol 3 (RESP3): invalidations arrive as pushes on the same connection');
   return {
     host: o.host ?? '127.0.0.1',
     port,
@@ -235,6 +247,7 @@ export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOption
     reconnectOnError: o.reconnectOnError,
     clientInfo: o.clientInfo ?? true,
     keyPrefix: resolveKeyPrefix('Redis', o.keyPrefix),
+    clientSideCache,
   };
 }
 

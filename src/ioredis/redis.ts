@@ -169,13 +169,16 @@ export class Redis extends IoClient<CoreRedis> {
     if (subscriber !== undefined) {
       // ioredis has subscribed again by its 'ready': that 'ready' waits for the subscriber to be back.
       const { channels, patterns, shardChannels } = subscriber.subscribed;
+      subscriber.disconnect();
+      const reopened = subscriber.connect();
       if (channels.length + patterns.length + shardChannels.length > 0) {
+        // Not on 'end': the closing connection emits it. A new connection that fails opens the gate too.
         this.readyGate = new Promise<void>((resolve) => {
-          for (const event of ['resubscribed', 'end', 'reconnecting']) subscriber.once(event, () => resolve());
+          subscriber.once('resubscribed', () => resolve());
+          reopened.catch(() => resolve());
         });
       }
-      subscriber.disconnect();
-      const subscriberBack = subscriber.connect().catch(() => undefined);
+      const subscriberBack = reopened.catch(() => undefined);
       this.subscriberReconnecting = subscriberBack;
       void subscriberBack.then(() => {
         if (this.subscriberReconnecting === subscriberBack) this.subscriberReconnecting = undefined;

@@ -5,6 +5,7 @@
 // Wrappers are built once per property name per client; everything else passes through untouched.
 import { context, trace, type Tracer } from '@opentelemetry/api';
 import type { CommandObserver } from '../cluster/cluster-command.js';
+import { lastCacheHit } from '../cache/client-cache.js';
 import { RedisCluster } from '../cluster/cluster.js';
 import type { Connection } from '../connection/connection.js';
 import type { RedisArg } from '../resp/types.js';
@@ -175,8 +176,11 @@ function observedSend(original: SendCommand, target: object, state: Instrumentat
     let promise: Promise<unknown>;
     try {
       // The observation is also the command's observer (a cluster reports the answering node, redirects and
-      // retries to it; Redis ignores the argument).
+      // retries to it; Redis its LOADING waits and re-sends).
       promise = original.call(target, name, args, returnBuffers, transform, observation);
+      // A client-side cache answered (or not) synchronously, inside that call.
+      const hit = lastCacheHit(target);
+      if (hit !== undefined) observation.noteCacheHit(hit);
     } catch (error) {
       observation.fail(error);
       throw error;

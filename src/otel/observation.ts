@@ -108,6 +108,15 @@ export class Observation implements CommandInfoForHook, CommandObserver {
     }
   }
 
+  /** The call was a cacheable read: answered from the client-side cache (true) or sent to the server (false). */
+  noteCacheHit(hit: boolean): void {
+    try {
+      this.span?.setAttribute('db.redis.cache_hit', hit);
+    } catch {
+      // Telemetry never fails a call.
+    }
+  }
+
   /** CommandObserver: a MOVED / ASK followed: a span event (no argument values) and a count by kind. */
   onRedirect(event: RedirectEvent): void {
     try {

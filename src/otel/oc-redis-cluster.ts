@@ -1,3 +1,4 @@
+import { observeCache } from './cache-metrics.js';
 import { brandClasses } from '../brand.js';
 import { RedisCluster } from '../cluster/cluster.js';
 import type { ClusterOptions } from '../cluster/options.js';
@@ -27,6 +28,9 @@ export class OcRedisCluster extends RedisCluster {
     super(clusterOptions);
     // Node connections are made once the topology is known (later): each is counted and timed from its start.
     this.observeConnections(connectionObserver(resolved));
+    // One cache for every node: reported under the first root node's address.
+    const root = this.options.rootNodes[0];
+    if (this.cache !== undefined && root !== undefined) observeCache(this.cache, `${root.host}:${root.port}`);
     // The constructor returns the instrumentation proxy: `new OcRedisCluster()` is the observed client.
     return instrumentClient(this, telemetry);
   }

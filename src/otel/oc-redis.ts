@@ -1,7 +1,8 @@
 import { brandClasses } from '../brand.js';
 import { Redis, type RedisOptions } from '../client/redis.js';
 import { traceHandshakes } from './connect-span.js';
-import { connectionObserver } from './connection-metrics.js';
+import { observeCache } from './cache-metrics.js';
+import { connectionObserver, poolName } from './connection-metrics.js';
 import { instrumentClient } from './instrument-client.js';
 import { resolveTelemetryOptions, type OcRedisTelemetryOptions } from './options.js';
 
@@ -31,6 +32,7 @@ export class OcRedis extends Redis {
     else super(clientOptions);
     this.telemetryOptions = telemetry;
     this.observeConnections(connectionObserver(resolved));
+    if (this.cache !== undefined) observeCache(this.cache, poolName(this.connection.options, 'client'));
     if (resolved.traceConnections) traceHandshakes(this.connection, resolved);
     // The constructor returns the instrumentation proxy: `new OcRedis()` is the observed client.
     return instrumentClient(this, this.telemetryOptions);

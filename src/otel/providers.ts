@@ -3,6 +3,7 @@
 // provider, and a no-op provider (no SDK registered) is recognised so the call skips telemetry entirely.
 // A provider an ocredisMetricProducer() serves records into its local aggregator; any other, through the SDK.
 import { createNoopMeter, metrics, ProxyTracerProvider, trace, type MeterProvider, type Tracer, type TracerProvider } from '@opentelemetry/api';
+import { serveCacheMetrics } from './cache-metrics.js';
 import { serveConnectionMetrics } from './connection-metrics.js';
 import type { Instruments } from './instruments.js';
 import { claimLocalMetrics } from './local-path.js';
@@ -55,5 +56,6 @@ function resolveInstruments(provider: MeterProvider, isGlobal: boolean): Instrum
   const meter = provider.getMeter(SCOPE_NAME, SCOPE_VERSION); // a meter with no instruments reports nothing
   if (meter === NOOP_METER) return null;
   serveConnectionMetrics(meter);
+  serveCacheMetrics(meter);
   return claimLocalMetrics(provider, isGlobal) ?? new SdkInstruments(meter);
 }

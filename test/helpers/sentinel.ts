@@ -55,7 +55,8 @@ export async function startSentinelSetup(name = 'mymaster', options: { replicas?
     const links = await Promise.all(replicas.map((r) => r.cli('INFO', 'replication')));
     const synced = links.every((info) => /master_link_status:up/.test(info));
     const views = await Promise.all(sentinels.map((s) => s.cli('SENTINEL', 'MASTER', name).catch(() => '')));
-    const ready = views.every((view) => /num-other-sentinels\n2/.test(view) && new RegExp(`num-slaves\\n${replicas.length}`).test(view));
+    const peers = await Promise.all(sentinels.map((s) => s.cli('SENTINEL', 'SENTINELS', name).catch(() => '')));
+    const ready = views.every((view) => new RegExp(`num-slaves\\n${replicas.length}`).test(view)) && peers.every((view) => linkedPeers(view) === 2);
     if (synced && ready) return setup;
     if (Date.now() > deadline) {
       await setup.stop();
@@ -63,6 +64,18 @@ export async function startSentinelSetup(name = 'mymaster', options: { replicas?
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * How many other sentinels a `SENTINEL SENTINELS` reply (redis-cli's flat text) lists as linked. A sentinel
+ * counts a peer as soon as it hears of it, but flags it `disconnected` until their link is up, and clients
+ * (ocredis's discovery included) skip peers so flagged: tests that expect discovery wait for this count.
+ */
+export function linkedPeers(view: string): number {
+  const lines = view.split('\n');
+  let count = 0;
+  for (let i = 0; i + 1 < lines.length; i++) if (lines[i] === 'flags' && !/s_down|o_down|disconnected/.test(lines[i + 1]!)) count++;
+  return count;
 }
 
 async function startSentinel(name: string, primaryPort: number): Promise<{ port: number; pid: number; stop(): Promise<void>; cli(...args: string[]): Promise<string> }> {

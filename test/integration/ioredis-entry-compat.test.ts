@@ -250,6 +250,9 @@ describe('pub/sub as ioredis', () => {
       const ready = new Promise((resolve) => r.once('ready', resolve));
       r.disconnect(true);
       await ready;
+      // ioredis writes its SUBSCRIBEs as it turns ready: a command after them makes sure they reached the
+      // server (its own test does the same). Ours are confirmed by 'ready' already.
+      await r.ping();
       const got = new Promise<string[]>((resolve) => {
         const seen: string[] = [];
         const note = (text: string): void => {

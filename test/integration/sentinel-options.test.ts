@@ -3,8 +3,9 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { ArgumentError } from '../../src/errors.js';
 import { SentinelRedis, type SentinelOptions } from '../../src/sentinel/sentinel-redis.js';
-import { startSentinelSetup, type SentinelSetup } from '../helpers/sentinel.js';
+import { linkedPeers, startSentinelSetup, type SentinelSetup } from '../helpers/sentinel.js';
 import { startForwarder, type TcpForwarder } from '../helpers/tcp-forwarder.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 let setup: SentinelSetup;
 const clients: SentinelRedis[] = [];
@@ -105,12 +106,8 @@ it('learns sentinels added later (SENTINEL SENTINELS) and uses them when the one
   expect(r.sentinels.map((s) => s.port).sort()).toEqual(setup.sentinels.map((s) => s.port).sort());
 
   const added = await setup.addSentinel();
-  // Sentinels find each other through the master's hello channel (every 2 s).
-  const deadline = Date.now() + 20_000;
-  while (!/num-other-sentinels\n3/.test(await cliSentinel(first.port))) {
-    if (Date.now() > deadline) throw new Error('the first sentinel never learned the added one');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  // Sentinels find each other through the master's hello channel (every 2 s), then link up.
+  await othersKnownTo(first.port, setup.sentinels.length);
   await killClientConnection(r); // the reconnect asks the sentinels again
   expect(await r.ping()).toBe('PONG');
   expect(r.sentinels.map((s) => s.port)).toContain(added.port);
@@ -121,9 +118,14 @@ it('learns sentinels added later (SENTINEL SENTINELS) and uses them when the one
   expect(r.sentinels[0]!.port).toBe(added.port);
 });
 
+/** Waits until the sentinel on `port` lists `count` other sentinels as linked (SENTINEL SENTINELS). */
+async function othersKnownTo(port: number, count: number): Promise<void> {
+  await waitFor(async () => linkedPeers(await cliSentinel(port)) === count, 20_000);
+}
+
 async function cliSentinel(port: number): Promise<string> {
   const { execFile } = await import('node:child_process');
-  return new Promise((resolve) => execFile('redis-cli', ['-p', String(port), 'SENTINEL', 'MASTER', 'optmaster'], { timeout: 5000 }, (_error, stdout) => resolve(String(stdout))));
+  return new Promise((resolve) => execFile('redis-cli', ['-p', String(port), 'SENTINEL', 'SENTINELS', 'optmaster'], { timeout: 5000 }, (_error, stdout) => resolve(String(stdout))));
 }
 
 async function killClientConnection(r: SentinelRedis): Promise<void> {
