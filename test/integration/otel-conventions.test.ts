@@ -5,30 +5,25 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { OcRedis } from '../../src/index.js';
-import { createOtel, findMetric, type OtelFixture } from '../helpers/otel.js';
-import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { findMetric } from '../helpers/otel.js';
+import { useOtelServer } from '../helpers/otel-server.js';
 
-let server: RedisServerHandle;
-let otel: OtelFixture;
+const env = useOtelServer();
 let o: OcRedis;
 
 beforeAll(async () => {
-  server = await startRedisServer();
-  otel = createOtel();
-  o = new OcRedis({ port: server.port });
+  o = new OcRedis({ port: env.server.port });
   await o.call('FUNCTION', 'LOAD', 'REPLACE', "#!lua name=convlib\nredis.register_function('echo_first', function(keys, args) return args[1] end)");
 });
 
 afterAll(async () => {
   await o?.quit();
-  await otel?.shutdown();
-  await server?.stop();
 });
 
-beforeEach(() => otel.reset());
+beforeEach(() => env.otel.reset());
 
 const only = (): ReadableSpan => {
-  const spans = otel.spans();
+  const spans = env.otel.spans();
   expect(spans).toHaveLength(1);
   return spans[0] as ReadableSpan;
 };
@@ -38,23 +33,23 @@ it('db.stored_procedure.name: the sha of EVALSHA and of EVAL, the function of FC
   const sha = createHash('sha1').update(lua).digest('hex');
   await o.eval(lua, 0, 'value-SECRET');
   expect(only().attributes['db.stored_procedure.name']).toBe(sha);
-  await otel.reset();
+  await env.otel.reset();
   await o.evalsha(sha, 0, 'value-SECRET');
   expect(only().attributes).toMatchObject({ 'db.stored_procedure.name': sha, 'db.query.text': `EVALSHA ${sha} ? ?` });
-  await otel.reset();
+  await env.otel.reset();
   expect(await o.fcall('echo_first', 1, 'k', 'value-SECRET')).toBe('value-SECRET');
   expect(only().attributes).toMatchObject({ 'db.stored_procedure.name': 'echo_first', 'db.query.text': 'FCALL echo_first ? k ?' });
-  await otel.reset();
+  await env.otel.reset();
   await o.call('FCALL_RO', 'echo_first', '0', 'value-SECRET').catch(() => undefined);
   expect(only().attributes['db.stored_procedure.name']).toBe('echo_first');
-  await otel.reset();
+  await env.otel.reset();
   await o.get('k');
   expect(only().attributes['db.stored_procedure.name']).toBeUndefined();
 });
 
 it('network.peer.address / network.peer.port: the socket the call went over', async () => {
   await o.get('k');
-  expect(only().attributes).toMatchObject({ 'network.peer.address': '127.0.0.1', 'network.peer.port': server.port });
+  expect(only().attributes).toMatchObject({ 'network.peer.address': '127.0.0.1', 'network.peer.port': env.server.port });
 });
 
 it('a batch is named after its command when all are the same, and a one-command batch is that operation', async () => {
@@ -69,15 +64,15 @@ it('a batch is named after its command when all are the same, and a one-command 
   const single = o.pipeline();
   single.incr('n');
   await single.exec();
-  const names = otel.spans().map((s) => [s.name, s.attributes['db.operation.name'], s.attributes['db.operation.batch.size']]);
+  const names = env.otel.spans().map((s) => [s.name, s.attributes['db.operation.name'], s.attributes['db.operation.batch.size']]);
   expect(names).toEqual([
     ['PIPELINE GET', 'PIPELINE GET', 2],
     ['MULTI', 'MULTI', 2],
     ['INCR', 'INCR', undefined],
   ]);
-  const texts = otel.spans().map((s) => s.attributes['db.query.text']);
+  const texts = env.otel.spans().map((s) => s.attributes['db.query.text']);
   expect(texts).toEqual(['GET a; GET b', 'SET a ?; GET a', 'INCR n']);
-  const data = await otel.collect();
+  const data = await env.otel.collect();
   const operations = findMetric(data, 'db.client.operation.duration')?.dataPoints.map((p) => p.attributes['db.operation.name']);
   expect(operations).toEqual(['PIPELINE GET', 'MULTI', 'INCR']);
 });
@@ -94,7 +89,7 @@ it("a big batch's db.query.text is bounded", async () => {
 
 it('db.client.operation.duration resolves sub-millisecond calls (buckets from 0.1 ms)', async () => {
   for (let i = 0; i < 20; i++) await o.get('k');
-  const metric = findMetric(await otel.collect(), 'db.client.operation.duration');
+  const metric = findMetric(await env.otel.collect(), 'db.client.operation.duration');
   expect(metric?.dataPointType).toBe(DataPointType.HISTOGRAM);
   const histogram = metric?.dataPoints[0]?.value as Histogram;
   expect(histogram.buckets.boundaries.slice(0, 4)).toEqual([0.0001, 0.00025, 0.0005, 0.00075]);

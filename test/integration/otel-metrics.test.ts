@@ -4,29 +4,24 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LATENCY_BUCKETS_MS, LENGTH_BUCKETS_BYTES } from '../../src/otel/index.js';
 import { OcRedis } from '../../src/index.js';
 import { registerViews } from '../../src/telemetry/index.js';
-import { counterTotal, createOtel, histogramCount, pointsWith, type OtelFixture } from '../helpers/otel.js';
+import { counterTotal, histogramCount, pointsWith } from '../helpers/otel.js';
 import { freePort } from '../helpers/free-port.js';
-import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { useOtelServer } from '../helpers/otel-server.js';
 
-let server: RedisServerHandle;
-let otel: OtelFixture;
+const env = useOtelServer();
 let o: OcRedis;
 
 beforeAll(async () => {
-  server = await startRedisServer();
-  otel = createOtel();
-  o = new OcRedis({ port: server.port });
+  o = new OcRedis({ port: env.server.port });
 });
 
 afterAll(async () => {
   await o?.quit();
-  await otel?.shutdown();
-  await server?.stop();
 });
 
 beforeEach(async () => {
   await o.flushdb();
-  await otel.reset();
+  await env.otel.reset();
 });
 
 describe('ocredis metrics', () => {
@@ -36,7 +31,7 @@ describe('ocredis metrics', () => {
     await o.get('k');
     await o.getBuffer('k');
     await o.call('GET', 'k');
-    const data = await otel.collect();
+    const data = await env.otel.collect();
     expect(counterTotal(data, 'redis/calls', { method: 'get', status: 'OK' })).toBe(3); // get ×2, call('GET')
     expect(counterTotal(data, 'redis/calls', { method: 'getBuffer', status: 'OK' })).toBe(1);
     expect(counterTotal(data, 'redis/calls', { method: 'set', status: 'OK' })).toBe(1);
@@ -53,7 +48,7 @@ describe('ocredis metrics', () => {
     await o.set('abc', 'hello'); // key 3; value 5 sent
     await o.get('abc'); // key 3; value 5 received
     await o.mset({ k1: 'x', key2: 'yy' }); // keys 2 and 4; values 1 and 2
-    const data = await otel.collect();
+    const data = await env.otel.collect();
     const keyLengths = pointsWith(data, 'redis/key_lengths', { method: 'set' })[0]?.value as Histogram;
     expect(keyLengths.count).toBe(1);
     expect(keyLengths.sum).toBe(3);
@@ -71,7 +66,7 @@ describe('ocredis metrics', () => {
     await o.hset('h', 'f', 'v');
     await o.incr('h').catch(() => undefined);
     await o.call('NOSUCHCOMMAND', 'secret-arg').catch(() => undefined);
-    const data = await otel.collect();
+    const data = await env.otel.collect();
     expect(counterTotal(data, 'redis/calls', { method: 'incr', status: 'ERROR', error: 'WRONGTYPE' })).toBe(1);
     expect(counterTotal(data, 'redis/calls', { method: 'nosuchcommand', status: 'ERROR', error: 'ERR' })).toBe(1);
     expect(counterTotal(data, 'redis/calls', { method: 'hset', status: 'OK' })).toBe(1);
@@ -87,7 +82,7 @@ describe('ocredis metrics', () => {
     const m = o.multi();
     m.incr('n');
     await m.exec();
-    const data = await otel.collect();
+    const data = await env.otel.collect();
     expect(counterTotal(data, 'redis/calls', { method: 'pipeline', status: 'OK' })).toBe(1);
     expect(counterTotal(data, 'redis/calls', { method: 'multi', status: 'OK' })).toBe(1);
     expect(counterTotal(data, 'redis/calls', { method: 'set' })).toBe(0);
@@ -100,14 +95,14 @@ describe('ocredis metrics', () => {
     await o.get('k');
     await o.hset('h', 'f', 'v');
     await o.incr('h').catch(() => undefined);
-    const data = await otel.collect();
+    const data = await env.otel.collect();
     const [ok] = pointsWith(data, 'db.client.operation.duration', { 'db.operation.name': 'GET' });
     expect(ok?.attributes).toEqual({
       'db.system.name': 'redis',
       'db.operation.name': 'GET',
       'db.namespace': '0',
       'server.address': '127.0.0.1',
-      'server.port': server.port,
+      'server.port': env.server.port,
     });
     expect((ok?.value as Histogram).sum).toBeLessThan(1);
     const [failed] = pointsWith(data, 'db.client.operation.duration', { 'db.operation.name': 'INCR' });
@@ -133,7 +128,7 @@ describe('registerViews with a real PrometheusExporter', () => {
   });
 
   it('/metrics shows the ocredis series with method and status labels', async () => {
-    const c = new OcRedis({ port: server.port, telemetry: { meterProvider: provider } });
+    const c = new OcRedis({ port: env.server.port, telemetry: { meterProvider: provider } });
     await c.set('prom', 'value');
     await c.get('prom');
     await c.incr('prom').catch(() => undefined);
