@@ -3,7 +3,7 @@ import type { RedisOptions } from '../connection/options.js';
 import { endpointOf } from './attributes.js';
 import { connectionObserver } from './connection-metrics.js';
 import { instrumentWith } from './instrument-client.js';
-import { resolveTelemetryOptions, type OcRedisTelemetryOptions, type ResolvedTelemetryOptions } from './options.js';
+import { splitTelemetryArgs, type OcRedisTelemetryOptions, type ResolvedTelemetryOptions } from './options.js';
 
 export interface OcRedisPoolOptions extends RedisOptions {
   /** How calls are observed (providers, redaction, hooks …). Default: the global providers, values redacted. */
@@ -24,11 +24,8 @@ export class OcRedisPool extends RedisPool {
   constructor(options?: OcRedisPoolOptions);
   constructor(url: string, options?: OcRedisPoolOptions);
   constructor(urlOrOptions?: string | OcRedisPoolOptions, maybeOptions?: OcRedisPoolOptions) {
-    const url = typeof urlOrOptions === 'string' ? urlOrOptions : undefined;
-    const given: OcRedisPoolOptions = (url !== undefined ? maybeOptions : (urlOrOptions as OcRedisPoolOptions | undefined)) ?? {};
-    const { telemetry, ...poolOptions } = given;
     // Checked first: a bad telemetry option throws before anything exists.
-    const resolved = resolveTelemetryOptions(telemetry);
+    const { url, options: poolOptions, resolved } = splitTelemetryArgs(urlOrOptions, maybeOptions);
     if (url !== undefined) super(url, poolOptions);
     else super(poolOptions);
     this.telemetry = resolved;

@@ -4,7 +4,7 @@ import { traceHandshakes } from './connect-span.js';
 import { observeCache } from './cache-metrics.js';
 import { connectionObserver, poolName } from './connection-metrics.js';
 import { instrumentClient } from './instrument-client.js';
-import { resolveTelemetryOptions, type OcRedisTelemetryOptions } from './options.js';
+import { splitTelemetryArgs, type OcRedisTelemetryOptions } from './options.js';
 
 export interface OcRedisOptions extends RedisOptions {
   /** How calls are observed (providers, redaction, hooks …). Default: the global providers, values redacted. */
@@ -23,11 +23,8 @@ export class OcRedis extends Redis {
   constructor(options?: OcRedisOptions);
   constructor(url: string, options?: OcRedisOptions);
   constructor(urlOrOptions?: string | OcRedisOptions, maybeOptions?: OcRedisOptions) {
-    const url = typeof urlOrOptions === 'string' ? urlOrOptions : undefined;
-    const given: OcRedisOptions = (url !== undefined ? maybeOptions : (urlOrOptions as OcRedisOptions | undefined)) ?? {};
-    const { telemetry, ...clientOptions } = given;
     // Checked before super() opens the connection: a bad telemetry option leaves nothing open behind.
-    const resolved = resolveTelemetryOptions(telemetry);
+    const { url, options: clientOptions, telemetry, resolved } = splitTelemetryArgs(urlOrOptions, maybeOptions);
     if (url !== undefined) super(url, clientOptions);
     else super(clientOptions);
     this.telemetryOptions = telemetry;

@@ -179,3 +179,18 @@ function upperSet(option: string, names: readonly string[] | undefined): Readonl
   }
   return new Set(names.map((name) => name.toUpperCase()));
 }
+
+/**
+ * The observed classes' `(options)` / `(url, options)` arguments, split into the url, the options for the
+ * plain class, and the telemetry options, checked now: a bad one throws before the plain constructor opens
+ * anything.
+ */
+export function splitTelemetryArgs<O extends { telemetry?: OcRedisTelemetryOptions }>(
+  urlOrOptions: string | O | undefined,
+  maybeOptions: O | undefined,
+): { url: string | undefined; options: Omit<O, 'telemetry'>; telemetry: OcRedisTelemetryOptions | undefined; resolved: ResolvedTelemetryOptions } {
+  const url = typeof urlOrOptions === 'string' ? urlOrOptions : undefined;
+  const given = (url !== undefined ? maybeOptions : (urlOrOptions as O | undefined)) ?? ({} as O);
+  const { telemetry, ...options } = given;
+  return { url, options, telemetry, resolved: resolveTelemetryOptions(telemetry) };
+}
