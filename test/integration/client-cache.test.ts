@@ -130,6 +130,9 @@ describe('reads are served locally until the key changes', () => {
     const r = await cached();
     const key = 'cc:load';
     await writer.set(key, '0');
+    // The server invalidates only keys this client has read: read it once before the first write, or that
+    // write may reach the server before the first burst's reads and never be invalidated (a CI hang).
+    expect(await r.get(key)).toBe('0');
     let heard = 0; // the newest version whose invalidation the cached client has received
     /** Reads of `key`, each checked against the version heard when it was issued. */
     const burst = (count: number): Promise<number>[] =>
