@@ -14,12 +14,11 @@ export const FOREIGN_CLIENT_OPTIONS: Readonly<Record<string, string>> = {
   enableAutoPipelining: 'not needed: ocredis always pipelines the commands of one event-loop turn',
   autoPipeliningIgnoredCommands: 'not supported: every command is auto-pipelined',
   showFriendlyErrorStack: 'not supported',
-  enableReadyCheck: 'not needed: the client waits for a LOADING server by itself',
+  enableReadyCheck: "use 'readyCheck: true' (INFO in the handshake); a LOADING server is waited for either way",
   maxLoadingRetryTime: 'not supported: commands answered -LOADING are held and sent again while the server loads',
   autoResubscribe: 'not needed: subscribers (r.pubsub()) always subscribe again after a reconnect',
   autoResendUnfulfilledCommands: "not supported: reads are re-sent after a lost connection ('maxReadRetries'), writes never (they may have run)",
   stringNumbers: 'not needed: integer replies beyond 2^53 arrive as exact bigints',
-  readOnly: "not supported on a single server; for a cluster use readFrom: 'replica'",
   disconnectTimeout: 'not supported',
   family: 'not supported: give an IPv4 or IPv6 address as host to choose the family',
   noDelay: 'not needed: TCP_NODELAY is always on',
@@ -37,7 +36,7 @@ export const FOREIGN_CLIENT_OPTIONS: Readonly<Record<string, string>> = {
   disableClientInfo: "use 'clientInfo: false'",
   clientInfoTag: 'not supported: lib-name is always ocredis',
   isolationPoolOptions: "use 'poolSize'",
-  readonly: "not supported on a single server; for a cluster use readFrom: 'replica'",
+  readonly: "use 'readOnly' (a cluster client: readFrom: 'replica')",
 };
 
 /** Options of RedisCluster (ioredis's Cluster and node-redis's createCluster). */

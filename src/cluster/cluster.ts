@@ -683,12 +683,6 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
     if (this.clientCache !== undefined) trackInto(this.clientCache, connection);
     connection.on('error', (error: Error) => emitErrorIfListened(this, error));
     connection.on('reconnecting', () => this.scheduleRefresh().catch(ignore));
-    if (this.options.readFrom === 'replica') {
-      // Replicas answer reads only after READONLY (a no-op on primaries): queued first now, and again after
-      // each reconnect. A read that still reaches a replica before it gets MOVED to the primary: still right.
-      connection.send('READONLY', []).catch(ignore);
-      connection.on('ready', () => connection.send('READONLY', []).catch(ignore));
-    }
     this.connectionObserver?.created(connection, 'client');
     const pools = this.nodePools;
     const observer = (): ConnectionObserver | undefined => this.connectionObserver;
@@ -728,7 +722,9 @@ export class RedisCluster extends EventEmitter implements CommandRouter, BatchRo
   /** @internal Connection options for a node (the cluster subscriber opens its own connections with them). */
   nodeConnectionOptions(announced: NodeAddress): ResolvedOptions {
     const { host, port } = this.reachableAddress(announced);
-    return resolveOptions({ ...this.options.nodeOptions, host, port, lazyConnect: true });
+    // Replicas answer reads only after READONLY (a no-op on primaries): part of every handshake when reading from them.
+    const readOnly = this.options.readFrom === 'replica' || this.options.nodeOptions.readOnly === true;
+    return resolveOptions({ ...this.options.nodeOptions, host, port, lazyConnect: true, readOnly });
   }
 
   private isDownAt(address: NodeAddress): boolean {

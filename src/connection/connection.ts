@@ -446,12 +446,20 @@ export class Connection extends EventEmitter implements DecoderHandlers {
    */
   disconnectAfterReplies(): void {
     const socket = this.socket;
-    if (this.status !== 'ready' || socket === undefined || this.isolating) {
+    const handshaking = this.status === 'connect';
+    if ((this.status !== 'ready' && !handshaking) || socket === undefined || (this.isolating && !handshaking)) {
       this.disconnect();
       return;
     }
     this.setStatus('closing');
-    this.flush();
+    if (handshaking) {
+      // The handshake stops at its next step (nothing is written after end()); the replies it is owed still
+      // arrive, so the server is never answered with a reset. Queued user commands were never sent.
+      this.clearConnectTimer();
+      this.rejectUnsent(new ConnectionClosedError('disconnect() was called before the connection was ready'));
+    } else {
+      this.flush();
+    }
     socket.end();
     const limit = this.options.connectTimeout;
     if (limit > 0) {
@@ -653,8 +661,35 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     }
   }
 
-  /** HELLO (with AUTH and SETNAME) and SELECT, written ahead of every queued user command. */
+  /**
+   * HELLO (with AUTH and SETNAME) — or AUTH and CLIENT SETNAME — then SELECT, READONLY and INFO as configured,
+   * written ahead of every queued user command.
+   */
   private async handshake(socket: Socket): Promise<void> {
+    const { name } = this.options;
+    if (this.options.handshake === 'auth') {
+      const auth = this.authenticate(socket);
+      const named = name !== undefined ? this.sendInternal(socket, 'CLIENT', ['SETNAME', name]) : undefined;
+      const announced = this.options.clientInfo ? this.announceClient(socket) : undefined;
+      this.protocol = 2;
+      this.hello = {};
+      // Every reply awaited (none left unhandled), AUTH's first: its error explains the others.
+      const settled = await Promise.allSettled([auth, named]);
+      for (const result of settled) if (result.status === 'rejected') throw result.reason;
+      await announced;
+    } else {
+      await this.greet(socket);
+    }
+    // this.db, not options.db: a reconnect returns to the database the application last SELECTed.
+    if (this.db !== 0) await this.sendInternal(socket, 'SELECT', [String(this.db)]);
+    if (this.trackingArgs !== undefined) await this.restoreTracking(socket, this.trackingArgs);
+    // A server without cluster mode refuses READONLY; reads work on it all the same.
+    if (this.options.readOnly) await this.sendInternal(socket, 'READONLY', []).catch(() => undefined);
+    if (this.options.readyCheck) await this.sendInternal(socket, 'INFO', []);
+  }
+
+  /** HELLO with AUTH and SETNAME; on servers without HELLO, AUTH and CLIENT SETNAME on RESP2. */
+  private async greet(socket: Socket): Promise<void> {
     const { username, password, name } = this.options;
     const helloArgs: RedisArg[] = [String(this.sessionProtocol)];
     if (password !== undefined) helloArgs.push('AUTH', username ?? 'default', password);
@@ -671,13 +706,26 @@ export class Connection extends EventEmitter implements DecoderHandlers {
       // A server without HELLO (Redis < 6, or HELLO renamed away): RESP2 with AUTH and CLIENT SETNAME.
       this.protocol = 2;
       this.hello = {};
-      if (password !== undefined) await this.sendInternal(socket, 'AUTH', username !== undefined ? [username, password] : [password]);
+      await this.authenticate(socket);
       if (name !== undefined) await this.sendInternal(socket, 'CLIENT', ['SETNAME', name]);
     }
     await announced;
-    // this.db, not options.db: a reconnect returns to the database the application last SELECTed.
-    if (this.db !== 0) await this.sendInternal(socket, 'SELECT', [String(this.db)]);
-    if (this.trackingArgs !== undefined) await this.restoreTracking(socket, this.trackingArgs);
+  }
+
+  /**
+   * AUTH [username] password, when a password is set; `acceptAuthError` may let a refusal pass. In the 'auth'
+   * handshake a username without a password is sent alone, as ioredis does: the server refuses it (WRONGPASS)
+   * rather than the client connecting as the default user unnoticed.
+   */
+  private async authenticate(socket: Socket): Promise<void> {
+    const { username, password, acceptAuthError } = this.options;
+    const args = password !== undefined ? (username !== undefined ? [username, password] : [password]) : this.options.handshake === 'auth' && username !== undefined ? [username] : undefined;
+    if (args === undefined) return;
+    try {
+      await this.sendInternal(socket, 'AUTH', args);
+    } catch (error) {
+      if (!(error instanceof ReplyError) || acceptAuthError === undefined || !acceptAuthError(error)) throw error;
+    }
   }
 
   /**
@@ -711,6 +759,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 
   /** Writes a handshake command straight to the socket, ahead of the queued user commands. */
   private sendInternal(socket: Socket, name: string, args: RedisArg[]): Promise<unknown> {
+    if (socket.writableEnded) return Promise.reject(new ConnectionClosedError('The connection is closing'));
     const command = new Command(name, args, encodeCommand(name, args), false, undefined);
     command.retryable = false;
     command.state = CommandState.Written;
@@ -737,6 +786,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 
   private onHandshakeFailed(socket: Socket, error: unknown): void {
     if (this.socket !== socket) return;
+    if (this.status === 'closing') return; // disconnectAfterReplies() ended the socket: it closes by itself
     const cause = error instanceof Error ? error : new RedisError(String(error), 'EHANDSHAKE');
     this.lastError = cause;
     if (error instanceof ReplyError && !isTransientHandshakeError(error) && !this.quitRequested) {

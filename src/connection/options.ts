@@ -21,6 +21,24 @@ export interface RedisOptions {
   name?: string;
   /** RESP version to negotiate with HELLO. Default 3; falls back to 2 on servers without HELLO. */
   protocol?: 2 | 3;
+  /**
+   * How each connection introduces itself. `'hello'` (default): HELLO with AUTH and SETNAME. `'auth'`: never
+   * HELLO — AUTH, then CLIENT SETNAME, on RESP2 (protocol 2 only): for proxies and servers that refuse HELLO,
+   * and what ioredis sends.
+   */
+  handshake?: 'hello' | 'auth';
+  /**
+   * With `handshake: 'auth'`: decides about an AUTH error. Return true to connect anyway (e.g. "no password
+   * is set": the server needs none); false fails the attempt, as without this option.
+   */
+  acceptAuthError?: (error: ReplyError) => boolean;
+  /**
+   * End every handshake with INFO (ioredis's ready check): a server that refuses it (NOAUTH: a password is
+   * needed) fails the connection attempt with that error at once, instead of the first command. Default false.
+   */
+  readyCheck?: boolean;
+  /** Send READONLY in every handshake: reads from a cluster replica through a single-server client. Default false. */
+  readOnly?: boolean;
   /** ms allowed for socket connect plus handshake. Default 10,000. */
   connectTimeout?: number;
   /** ms allowed for a command, from the call until its reply. 0 (default) = no limit. */
@@ -90,6 +108,10 @@ export const REDIS_OPTION_KEYS: Readonly<Record<keyof RedisOptions, true>> = {
   tls: true,
   name: true,
   protocol: true,
+  handshake: true,
+  acceptAuthError: true,
+  readyCheck: true,
+  readOnly: true,
   connectTimeout: true,
   commandTimeout: true,
   keepAlive: true,
@@ -123,6 +145,10 @@ export interface ResolvedOptions {
   tls: TlsConnectionOptions | undefined;
   name: string | undefined;
   protocol: 2 | 3;
+  handshake: 'hello' | 'auth';
+  acceptAuthError: ((error: ReplyError) => boolean) | undefined;
+  readyCheck: boolean;
+  readOnly: boolean;
   connectTimeout: number;
   commandTimeout: number;
   keepAlive: number | false;
@@ -212,6 +238,10 @@ export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOption
   checkValueTypes(o);
   const protocol = o.protocol ?? 3;
   if (protocol !== 2 && protocol !== 3) throw new ArgumentError('Option protocol must be 2 or 3');
+  const handshake = o.handshake ?? 'hello';
+  if (handshake !== 'hello' && handshake !== 'auth') throw new ArgumentError("Option handshake must be 'hello' or 'auth'");
+  // Without HELLO a connection speaks RESP2.
+  if (handshake === 'auth' && o.protocol === 3) throw new ArgumentError("Option handshake 'auth' needs protocol 2 (RESP3 is chosen with HELLO)");
   const db = nonNegative('db', o.db, 0);
   if (!Number.isInteger(db) || db > MAX_DB_INDEX) throw new ArgumentError(`Option db must be an integer between 0 and ${MAX_DB_INDEX} (the server's 'databases' setting bounds it further)`);
   const port = nonNegative('port', o.port, 6379);
@@ -219,7 +249,7 @@ export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOption
   if (o.keepAlive !== undefined && o.keepAlive !== false) nonNegative('keepAlive', o.keepAlive, 0);
   const clientSideCache = resolveCacheOptions(o.clientSideCache);
   // Invalidations are RESP3 pushes on the client's own connection (RESP2 would need a second, redirect connection).
-  if (clientSideCache !== undefined && protocol === 2) throw new ArgumentError('Option clientSideCache needs protocol 3 (RESP3): invalidations arrive as pushes on the same connection');
+  if (clientSideCache !== undefined && (protocol === 2 || handshake === 'auth')) throw new ArgumentError('Option clientSideCache needs protocol 3 (RESP3): invalidations arrive as pushes on the same connection');
   return {
     host: o.host ?? '127.0.0.1',
     port,
@@ -229,7 +259,11 @@ export function resolveOptions(urlOrOptions?: string | RedisOptions, maybeOption
     password: o.password,
     tls: o.tls === true ? {} : o.tls,
     name: o.name,
-    protocol,
+    protocol: handshake === 'auth' ? 2 : protocol,
+    handshake,
+    acceptAuthError: o.acceptAuthError,
+    readyCheck: o.readyCheck ?? false,
+    readOnly: o.readOnly ?? false,
     connectTimeout: nonNegative('connectTimeout', o.connectTimeout, 10_000),
     commandTimeout: nonNegative('commandTimeout', o.commandTimeout, 0),
     keepAlive: o.keepAlive ?? 5_000,
@@ -263,7 +297,10 @@ function checkValueTypes(o: RedisOptions): void {
   }
   if (o.tls !== undefined && o.tls !== true && (typeof o.tls !== 'object' || o.tls === null)) throw new ArgumentError('Option tls must be true or an object of tls.connect options');
   if (o.lazyConnect !== undefined && typeof o.lazyConnect !== 'boolean') throw new ArgumentError('Option lazyConnect must be a boolean');
-  if (o.clientInfo !== undefined && typeof o.clientInfo !== 'boolean') throw new ArgumentError('Option clientInfo must be a boolean');
+  for (const key of ['clientInfo', 'readyCheck', 'readOnly'] as const) {
+    if (o[key] !== undefined && typeof o[key] !== 'boolean') throw new ArgumentError(`Option ${key} must be a boolean`);
+  }
+  if (o.acceptAuthError !== undefined && typeof o.acceptAuthError !== 'function') throw new ArgumentError('Option acceptAuthError must be a function (error) => boolean');
   if (o.reconnectOnError !== undefined && typeof o.reconnectOnError !== 'function') throw new ArgumentError('Option reconnectOnError must be a function (error) => boolean | 1 | 2');
   const strategy: unknown = o.reconnectStrategy;
   const strategyOk = strategy === undefined || strategy === false || typeof strategy === 'function' || (typeof strategy === 'number' && Number.isFinite(strategy) && strategy >= 0);

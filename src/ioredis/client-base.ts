@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { connectionModeError } from '../commands/connection-mode.js';
 import { parseCall } from '../commands/parse-call.js';
-import { ArgumentError } from '../errors.js';
+import { ArgumentError, type RedisError } from '../errors.js';
 import { emitErrorIfListened } from '../events.js';
 import { isInstance } from '../brand.js';
 import type { RedisArg } from '../resp/types.js';
@@ -258,13 +258,18 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     } catch (error) {
       return Promise.reject(error);
     }
-    const refusal = connectionModeError(name, args);
+    const refusal = this.subscriberModeRefusal(name) ?? connectionModeError(name, args);
     if (refusal !== undefined) return Promise.reject(refusal);
     if (name === 'SELECT') this.noteSelect(args[0]);
     const run = (): Promise<unknown> => withIoErrors(this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers, returnBuffers)));
     // During disconnect(true) the closed connection would refuse it: it waits for the new one, in call order.
     const reconnecting = this.reconnecting;
     return reconnecting === undefined ? run() : reconnecting.then(run);
+  }
+
+  /** ioredis's refusal of other commands while the client is subscribed (none where there is no subscriber mode). */
+  protected subscriberModeRefusal(_name: string): RedisError | undefined {
+    return undefined;
   }
 
   /** ioredis emits 'select' (the db number) as a SELECT to another db is sent. */

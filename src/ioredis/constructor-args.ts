@@ -6,6 +6,7 @@ import { REDIS_OPTION_KEYS, type RedisOptions } from '../connection/options.js';
 import { ArgumentError, type ReplyError } from '../errors.js';
 import type { KeyPrefix } from '../commands/key-prefix.js';
 import { checkOptionKeys } from '../option-check.js';
+import { acceptIoAuthError } from './auth-warnings.js';
 import type { SentinelOptions } from '../sentinel/sentinel-redis.js';
 import { IO_SENTINEL_KEYS, toSentinelOptions, type IoSentinelOptions } from './sentinel-options.js';
 
@@ -44,7 +45,7 @@ export interface IoRedisOptions extends Omit<RedisOptions, 'protocol' | 'name' |
   enableAutoPipelining?: boolean;
   /** Commands `autoPipelineQueueSize` does not count (they are pipelined all the same). */
   autoPipeliningIgnoredCommands?: string[];
-  /** Accepted and ignored: the client waits for a LOADING server by itself. */
+  /** INFO at the end of every handshake: a refusal (NOAUTH) fails the attempt and is emitted as 'error'. Default true. */
   enableReadyCheck?: boolean;
   /** Accepted and ignored: subscriptions are always renewed after a reconnect. */
   autoResubscribe?: boolean;
@@ -54,6 +55,8 @@ export interface IoRedisOptions extends Omit<RedisOptions, 'protocol' | 'name' |
   showFriendlyErrorStack?: boolean;
   /** Accepted and ignored: give an IPv4 or IPv6 address as host to choose the family. */
   family?: 4 | 6 | 0;
+  /** Accepted and ignored (an old URL parameter): a URL's username is always used, as in ioredis 5. */
+  allowUsernameInURI?: boolean | string;
   /** Accepted and ignored: TCP_NODELAY is always on. */
   noDelay?: boolean;
   /** Accepted and ignored: commands answered -LOADING are held until the server has loaded. */
@@ -97,6 +100,7 @@ const IO_ONLY_KEYS: Readonly<Record<IoOnlyKey, true>> = {
   showFriendlyErrorStack: true,
   family: true,
   noDelay: true,
+  allowUsernameInURI: true,
   maxLoadingRetryTime: true,
   name: true,
 };
@@ -108,7 +112,6 @@ export const IO_OPTION_KEYS: Readonly<Record<string, true>> = (() => {
 
 /** ioredis options this entry does not take, and what to do instead. */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
-  readOnly: 'not supported on a single server; for a cluster use scaleReads',
   monitor: 'use await redis.monitor(), which resolves to an emitter of "monitor" events',
   Connector: 'not supported',
   commandQueue: 'not supported',
@@ -216,12 +219,13 @@ export function toCoreOptions(given: IoRedisOptions): ResolvedIoOptions {
     replyMapping = 'legacy',
     enableAutoPipelining: _e1,
     autoPipeliningIgnoredCommands: _e2,
-    enableReadyCheck: _e3,
+    enableReadyCheck = true,
     autoResubscribe: _e4,
     autoResendUnfulfilledCommands: _e5,
     showFriendlyErrorStack: _e6,
     family: _e7,
     noDelay: _e8,
+    allowUsernameInURI: _e14,
     maxLoadingRetryTime: _e9,
     name,
     sentinels,
@@ -243,7 +247,14 @@ export function toCoreOptions(given: IoRedisOptions): ResolvedIoOptions {
   if (replyMapping === 'resp3' && protocol !== 3) throw new ArgumentError("Option replyMapping 'resp3' needs protocol: 3");
   // RESP2 on the wire gives ioredis's legacy shapes as decoded; the core's RESP3 replies are the 'resp3' ones
   // (maps as objects, doubles as numbers).
-  const out: RedisOptions = { ...core, protocol: replyMapping === 'resp3' ? 3 : 2 };
+  const out: RedisOptions = {
+    ...core,
+    protocol: replyMapping === 'resp3' ? 3 : 2,
+    // ioredis's handshake: AUTH and CLIENT SETNAME without HELLO, unless RESP3 was asked for.
+    handshake: core.handshake ?? (protocol === 3 ? 'hello' : 'auth'),
+    acceptAuthError: core.acceptAuthError ?? acceptIoAuthError,
+    readyCheck: core.readyCheck ?? enableReadyCheck,
+  };
   if (connectionName !== undefined) out.name = connectionName;
   if (retryStrategy === null) {
     out.reconnectStrategy = false; // ioredis: null, no reconnecting

@@ -21,6 +21,9 @@ import type { IoCommands } from './types.js';
 export type { IoRedisOptions };
 
 /** ioredis's connection states. */
+/** What ioredis lets a subscribed client send. */
+const VALID_IN_SUBSCRIBER_MODE: ReadonlySet<string> = new Set(['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE', 'UNSUBSCRIBE', 'PUNSUBSCRIBE', 'SUNSUBSCRIBE', 'PING', 'QUIT']);
+
 export type IoRedisStatus = 'wait' | 'connecting' | 'connect' | 'ready' | 'close' | 'reconnecting' | 'end';
 
 export class Redis extends IoClient<CoreRedis> {
@@ -114,6 +117,7 @@ export class Redis extends IoClient<CoreRedis> {
   override quit(callback?: NodeCallback<'OK'>): Promise<'OK'> {
     const subscriber = this.subscriber;
     this.subscriber = undefined;
+    this.subscriptionCount = 0;
     return this.endAfter(withCallback(Promise.all([super.quit(), subscriber?.quit()]).then(([reply]) => reply), callback));
   }
 
@@ -161,6 +165,7 @@ export class Redis extends IoClient<CoreRedis> {
     const subscriber = this.subscriber;
     if (!reconnect) {
       this.subscriber = undefined;
+      this.subscriptionCount = 0;
       subscriber?.disconnect();
       this.core.disconnect({ afterReplies: true });
       return;
@@ -192,12 +197,24 @@ export class Redis extends IoClient<CoreRedis> {
   }
 
   /**
-   * ioredis's mode: always 'normal' here, as with ioredis 6 on RESP3: subscriptions and MONITOR have
-   * connections of their own, so the client keeps running commands.
+   * ioredis's mode: 'subscriber' from a subscribe call until the last unsubscribe, else 'normal'. The
+   * subscriptions have a connection of their own here, but other commands are refused meanwhile, as ioredis
+   * refuses them, so code moved from ioredis behaves the same.
    */
-  get mode(): 'normal' {
-    return 'normal';
+  get mode(): 'normal' | 'subscriber' {
+    return this.subscriptionsPending > 0 || this.subscriptionCount > 0 ? 'subscriber' : 'normal';
   }
+
+  protected override subscriberModeRefusal(name: string): RedisError | undefined {
+    // While disconnect(true) reconnects, ioredis is out of subscriber mode until it has subscribed again.
+    if (this.mode !== 'subscriber' || this.subscriberReconnecting !== undefined || VALID_IN_SUBSCRIBER_MODE.has(name)) return undefined;
+    return new RedisError('Connection in subscriber mode, only subscriber commands may be used', 'ESUBSCRIBERMODE');
+  }
+
+  /** Subscribe-family calls not answered yet. */
+  private subscriptionsPending = 0;
+  /** Channels, patterns and shard channels subscribed, as the last answered call counted them. */
+  private subscriptionCount = 0;
 
   private subscription(method: SubscribeMethod, params: unknown[]): Promise<number> {
     const { params: names, callback } = splitCallback(params);
@@ -221,6 +238,18 @@ export class Redis extends IoClient<CoreRedis> {
       const reconnecting = this.subscriberReconnecting;
       promise = reconnecting === undefined ? run() : reconnecting.then(run);
     }
+    this.subscriptionsPending++;
+    promise = promise.then(
+      (count) => {
+        this.subscriptionsPending--;
+        this.subscriptionCount = count;
+        return count;
+      },
+      (error: unknown) => {
+        this.subscriptionsPending--;
+        throw error;
+      },
+    );
     // With stringNumbers the count is text, as every integer reply (ioredis).
     if (this.stringNumbers) promise = promise.then((count) => String(count) as unknown as number);
     return withCallback(promise, callback);

@@ -13,6 +13,22 @@ for (let i = 0; i < 1024; i++) BULK_HEADERS.push('$' + i + CRLF);
 const arrayHeader = (n: number): string => (n < 64 ? ARRAY_HEADERS[n]! : '*' + n + CRLF);
 const bulkHeader = (n: number): string => (n < 1024 ? BULK_HEADERS[n]! : '$' + n + CRLF);
 
+// Command names go out in lower case, as ioredis writes them (servers ignore the case; MONITOR, proxies and
+// mock servers written for ioredis see what they expect). Callers keep upper-case names for every lookup.
+// The name's bulk string is built once per name: cheaper than encoding it per command. Bounded, because
+// call() takes any name.
+const NAME_CACHE_LIMIT = 1024;
+const NAME_BULKS = new Map<string, string>();
+function nameBulk(name: string): string {
+  let bulk = NAME_BULKS.get(name);
+  if (bulk === undefined) {
+    const wire = name.toLowerCase();
+    bulk = bulkHeader(utf8Length(wire)) + wire + CRLF;
+    if (NAME_BULKS.size < NAME_CACHE_LIMIT) NAME_BULKS.set(name, bulk);
+  }
+  return bulk;
+}
+
 /**
  * Encodes `name` + `args` as a RESP array of bulk strings. Fast path: returns ONE string when no arg is a
  * Buffer; otherwise an array of chunks (strings and Buffers, Buffers passed through without copying).
@@ -22,7 +38,7 @@ const bulkHeader = (n: number): string => (n < 1024 ? BULK_HEADERS[n]! : '$' + n
 export function encodeCommand(name: string, args: readonly unknown[]): EncodedCommand {
   if (typeof name !== 'string') throw new ArgumentError('command name must be a string');
   const count = args.length;
-  let out = arrayHeader(count + 1) + bulkHeader(utf8Length(name)) + name + CRLF;
+  let out = arrayHeader(count + 1) + nameBulk(name);
   for (let i = 0; i < count; i++) {
     const arg = args[i];
     if (typeof arg === 'string') {

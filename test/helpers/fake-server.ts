@@ -9,7 +9,7 @@ export interface FakeServer {
   port: number;
   /** Connections accepted so far. */
   connections: number;
-  /** Every command received, in order, across connections. */
+  /** Every command received, in order, across connections (names upper-cased: servers ignore their case). */
   received: string[][];
   close(): Promise<void>;
 }
@@ -36,6 +36,7 @@ export function startFakeServer(handler: FakeHandler): Promise<FakeServer> {
       }
       for (const command of commands) {
         if (socket.destroyed) return;
+        if (command.length > 0) command[0] = (command[0] as string).toUpperCase();
         state.received.push(command);
         try {
           handler(command, reply, socket);

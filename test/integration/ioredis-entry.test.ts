@@ -131,7 +131,7 @@ describe('constructor forms and options', () => {
   });
 
   it('refuses unknown options with the name of the fix, before connecting', () => {
-    expect(() => new Redis({ port: server.port, readOnly: true } as never)).toThrow(UnknownOptionError);
+    expect(() => new Redis({ port: server.port, monitor: true } as never)).toThrow(UnknownOptionError);
     expect(() => new Redis({ port: server.port, comandTimeout: 1 } as never)).toThrow(/commandTimeout/);
     expect(() => new Redis({ port: server.port, replyMapping: 'resp3' })).toThrow(/protocol: 3/);
   });
@@ -552,7 +552,7 @@ describe('monitor() and subscribe', () => {
     await ended;
   });
 
-  it("subscribe emits 'message' and 'messageBuffer'; psubscribe 'pmessage'; the client keeps running commands", async () => {
+  it("subscribe emits 'message' and 'messageBuffer'; psubscribe 'pmessage'; subscriber mode refuses other commands, as ioredis", async () => {
     const r = client();
     expect(await r.subscribe('chan:a', 'chan:b')).toBe(2);
     expect(await r.psubscribe('pat:*')).toBe(3);
@@ -565,8 +565,27 @@ describe('monitor() and subscribe', () => {
     await oracle.publish('pat:x', 'p');
     expect(await pmessage).toEqual(['pat:*', 'pat:x', 'p']);
     expect(await r.ping()).toBe('PONG');
-    expect(r.mode).toBe('normal');
+    expect(r.mode).toBe('subscriber');
+    await expect(r.get('chan:a')).rejects.toThrow(/subscriber mode/);
     expect(await r.unsubscribe('chan:a')).toBe(2);
+    expect(await r.punsubscribe()).toBe(1);
+    expect(await r.unsubscribe()).toBe(0);
+    expect(r.mode).toBe('normal');
+    expect(await r.get('chan:a')).toBeNull();
+  });
+
+  it("mode is 'subscriber' as soon as subscribe is called, and inside its callback", async () => {
+    const r = client();
+    const modes: string[] = [];
+    const subscribed = new Promise<void>((resolve) => {
+      r.subscribe('chan:mode', () => {
+        modes.push(r.mode);
+        resolve();
+      });
+    });
+    modes.push(r.mode);
+    await subscribed;
+    expect(modes).toEqual(['subscriber', 'subscriber']);
   });
 
   it('disconnect(true) reconnects and subscribes again; unsubscribe() without names leaves every channel', async () => {

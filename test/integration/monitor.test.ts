@@ -31,10 +31,11 @@ describe('monitor()', () => {
     await r.get('mon:k');
     const started = Date.now() / 1000;
     const events = await take(monitor, 2);
+    // Command names go out in lower case, as ioredis writes them.
     expect(events.map((e) => e.args)).toEqual([
       ['set', 'mon:k', 'a "quoted" value\nwith €'],
       ['get', 'mon:k'],
-    ].map(([name, ...rest]) => [expect.stringMatching(new RegExp(`^${name}$`, 'i')), ...rest]));
+    ]);
     for (const event of events) {
       expect(event.db).toBe(0);
       expect(event.source).toMatch(/^127\.0\.0\.1:\d+$/);

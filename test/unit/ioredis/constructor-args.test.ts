@@ -2,16 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { UnknownOptionError } from '../../../src/option-check.js';
 import { resolveIoArgs } from '../../../src/ioredis/constructor-args.js';
+import { acceptIoAuthError } from '../../../src/ioredis/auth-warnings.js';
 import { ioArguments } from '../../../src/ioredis/arguments.js';
 import { resolveIoCluster } from '../../../src/ioredis/cluster-options.js';
 import { Cluster } from '../../../src/ioredis/index.js';
 import { ArgumentError } from '../../../src/errors.js';
 
 const core = (...args: unknown[]) => resolveIoArgs(args).core;
+/** What every ioredis client gets: RESP2 shapes, ioredis's handshake (no HELLO; INFO as ready check). */
+const IO_DEFAULTS = { protocol: 2, handshake: 'auth', acceptAuthError: acceptIoAuthError, readyCheck: true } as const;
 
 describe('resolveIoArgs', () => {
   it('reads every ioredis form; the first value given for a key wins; replies stay RESP2', () => {
-    expect(core()).toEqual({ protocol: 2 });
+    expect(core()).toEqual(IO_DEFAULTS);
     expect(core(6380)).toMatchObject({ port: 6380 });
     expect(core(6380, 'redis.local')).toMatchObject({ port: 6380, host: 'redis.local' });
     expect(core(6380, 'redis.local', { db: 2, port: 1 })).toMatchObject({ port: 6380, host: 'redis.local', db: 2 });
@@ -25,6 +28,8 @@ describe('resolveIoArgs', () => {
     // Query parameters are options, as in ioredis (the path's database wins over ?db).
     expect(core('redis://h/5?db=6&connectionName=app&family=6')).toMatchObject({ host: 'h', db: 5, name: 'app' });
     expect(core('redis://h?db=6')).toMatchObject({ db: 6 });
+    // ioredis 5 always uses a URL's username; its old allowUsernameInURI parameter is accepted and changes nothing.
+    expect(core('redis://u:p@h/?allowUsernameInURI=true')).toMatchObject({ username: 'u', password: 'p' });
     expect(core('/tmp/redis.sock?db=2')).toMatchObject({ path: '/tmp/redis.sock', db: 2 });
     expect(() => core('redis://h?nosuch=1')).toThrow(UnknownOptionError);
     expect(core({ host: '::1', port: 7002 })).toMatchObject({ host: '::1', port: 7002, protocol: 2 });
@@ -41,12 +46,16 @@ describe('resolveIoArgs', () => {
   });
 
   it('accepts and drops the options ocredis needs not; keeps the core’s own', () => {
-    const options = { enableAutoPipelining: true, enableReadyCheck: false, autoResubscribe: true, showFriendlyErrorStack: true, family: 6, noDelay: true, name: 'ignored', poolSize: 2 } as const;
-    expect(core(options)).toEqual({ protocol: 2, poolSize: 2 });
+    const options = { enableAutoPipelining: true, autoResubscribe: true, showFriendlyErrorStack: true, family: 6, noDelay: true, name: 'ignored', poolSize: 2 } as const;
+    expect(core(options)).toEqual({ ...IO_DEFAULTS, poolSize: 2 });
+    expect(core({ enableReadyCheck: false }).readyCheck).toBe(false);
+    expect(core({ readOnly: true }).readOnly).toBe(true);
   });
 
   it("protocol / replyMapping: RESP3 on the wire only for replyMapping 'resp3'", () => {
     expect(core({ protocol: 3 }).protocol).toBe(2);
+    // RESP3 is asked for with HELLO: ioredis's AUTH handshake only without protocol 3.
+    expect(core({ protocol: 3 }).handshake).toBe('hello');
     expect(core({ protocol: 3, replyMapping: 'resp3' }).protocol).toBe(3);
     expect(() => core({ protocol: 2, replyMapping: 'resp3' })).toThrow(/protocol: 3/);
   });
@@ -58,7 +67,7 @@ describe('resolveIoArgs', () => {
   });
 
   it('refuses unknown options with the fix, and bad argument types', () => {
-    expect(() => core({ readOnly: true })).toThrow(UnknownOptionError);
+    expect(() => core({ monitor: true })).toThrow(UnknownOptionError);
     expect(() => core({ conectTimeout: 1 })).toThrow(/connectTimeout/);
     expect(() => core([1])).toThrow(/port, a host or URL string, or an options object/);
     expect(() => core('ftp://h')).toThrow(/scheme/);

@@ -18,45 +18,45 @@ function decodeCommand(bytes: Buffer): Buffer[] {
 
 describe('encodeCommand: exact bytes', () => {
   it('a command without arguments', () => {
-    expect(encodeCommand('PING', [])).toBe('*1\r\n$4\r\nPING\r\n');
+    expect(encodeCommand('PING', [])).toBe('*1\r\n$4\r\nping\r\n');
   });
 
   it('strings', () => {
-    expect(encodeCommand('GET', ['key'])).toBe('*2\r\n$3\r\nGET\r\n$3\r\nkey\r\n');
-    expect(encodeCommand('SET', ['key', 'value'])).toBe('*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$5\r\nvalue\r\n');
+    expect(encodeCommand('GET', ['key'])).toBe('*2\r\n$3\r\nget\r\n$3\r\nkey\r\n');
+    expect(encodeCommand('SET', ['key', 'value'])).toBe('*3\r\n$3\r\nset\r\n$3\r\nkey\r\n$5\r\nvalue\r\n');
   });
 
   it('empty strings', () => {
-    expect(encodeCommand('SET', ['', ''])).toBe('*3\r\n$3\r\nSET\r\n$0\r\n\r\n$0\r\n\r\n');
+    expect(encodeCommand('SET', ['', ''])).toBe('*3\r\n$3\r\nset\r\n$0\r\n\r\n$0\r\n\r\n');
   });
 
   it('unicode lengths are UTF-8 byte lengths', () => {
-    expect(encodeCommand('SET', ['ké', '世界🎉'])).toBe('*3\r\n$3\r\nSET\r\n$3\r\nké\r\n$10\r\n世界🎉\r\n');
+    expect(encodeCommand('SET', ['ké', '世界🎉'])).toBe('*3\r\n$3\r\nset\r\n$3\r\nké\r\n$10\r\n世界🎉\r\n');
     const long = 'é'.repeat(40); // above the short-string counting path
-    expect(encodeCommand('GET', [long])).toBe(`*2\r\n$3\r\nGET\r\n$80\r\n${long}\r\n`);
+    expect(encodeCommand('GET', [long])).toBe(`*2\r\n$3\r\nget\r\n$80\r\n${long}\r\n`);
   });
 
   it('strings containing CRLF are binary safe', () => {
-    expect(encodeCommand('SET', ['k', 'a\r\nb'])).toBe('*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$4\r\na\r\nb\r\n');
+    expect(encodeCommand('SET', ['k', 'a\r\nb'])).toBe('*3\r\n$3\r\nset\r\n$1\r\nk\r\n$4\r\na\r\nb\r\n');
   });
 
   it('long arguments and many arguments (headers beyond the prebuilt tables)', () => {
     const big = 'x'.repeat(5000);
-    expect(encodeCommand('SET', ['k', big])).toBe(`*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$5000\r\n${big}\r\n`);
+    expect(encodeCommand('SET', ['k', big])).toBe(`*3\r\n$3\r\nset\r\n$1\r\nk\r\n$5000\r\n${big}\r\n`);
     const args = Array.from({ length: 100 }, (_, i) => String(i));
     const bytes = flat(encodeCommand('DEL', args));
-    expect(bytes.toString().startsWith('*101\r\n$3\r\nDEL\r\n$1\r\n0\r\n')).toBe(true);
-    expect(decodeCommand(bytes).map(String)).toEqual(['DEL', ...args]);
+    expect(bytes.toString().startsWith('*101\r\n$3\r\ndel\r\n$1\r\n0\r\n')).toBe(true);
+    expect(decodeCommand(bytes).map(String)).toEqual(['del', ...args]);
   });
 
   it('numbers become their decimal text; infinities become +inf / -inf', () => {
-    expect(encodeCommand('EXPIRE', ['k', 100])).toBe('*3\r\n$6\r\nEXPIRE\r\n$1\r\nk\r\n$3\r\n100\r\n');
-    expect(encodeCommand('INCRBYFLOAT', ['k', -1.5])).toBe('*3\r\n$11\r\nINCRBYFLOAT\r\n$1\r\nk\r\n$4\r\n-1.5\r\n');
+    expect(encodeCommand('EXPIRE', ['k', 100])).toBe('*3\r\n$6\r\nexpire\r\n$1\r\nk\r\n$3\r\n100\r\n');
+    expect(encodeCommand('INCRBYFLOAT', ['k', -1.5])).toBe('*3\r\n$11\r\nincrbyfloat\r\n$1\r\nk\r\n$4\r\n-1.5\r\n');
     expect(encodeCommand('X', [0, -0, 1e21, 0.1])).toBe(
-      '*5\r\n$1\r\nX\r\n$1\r\n0\r\n$1\r\n0\r\n$5\r\n1e+21\r\n$3\r\n0.1\r\n',
+      '*5\r\n$1\r\nx\r\n$1\r\n0\r\n$1\r\n0\r\n$5\r\n1e+21\r\n$3\r\n0.1\r\n',
     );
     expect(encodeCommand('ZADD', ['z', Infinity, 'a', -Infinity, 'b'])).toBe(
-      '*6\r\n$4\r\nZADD\r\n$1\r\nz\r\n$4\r\n+inf\r\n$1\r\na\r\n$4\r\n-inf\r\n$1\r\nb\r\n',
+      '*6\r\n$4\r\nzadd\r\n$1\r\nz\r\n$4\r\n+inf\r\n$1\r\na\r\n$4\r\n-inf\r\n$1\r\nb\r\n',
     );
   });
 
@@ -67,7 +67,7 @@ describe('encodeCommand: exact bytes', () => {
     expect(Array.isArray(out)).toBe(true);
     const chunks = out as Array<string | Buffer>;
     expect(chunks).toEqual([
-      '*6\r\n$3\r\nSET\r\n$3\r\nkey\r\n$4\r\n',
+      '*6\r\n$3\r\nset\r\n$3\r\nkey\r\n$4\r\n',
       a,
       '\r\n$3\r\nmid\r\n$1\r\n7\r\n$3\r\n',
       b,
@@ -77,9 +77,16 @@ describe('encodeCommand: exact bytes', () => {
     expect(chunks[3]).toBe(b);
   });
 
+  it('command names go out in lower case, whatever case they are given in, with UTF-8 byte lengths', () => {
+    expect(encodeCommand('Get', ['k'])).toBe('*2\r\n$3\r\nget\r\n$1\r\nk\r\n');
+    expect(encodeCommand('ÁÉŰ', [])).toBe('*1\r\n$6\r\náéű\r\n');
+    // Past the name cache's bound (call() takes any name) every name is still encoded right.
+    for (let i = 0; i < 1500; i++) expect(encodeCommand(`CMD${i}`, [])).toBe(`*1\r\n$${String(i).length + 3}\r\ncmd${i}\r\n`);
+  });
+
   it('an empty Buffer is inlined', () => {
     expect(encodeCommand('SET', ['k', Buffer.alloc(0), Buffer.from('v')])).toEqual([
-      '*4\r\n$3\r\nSET\r\n$1\r\nk\r\n$0\r\n\r\n$1\r\n',
+      '*4\r\n$3\r\nset\r\n$1\r\nk\r\n$0\r\n\r\n$1\r\n',
       Buffer.from('v'),
       '\r\n',
     ]);
@@ -148,7 +155,7 @@ describe('encodeCommand: round trip through the decoder', () => {
         args.push(r === 0 ? g.bytes(40) : r === 1 ? (g.int(2) ? g.int(1e6) - 5e5 : (g.int(1e6) - 5e5) / 7) : g.text(30));
       }
       const name = g.pick(['GET', 'SET', 'HSET', 'ZADD', 'CLIENT', 'X']);
-      const want = [name, ...args].map((a) => (Buffer.isBuffer(a) ? a : Buffer.from(String(a))));
+      const want = [name.toLowerCase(), ...args].map((a) => (Buffer.isBuffer(a) ? a : Buffer.from(String(a))));
       const encoded = encodeCommand(name, args);
       expect(typeof encoded === 'string', `seed ${seed}`).toBe(!args.some((a) => Buffer.isBuffer(a)));
       expect(decodeCommand(flat(encoded)), `seed ${seed} case ${c}`).toEqual(want);
