@@ -81,7 +81,7 @@ interface SlotRange {
  * healthiest primary of each shard. Slots neither reply gives an owner stay at -1.
  */
 export function parseTopology(shardsReply: unknown, slotsReply: unknown, askedHost: string): SlotMap {
-  const entries = shardsReply === undefined ? [] : readShards(shardsReply, askedHost);
+  const entries = shardsReply === undefined ? [] : readShardsBesideSlots(shardsReply, slotsReply, askedHost);
   const ranges = slotsReply === undefined ? [] : readSlots(slotsReply, askedHost);
   const builder = new SlotMapBuilder();
   for (const range of ranges) {
@@ -111,6 +111,19 @@ export function parseClusterShards(reply: unknown, askedHost: string): SlotMap {
 /** CLUSTER SLOTS alone: [[start, end, [host, port, id, …], [replica host, port, id, …], …], …]. */
 export function parseClusterSlots(reply: unknown, askedHost: string): SlotMap {
   return parseTopology(undefined, reply, askedHost);
+}
+
+/**
+ * CLUSTER SHARDS next to CLUSTER SLOTS: a SHARDS reply that cannot be read (a proxy or mock that answers it
+ * with something else) is left out when SLOTS is there to read the map from.
+ */
+function readShardsBesideSlots(shardsReply: unknown, slotsReply: unknown, askedHost: string): ShardEntry[] {
+  try {
+    return readShards(shardsReply, askedHost);
+  } catch (error) {
+    if (slotsReply === undefined || !(error instanceof TopologyError)) throw error;
+    return [];
+  }
 }
 
 function readShards(reply: unknown, askedHost: string): ShardEntry[] {

@@ -263,8 +263,13 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     if (name === 'SELECT') this.noteSelect(args[0]);
     const run = (): Promise<unknown> => withIoErrors(this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers, returnBuffers)));
     // During disconnect(true) the closed connection would refuse it: it waits for the new one, in call order.
-    const reconnecting = this.reconnecting;
-    return reconnecting === undefined ? run() : reconnecting.then(run);
+    const waiting = this.reconnecting ?? this.heldForHandshake(name, args[0]);
+    return waiting === undefined ? run() : waiting.then(run);
+  }
+
+  /** Settles when a command that must not be refused yet may be sent; undefined: send it now. */
+  protected heldForHandshake(_name: string, _firstArg: RedisArg | undefined): Promise<void> | undefined {
+    return undefined;
   }
 
   /** ioredis's refusal of other commands while the client is subscribed (none where there is no subscriber mode). */

@@ -3,6 +3,8 @@ import type { Socket } from 'node:net';
 import { Redis as CoreRedis } from '../client/redis.js';
 import type { Monitor } from '../client/monitor.js';
 import type { Subscriber } from '../client/pubsub.js';
+import { getCommandInfo } from '../commands/command-info.js';
+import type { RedisArg } from '../resp/types.js';
 import type { RedisOptions } from '../connection/options.js';
 import { ArgumentError, ConnectionClosedError, RedisError } from '../errors.js';
 import type { ReconnectingEvent } from '../client/typed-events.js';
@@ -21,6 +23,9 @@ import type { IoCommands } from './types.js';
 export type { IoRedisOptions };
 
 /** ioredis's connection states. */
+/** The core's events that end a handshake, one way or another. */
+const HANDSHAKE_END_EVENTS = ['ready', 'reconnecting', 'end'] as const;
+
 /** What ioredis lets a subscribed client send. */
 const VALID_IN_SUBSCRIBER_MODE: ReadonlySet<string> = new Set(['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE', 'UNSUBSCRIBE', 'PUNSUBSCRIBE', 'SUNSUBSCRIBE', 'PING', 'QUIT']);
 
@@ -197,12 +202,30 @@ export class Redis extends IoClient<CoreRedis> {
   }
 
   /**
-   * ioredis's mode: 'subscriber' from a subscribe call until the last unsubscribe, else 'normal'. The
-   * subscriptions have a connection of their own here, but other commands are refused meanwhile, as ioredis
-   * refuses them, so code moved from ioredis behaves the same.
+   * ioredis's mode: on RESP2 (ioredis 5; ioredis 6 with protocol 2) 'subscriber' from a subscribe call until
+   * the last unsubscribe, and other commands are refused meanwhile, as ioredis refuses them — though the
+   * subscriptions have a connection of their own here. With `protocol: 3` always 'normal', as ioredis 6 on RESP3.
    */
   get mode(): 'normal' | 'subscriber' {
+    if (this.options.protocol === 3) return 'normal';
     return this.subscriptionsPending > 0 || this.subscriptionCount > 0 ? 'subscriber' : 'normal';
+  }
+
+  /**
+   * With `enableOfflineQueue: false`, ioredis still takes the commands a loading server runs (SELECT, CLIENT,
+   * INFO …) while the handshake is under way ('connect'), as from a 'connect' listener: they wait for the
+   * handshake's end here, then go through the usual check (sent when ready, refused otherwise).
+   */
+  protected override heldForHandshake(name: string, firstArg: RedisArg | undefined): Promise<void> | undefined {
+    if (this.options.enableOfflineQueue !== false || this.core.status !== 'connect') return undefined;
+    if (getCommandInfo(name, firstArg)?.flags.includes('loading') !== true) return undefined;
+    return new Promise<void>((resolve) => {
+      const settle = (): void => {
+        for (const event of HANDSHAKE_END_EVENTS) this.core.off(event, settle);
+        resolve();
+      };
+      for (const event of HANDSHAKE_END_EVENTS) this.core.once(event, settle);
+    });
   }
 
   protected override subscriberModeRefusal(name: string): RedisError | undefined {

@@ -5,6 +5,7 @@ import { Cluster as IOCluster, Redis as IORedis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import Redis, { Cluster } from '../../src/ioredis/index.js';
 import { freePort } from '../helpers/free-port.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 
 let server: RedisServerHandle;
@@ -92,6 +93,84 @@ describe('errors ioredis users match on', () => {
   it("enableOfflineQueue: false before connecting: 'Stream isn't writeable and enableOfflineQueue options is false'", async () => {
     for (const r of both({ enableOfflineQueue: false, lazyConnect: true })) {
       await expect(r.get('k')).rejects.toThrow("Stream isn't writeable and enableOfflineQueue options is false");
+    }
+  });
+});
+
+describe('enableOfflineQueue: false while the handshake runs', () => {
+  it("in a 'connect' listener SELECT (a command a loading server runs) goes out once ready; GET is refused", async () => {
+    for (const r of both({ enableOfflineQueue: false, lazyConnect: true })) {
+      const outcomes = new Promise<[unknown, unknown]>((resolve) => {
+        r.once('connect', () => {
+          const select = r.select(2).then(
+            (reply) => reply,
+            (error: Error) => error.message,
+          );
+          const get = r.get('k').then(
+            (reply) => reply,
+            (error: Error) => error.message,
+          );
+          void Promise.all([select, get]).then(resolve);
+        });
+      });
+      await r.connect();
+      expect(await outcomes).toEqual(['OK', "Stream isn't writeable and enableOfflineQueue options is false"]);
+    }
+  });
+});
+
+describe('the handshake on the wire', () => {
+  /** The commands a new client with `options` sends while connecting, as MONITOR shows them (name, sub-command). */
+  async function handshakeOf(create: (options: Record<string, unknown>) => IORedis, options: Record<string, unknown>): Promise<string[]> {
+    const watcher = new IORedis({ port: server.port });
+    opened.push(watcher);
+    const monitor = await watcher.monitor();
+    opened.push(monitor);
+    const seen: string[] = [];
+    monitor.on('monitor', (_time: string, args: string[]) => seen.push(args[0] as string));
+    const r = create(options);
+    opened.push(r);
+    r.on('error', () => undefined);
+    await new Promise((resolve) => r.once('ready', resolve));
+    await r.ping(); // after the handshake: MONITOR has shown all of it once PING is seen
+    await waitFor(() => seen.includes('ping'));
+    monitor.disconnect();
+    return seen.slice(0, seen.indexOf('ping')).sort();
+  }
+
+  // ioredis 6 with protocol 2 is ioredis 5's handshake, which is the entry's unless protocol 3 is asked for.
+  it('is ioredis’s (protocol 2): the same commands, names in lower case, no HELLO', async () => {
+    const options = { port: server.port, db: 3, connectionName: 'wire', protocol: 2 };
+    const ours = await handshakeOf((o) => new Redis(o) as unknown as IORedis, options);
+    const theirs = await handshakeOf((o) => new IORedis(o), options);
+    expect(ours).toEqual(theirs);
+    expect(ours).toContain('info');
+    expect(ours).not.toContain('hello');
+  });
+});
+
+describe('subscriber mode', () => {
+  it("protocol 2: mode is 'subscriber' inside the subscribe callback, other commands are refused, and unsubscribing ends it", async () => {
+    for (const r of both({ protocol: 2 })) {
+      const seen = await new Promise<[string, string]>((resolve) => {
+        void r.subscribe('sm:c', () => {
+          const mode = r.mode;
+          r.set('sm:k', 'v', (error) => resolve([mode, error?.message ?? 'no error']));
+        });
+      });
+      expect(seen[0]).toBe('subscriber');
+      expect(seen[1]).toMatch(/subscriber mode/);
+      expect(await r.unsubscribe('sm:c')).toBe(0);
+      expect(r.mode).toBe('normal');
+      expect(await r.set('sm:k', 'v')).toBe('OK');
+    }
+  });
+
+  it("protocol 3 (ioredis 6's default): a subscribed client stays in 'normal' mode and keeps running commands", async () => {
+    for (const r of both({ protocol: 3 })) {
+      await r.subscribe('sm:c3');
+      expect(r.mode).toBe('normal');
+      expect(await r.set('sm:k3', 'v')).toBe('OK');
     }
   });
 });

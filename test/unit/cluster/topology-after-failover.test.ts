@@ -104,4 +104,10 @@ describe('parseTopology cross-reading CLUSTER SLOTS and CLUSTER SHARDS', () => {
     expect(ownerPort(map, 50)).toBe(7000);
     expect(ownerPort(map, 16383)).toBe(7001);
   });
+
+  it('reads the map from CLUSTER SLOTS when the CLUSTER SHARDS reply cannot be read (a proxy or mock answering OK); alone it is still an error', () => {
+    const map = parseTopology('OK', [[0, 16383, ['127.0.0.1', 7000, 'a']]], '127.0.0.1');
+    expect(ownerPort(map, 16383)).toBe(7000);
+    expect(() => parseTopology('OK', undefined, '127.0.0.1')).toThrow(/CLUSTER SHARDS/);
+  });
 });
