@@ -17,6 +17,8 @@ export interface ScriptRunner {
   readonly loaded: boolean;
   /** One call by the script's rule: EVAL if not loaded, else EVALSHA, re-sent once as EVAL on NOSCRIPT. */
   send<T>(numkeysOn: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>): Promise<T>;
+  /** The server answered NOSCRIPT: the next call is EVAL again. */
+  forget(): void;
   /** One call as EVAL with the source, now (marks the script loaded). */
   sendEval<T>(numkeysOn: readonly RedisArg[], returnBuffers: boolean, transform?: ReplyTransform<T>): Promise<T>;
   /** Queues EVAL with the source on a batch; marks the script loaded once the server answered it. */

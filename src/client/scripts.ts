@@ -63,6 +63,9 @@ export function createScript(host: ScriptHost, lua: string, options: ScriptOptio
   const markLoaded = (): void => {
     loadedOn = socketNow();
   };
+  const forget = (): void => {
+    loadedOn = undefined;
+  };
 
   const load = async (): Promise<string> => {
     const loadedSha = await host.sendCommand<string>('SCRIPT', ['LOAD', lua]);
@@ -84,6 +87,7 @@ export function createScript(host: ScriptHost, lua: string, options: ScriptOptio
     } catch (error) {
       if (!(error instanceof ReplyError) || error.code !== 'NOSCRIPT') throw error;
     }
+    forget();
     return sendEval(numkeysOn, returnBuffers, transform);
   };
 
@@ -94,6 +98,7 @@ export function createScript(host: ScriptHost, lua: string, options: ScriptOptio
       return isLoaded();
     },
     send,
+    forget,
     sendEval,
     queueEval: (batch, numkeysOn, returnBuffers, transform) => {
       const handle = batch.queueCommand(evalName, [lua, ...numkeysOn], returnBuffers, transform);
