@@ -13,6 +13,7 @@ import { ioReplyTransform, type IoReplyTransform } from './reply-shapes.js';
 import type { CoreBatch } from './core.js';
 import { scriptArguments, type DefinedScript } from './scripts.js';
 import { runnerOf, type ScriptRunner } from '../client/script-runner.js';
+import { markHandledError } from '../handled-errors.js';
 import type { IoQueuedCommands } from './types.js';
 
 /** One `[error, result]` pair of exec()'s result: `[null, reply]`, or `[error]` for a failed command. */
@@ -197,7 +198,9 @@ export class Pipeline implements IoCommandHost {
       return runner.queueEval(batch, args, returnBuffers, shape);
     }
     asEvalsha.push({ at, entry, runner });
-    return batch.queueCommand(runner.evalshaName, [script.sha, ...args], returnBuffers, ioReplyTransform(runner.evalshaName, this.owner.stringNumbers, returnBuffers));
+    const evalshaArgs = [script.sha, ...args];
+    markHandledError(evalshaArgs, 'NOSCRIPT'); // re-sent after the pipeline: telemetry must not count it as a failure
+    return batch.queueCommand(runner.evalshaName, evalshaArgs, returnBuffers, ioReplyTransform(runner.evalshaName, this.owner.stringNumbers, returnBuffers));
   }
 
   /**
