@@ -209,12 +209,14 @@ export class Pipeline implements IoCommandHost {
    * so the first re-send of each script is EVAL and later ones EVALSHA. Callbacks get the final result.
    */
   private async resendUnknownScripts(results: ExecResult[], asEvalsha: readonly SentAsEvalsha[]): Promise<void> {
-    const unknown = asEvalsha.filter(({ at }) => isNoScript(results[at] as ExecResult));
-    for (const { at, entry } of asEvalsha) {
-      if (!unknown.some((sent) => sent.at === at)) answer(entry, results[at] as ExecResult);
+    const refused: SentAsEvalsha[] = [];
+    for (const sent of asEvalsha) {
+      const result = results[sent.at] as ExecResult;
+      if (isNoScript(result)) refused.push(sent);
+      else answer(sent.entry, result);
     }
-    for (const { runner } of unknown) runner.forget();
-    for (const { at, entry, runner } of unknown) {
+    for (const { runner } of refused) runner.forget();
+    for (const { at, entry, runner } of refused) {
       const shape = ioReplyTransform(runner.evalName, this.owner.stringNumbers, entry.returnBuffers);
       try {
         results[at] = [null, await runner.send(entry.args, entry.returnBuffers, shape)];
@@ -260,9 +262,10 @@ export class Pipeline implements IoCommandHost {
     const asEvalsha: SentAsEvalsha[] = [];
     const handles = this.queued.map((entry, i) => this.queueOn(batch, entry, i, sentInThisBatch, asEvalsha));
     if (this.kind === 'pipeline') {
+      // An EVALSHA's callback waits for the result of its possible re-send (resendUnknownScripts).
+      const evalshaAt = new Set(asEvalsha.map(({ at }) => at));
       this.queued.forEach((entry, i) => {
-        // An EVALSHA's callback waits for the result of its possible re-send (resendUnknownScripts).
-        if (entry.callback !== undefined && !asEvalsha.some(({ at }) => at === i)) withCallback((handles[i] as Deferred<unknown>).promise, entry.callback);
+        if (entry.callback !== undefined && !evalshaAt.has(i)) withCallback((handles[i] as Deferred<unknown>).promise, entry.callback);
       });
     }
     try {
