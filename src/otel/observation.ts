@@ -178,7 +178,7 @@ export class Observation implements CommandInfoForHook, CommandObserver {
   }
 
   /**
-   * An error the caller handles itself (a registered script's NOSCRIPT, followed by SCRIPT LOAD and a retry):
+   * An error the caller handles itself (a registered script's NOSCRIPT, followed by the call re-sent as EVAL):
    * not a failure of the caller's call, so no ERROR status and no error series; the span shows it as a
    * `retry` event and ends. True if so (the observation is then over).
    */
