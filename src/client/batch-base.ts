@@ -5,6 +5,7 @@ import type { CallOptions } from '../connection/call-options.js';
 import { ArgumentError, BatchError, RedisError } from '../errors.js';
 import { parseCall } from '../commands/parse-call.js';
 import { applyKeyPrefix } from '../commands/key-prefix.js';
+import { carryHandledError } from '../handled-errors.js';
 import { encodeCommand } from '../resp/encoder.js';
 import type { RedisArg } from '../resp/types.js';
 import { Deferred } from './batch-deferred.js';
@@ -90,7 +91,9 @@ export abstract class Batch {
     const root = this.root;
     if (root.executed) return Deferred.rejected(new RedisError('This batch was already executed: queue commands on a new pipeline', 'EBATCHEXECUTED'));
     const handle = new Deferred<T>();
+    const given = args;
     args = applyKeyPrefix(this.connection.options.keyPrefix, name, args);
+    if (args !== given) carryHandledError(given, args);
     let command: Command | undefined;
     try {
       command = root.buildCommand(name, args, returnBuffers, transform, handle);

@@ -296,7 +296,7 @@ export class Redis extends EventEmitter {
     return Monitor.open(this.connection.options, options); // follows the connection, as pubsub() does (a Sentinel client's current master)
   }
 
-  /** A Lua script as a callable: `await script({ keys, args })` (EVALSHA; loads and retries on NOSCRIPT). */
+  /** A Lua script as a callable: `await script({ keys, args })` (EVAL the first time, EVALSHA after; re-sent as EVAL on NOSCRIPT). */
   registerScript(lua: string, options?: ScriptOptions): Script {
     return createScript(this.hostForCall(), lua, options);
   }

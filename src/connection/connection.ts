@@ -94,6 +94,8 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private discarding = false;
   /** Whether the connection has ever been ready. */
   private everReady = false;
+  /** How many times the connection became ready (each time on a new socket). */
+  private readySockets = 0;
   /** Failed connection attempts since the connection was last ready. */
   private failedAttempts = 0;
   /**
@@ -137,6 +139,14 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   }
 
   // ---- public API ---------------------------------------------------------------------------------------
+
+  /**
+   * The number (from 1) of the socket a command sent now is written on: the current one when ready, else the
+   * next. A new socket may reach a restarted server that lost its script cache (registered scripts use it).
+   */
+  get nextCommandSocket(): number {
+    return this.status === 'ready' ? this.readySockets : this.readySockets + 1;
+  }
 
   /** Starts connecting (if not started) without waiting. */
   start(): void {
@@ -774,6 +784,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.reconnectAttempt = 0;
     this.failedAttempts = 0;
     this.everReady = true;
+    this.readySockets++;
     this.lastError = undefined;
     this.connectTrace?.succeed(this.protocol);
     this.connectTrace = undefined;

@@ -12,6 +12,8 @@ import { ioArguments, splitCallback, withCallback, type NodeCallback } from './a
 import { ioReplyTransform, type IoReplyTransform } from './reply-shapes.js';
 import type { CoreBatch } from './core.js';
 import { scriptArguments, type DefinedScript } from './scripts.js';
+import { runnerOf, type ScriptRunner } from '../client/script-runner.js';
+import { markHandledError } from '../handled-errors.js';
 import type { IoQueuedCommands } from './types.js';
 
 /** One `[error, result]` pair of exec()'s result: `[null, reply]`, or `[error]` for a failed command. */
@@ -37,6 +39,22 @@ interface Queued {
   readonly error: Error | undefined;
   /** Instead of the command's own reply shape (an inline EXEC: each result in the shape of its command). */
   readonly transform?: IoReplyTransform;
+  /** A defined script's call: EVAL or EVALSHA is chosen when the pipeline is sent. */
+  readonly script?: QueuedScript;
+}
+
+interface QueuedScript {
+  readonly sha: string;
+  readonly runner: ScriptRunner;
+  /** Inside a transaction (multi(), or MULTI … EXEC in a pipeline): a NOSCRIPT there could not be re-sent. */
+  readonly inTransaction: boolean;
+}
+
+/** A script call sent as EVALSHA, re-sent as EVAL after the pipeline if the server did not know the script. */
+interface SentAsEvalsha {
+  readonly at: number;
+  readonly entry: Queued;
+  readonly runner: ScriptRunner;
 }
 
 export class Pipeline implements IoCommandHost {
@@ -63,7 +81,8 @@ export class Pipeline implements IoCommandHost {
     for (const [name, ...params] of commands) {
       if (typeof name !== 'string') throw new ArgumentError('pipeline: each command must be an array starting with the command name');
       const method = (this as unknown as Record<string, unknown>)[name];
-      if (typeof method === 'function' && name !== 'exec') method.apply(this, params);
+      // exec closes an inline transaction opened by a 'multi' entry (as in ioredis); else it is a plain EXEC.
+      if (typeof method === 'function' && (name !== 'exec' || this.inlineTransactions > 0)) method.apply(this, params);
       else this.queueCall(name, params, false);
     }
   }
@@ -154,13 +173,58 @@ export class Pipeline implements IoCommandHost {
     let args: RedisArg[] = [];
     let error: Error | undefined;
     try {
-      // EVAL with the source: a NOSCRIPT inside a pipeline could not be retried.
-      args = [script.lua, ...scriptArguments(script, split.params)];
+      args = scriptArguments(script, split.params); // numkeys key … arg …
     } catch (thrown) {
       error = thrown as Error;
     }
-    this.queued.push({ name: script.readOnly ? 'EVAL_RO' : 'EVAL', args, returnBuffers, callback: split.callback, error });
+    const runner = runnerOf(script.script);
+    const inTransaction = this.kind === 'multi' || this.inlineTransactions > 0;
+    this.queued.push({ name: runner.evalName, args, returnBuffers, callback: split.callback, error, script: { sha: script.script.sha, runner, inTransaction } });
     return this;
+  }
+
+  /**
+   * Queues one entry on the core batch. A script call is EVALSHA when its script is loaded (by an earlier call
+   * on this client, or earlier in this pipeline), EVAL with the source otherwise. In a transaction it is
+   * always EVAL: a NOSCRIPT there could not be re-sent on its own.
+   */
+  private queueOn(batch: CoreBatch, entry: Queued, at: number, sentInThisBatch: Set<ScriptRunner>, asEvalsha: SentAsEvalsha[]): Deferred<unknown> {
+    const { name, args, returnBuffers, transform, script } = entry;
+    const shape = transform ?? ioReplyTransform(name, this.owner.stringNumbers, returnBuffers);
+    if (script === undefined) return batch.queueCommand(name, args, returnBuffers, shape);
+    const { runner } = script;
+    if (script.inTransaction || !(runner.loaded || sentInThisBatch.has(runner))) {
+      sentInThisBatch.add(runner);
+      return runner.queueEval(batch, args, returnBuffers, shape);
+    }
+    asEvalsha.push({ at, entry, runner });
+    const evalshaArgs = [script.sha, ...args];
+    markHandledError(evalshaArgs, 'NOSCRIPT'); // re-sent after the pipeline: telemetry must not count it as a failure
+    return batch.queueCommand(runner.evalshaName, evalshaArgs, returnBuffers, ioReplyTransform(runner.evalshaName, this.owner.stringNumbers, returnBuffers));
+  }
+
+  /**
+   * ioredis's fallback: each EVALSHA the server answered NOSCRIPT is re-sent alone (in order, after the
+   * pipeline; no other command is repeated) and its result replaces the error. Its script is forgotten first,
+   * so the first re-send of each script is EVAL and later ones EVALSHA. Callbacks get the final result.
+   */
+  private async resendUnknownScripts(results: ExecResult[], asEvalsha: readonly SentAsEvalsha[]): Promise<void> {
+    const refused: SentAsEvalsha[] = [];
+    for (const sent of asEvalsha) {
+      const result = results[sent.at] as ExecResult;
+      if (isNoScript(result)) refused.push(sent);
+      else answer(sent.entry, result);
+    }
+    for (const { runner } of refused) runner.forget();
+    for (const { at, entry, runner } of refused) {
+      const shape = ioReplyTransform(runner.evalName, this.owner.stringNumbers, entry.returnBuffers);
+      try {
+        results[at] = [null, await runner.send(entry.args, entry.returnBuffers, shape)];
+      } catch (error) {
+        results[at] = [error as Error];
+      }
+      answer(entry, results[at] as ExecResult);
+    }
   }
 
   /**
@@ -194,11 +258,14 @@ export class Pipeline implements IoCommandHost {
 
   /** Queues every command on the core batch and sends it (all before the first await). */
   private async runOn(batch: CoreBatch): Promise<ExecResult[] | null> {
-    const { stringNumbers } = this.owner;
-    const handles = this.queued.map(({ name, args, returnBuffers, transform }) => batch.queueCommand(name, args, returnBuffers, transform ?? ioReplyTransform(name, stringNumbers, returnBuffers)));
+    const sentInThisBatch = new Set<ScriptRunner>();
+    const asEvalsha: SentAsEvalsha[] = [];
+    const handles = this.queued.map((entry, i) => this.queueOn(batch, entry, i, sentInThisBatch, asEvalsha));
     if (this.kind === 'pipeline') {
+      // An EVALSHA's callback waits for the result of its possible re-send (resendUnknownScripts).
+      const evalshaAt = new Set(asEvalsha.map(({ at }) => at));
       this.queued.forEach((entry, i) => {
-        if (entry.callback !== undefined) withCallback((handles[i] as Deferred<unknown>).promise, entry.callback);
+        if (entry.callback !== undefined && !evalshaAt.has(i)) withCallback((handles[i] as Deferred<unknown>).promise, entry.callback);
       });
     }
     try {
@@ -213,8 +280,19 @@ export class Pipeline implements IoCommandHost {
       // Not one command's failure (an argument the core refused at queue time): nothing was sent.
       if (handles.every((handle) => handle.status === 'rejected' && handle.outcome === error)) throw error;
     }
-    return handles.map((handle): ExecResult => (handle.status === 'rejected' ? [handle.outcome as Error] : [null, handle.outcome]));
+    const results = handles.map((handle): ExecResult => (handle.status === 'rejected' ? [handle.outcome as Error] : [null, handle.outcome]));
+    if (asEvalsha.length > 0) await this.resendUnknownScripts(results, asEvalsha);
+    return results;
   }
+}
+
+function isNoScript(result: ExecResult): boolean {
+  return result[0] instanceof ReplyError && result[0].code === 'NOSCRIPT';
+}
+
+/** Calls a queued command's callback with its final result. */
+function answer(entry: Queued, result: ExecResult): void {
+  if (entry.callback !== undefined) withCallback(result[0] === null ? Promise.resolve(result[1]) : Promise.reject(result[0]), entry.callback);
 }
 
 /** ioredis's EXECABORT error lists the errors of the commands the server refused to queue. */

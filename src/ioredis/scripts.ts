@@ -1,5 +1,6 @@
-// ioredis's defineCommand() and `scripts` option: a Lua script as a method. On the client it runs through
-// the core's registered script (EVALSHA, loading it on NOSCRIPT); in a pipeline it is queued as EVAL.
+// ioredis's defineCommand() and `scripts` option: a Lua script as a method. It runs through the core's
+// registered script (EVAL the first time, EVALSHA after, EVAL again on NOSCRIPT); pipelines follow the same
+// rule through the script's runner (pipeline.ts), so a script used by a single call is EVALSHA there.
 import { createScript, type Script, type ScriptHost } from '../client/scripts.js';
 import { ArgumentError } from '../errors.js';
 import type { RedisArg } from '../resp/types.js';

@@ -155,7 +155,7 @@ export class Observation implements CommandInfoForHook, CommandObserver {
   /** Ends the observation with the call's error. Never throws. */
   fail(error: unknown): void {
     try {
-      if (this.isHandled(error)) return;
+      if (this.isHandled(error) || this.isHandledInBatch(error)) return;
       const span = this.span;
       // The message and stack only when redaction is off, and never for a secret-bearing call: the server
       // quotes a refused ACL rule or CONFIG value back.
@@ -178,7 +178,7 @@ export class Observation implements CommandInfoForHook, CommandObserver {
   }
 
   /**
-   * An error the caller handles itself (a registered script's NOSCRIPT, followed by SCRIPT LOAD and a retry):
+   * An error the caller handles itself (a registered script's NOSCRIPT, followed by the call re-sent as EVAL):
    * not a failure of the caller's call, so no ERROR status and no error series; the span shows it as a
    * `retry` event and ends. True if so (the observation is then over).
    */
@@ -189,6 +189,27 @@ export class Observation implements CommandInfoForHook, CommandObserver {
       span.addEvent('retry', { reason: errorType(error), 'error.type': errorType(error) });
       span.end();
     }
+    return true;
+  }
+
+  /**
+   * A batch whose only failed commands are ones the caller recovers from itself (the ioredis entry re-sends a
+   * script's NOSCRIPT after the pipeline): the batch did its work, so it is recorded as a success; each such
+   * command's event keeps its error.type, and a `retry` event says it is re-sent. True if so.
+   */
+  private isHandledInBatch(error: unknown): boolean {
+    const batch = this.batch;
+    const replies = batchReplies(error);
+    if (batch === undefined || replies === undefined) return false;
+    const recovered = (reply: unknown, i: number): boolean => !(reply instanceof Error) || (reply instanceof ReplyError && takeHandledError((batch[i] as QueuedCommandInfo).args) === reply.code);
+    if (!replies.every(recovered)) return false;
+    const span = this.span;
+    if (span !== undefined) {
+      this.addBatchEvents(span, error);
+      for (const reply of replies) if (reply instanceof Error) span.addEvent('retry', { reason: errorType(reply), 'error.type': errorType(reply) });
+      span.end();
+    }
+    this.record(replies, undefined, false);
     return true;
   }
 

@@ -108,6 +108,35 @@ describe('new Redis.Cluster(startupNodes, options)', () => {
     }
   });
 
+  it('defineCommand: one script on every node; after SCRIPT FLUSH on every master, single calls and pipelines still succeed (NOSCRIPT → EVAL)', async () => {
+    const c = open();
+    try {
+      await new Promise((resolve) => c.once('ready', resolve));
+      c.defineCommand('myget', { numberOfKeys: 1, lua: "return redis.call('GET', KEYS[1])" });
+      const mine = c as unknown as Record<string, (...params: unknown[]) => Promise<unknown>> & { pipeline(): any };
+      // Keys on every primary: the script's first call (EVAL) reached one node only; on the others the
+      // client's EVALSHA gets NOSCRIPT and is re-sent as EVAL.
+      const keys = Array.from({ length: 20 }, (_, i) => `io:script:${i}`);
+      await Promise.all(keys.map((key) => c.set(key, key)));
+      for (const key of keys) expect(await mine.myget!(key)).toBe(key);
+      for (const node of c.nodes('master')) await node.script('FLUSH');
+      for (const key of keys) expect(await mine.myget!(key)).toBe(key);
+
+      for (const node of c.nodes('master')) await node.script('FLUSH');
+      const called: unknown[] = [];
+      const results = await mine
+        .pipeline()
+        .myget('io:script:p', (error: Error | null, result: unknown) => called.push(error ?? result))
+        .set('io:script:p', 'setAfterMyGET')
+        .myget('io:script:p')
+        .exec();
+      expect(results).toEqual([[null, 'setAfterMyGET'], [null, 'OK'], [null, 'setAfterMyGET']]);
+      expect(called).toEqual(['setAfterMyGET']);
+    } finally {
+      await c.quit();
+    }
+  });
+
   it('refuses unknown options, with the ioredis option names it takes', () => {
     expect(() => open({ clusterRetryStrategyy: 1 } as never)).toThrow(/clusterRetryStrategy/);
   });

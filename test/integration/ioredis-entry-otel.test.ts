@@ -3,7 +3,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { OcRedis as Redis, Redis as PlainRedis } from '../../src/ioredis/index.js';
-import { counterTotal } from '../helpers/otel.js';
+import { counterTotal, pointsWith } from '../helpers/otel.js';
 import { useOtelServer } from '../helpers/otel-server.js';
 
 const env = useOtelServer();
@@ -38,6 +38,32 @@ describe("import { OcRedis as Redis } from 'ocredis/ioredis'", () => {
       expect(spans).toHaveLength(2);
       expect(spans[0]?.name).toMatch(/^PIPELINE/);
       expect(spans[1]?.attributes['error.type']).toBe('WRONGTYPE');
+    } finally {
+      await r.quit();
+    }
+  });
+
+  it("a pipeline's script NOSCRIPT, re-sent as EVAL after it, is no failure: the PIPELINE span ends OK with a retry event", async () => {
+    const r = new Redis({ port: env.server.port, keyPrefix: 'otel-script:' }); // the mark survives the key prefix
+    try {
+      r.defineCommand('echoKey', { numberOfKeys: 1, lua: 'return KEYS[1]' });
+      expect(await (r as any).echoKey('k')).toBe('otel-script:k'); // EVAL: the pipeline below sends EVALSHA
+      await r.script('FLUSH');
+      await env.otel.reset();
+      expect(await (r.pipeline() as any).echoKey('p').get('none').exec()).toEqual([[null, 'otel-script:p'], [null, null]]);
+      const spans = env.otel.spans();
+      const metrics = await env.otel.collect();
+      expect(spans.map((span) => span.name)).toEqual([expect.stringMatching(/^PIPELINE/), 'EVAL']);
+      expect(spans.filter((span) => span.status.code === 2)).toEqual([]);
+      expect(spans[0]?.events.map((event) => [event.name, event.attributes?.['error.type']])).toEqual([
+        ['EVALSHA', 'NOSCRIPT'],
+        ['GET', undefined],
+        ['retry', 'NOSCRIPT'],
+      ]);
+      expect(pointsWith(metrics, 'redis/calls', { status: 'ERROR' })).toEqual([]);
+      // A pipeline whose NOSCRIPT nobody re-sends (an EVALSHA the caller queued) is still a failure.
+      await (r.pipeline() as any).evalsha('ffffffffffffffffffffffffffffffffffffffff', 0).exec();
+      expect(env.otel.spans().at(-1)?.status.code).toBe(2);
     } finally {
       await r.quit();
     }

@@ -393,7 +393,124 @@ describe('defineCommand', () => {
     const piped = await (r.pipeline() as any).setAndGet('def:k', 'v3').get('def:k').exec();
     expect(piped).toEqual(await theirs.pipeline().setAndGet('def:k', 'v3').get('def:k').exec());
     await r.script('FLUSH');
-    expect(await ours.setAndGet('def:k', 'after flush')).toBe('after flush'); // NOSCRIPT: loaded again
+    expect(await ours.setAndGet('def:k', 'after flush')).toBe('after flush'); // NOSCRIPT: re-sent as EVAL
+  });
+});
+
+/**
+ * The commands the server ran while `run` ran (lower-case names, as MONITOR shows them on either client),
+ * without the ones Lua scripts ran.
+ */
+async function monitored(run: () => Promise<unknown>): Promise<string[]> {
+  const watcher = new CoreRedis({ port: server.port });
+  const monitor = await watcher.monitor();
+  try {
+    await run();
+    const marker = `monitored-end-${process.hrtime.bigint()}`;
+    await watcher.call('ECHO', marker); // the server ran every command of `run` before this one
+    const names: string[] = [];
+    for await (const event of monitor) {
+      if (event.args[1] === marker) break;
+      if (event.source !== 'lua') names.push((event.args[0] as string).toLowerCase());
+    }
+    return names;
+  } finally {
+    await monitor.close();
+    await watcher.quit();
+  }
+}
+
+describe("defineCommand: ioredis's EVAL / EVALSHA rule (compared with ioredis through MONITOR)", () => {
+  const ECHO = { numberOfKeys: 1, lua: 'return {KEYS[1], ARGV[1]} -- rule-echo' };
+  const PAIR = { numberOfKeys: 2, lua: 'return {KEYS[1], KEYS[2], ARGV[1], ARGV[2]} -- rule-pair' };
+
+  it('first use EVAL, then EVALSHA; in a pipeline the first occurrence of a script EVAL and the later ones EVALSHA', async () => {
+    const scenario = async (r: any): Promise<unknown[]> => {
+      await r.ping(); // connected: no handshake in the monitored commands
+      r.defineCommand('ruleEcho', ECHO);
+      r.defineCommand('rulePair', PAIR);
+      r.defineCommand('ruleUsedFirst', { numberOfKeys: 0, lua: "return 'used' -- rule-used-first" });
+      const out: unknown[] = [];
+      out.push(await monitored(async () => {
+        out.push(await r.pipeline().ruleEcho('a', '1').ruleEcho('b', '2').rulePair('k1', 'k2', 'v1', 'v2').rulePair('k3', 'k4', 'v3', 'v4').ruleEcho('c', '3').exec());
+      }));
+      // A script a single call used is EVALSHA in a later pipeline; one never used is EVAL there.
+      out.push(await monitored(async () => {
+        out.push(await r.ruleEcho('d', '4'), await r.ruleUsedFirst());
+        out.push(await r.pipeline().ruleUsedFirst().get('rule:none').exec());
+      }));
+      return out;
+    };
+    const ours = await scenario(client());
+    expect(ours).toEqual([
+      [[null, ['a', '1']], [null, ['b', '2']], [null, ['k1', 'k2', 'v1', 'v2']], [null, ['k3', 'k4', 'v3', 'v4']], [null, ['c', '3']]],
+      ['eval', 'evalsha', 'eval', 'evalsha', 'evalsha'],
+      ['d', '4'],
+      'used',
+      [[null, 'used'], [null, null]],
+      ['evalsha', 'eval', 'evalsha', 'get'],
+    ]);
+    const theirs = new IORedis({ port: server.port });
+    try {
+      expect(ours).toEqual(await scenario(theirs));
+    } finally {
+      theirs.disconnect();
+    }
+  });
+
+  it('after SCRIPT FLUSH, each NOSCRIPT of a pipeline is re-sent alone as EVAL after it; results and callbacks get its reply', async () => {
+    const scenario = async (r: any): Promise<unknown[]> => {
+      r.defineCommand('ruleGet', { numberOfKeys: 1, lua: "return redis.call('GET', KEYS[1]) -- rule-get" });
+      r.defineCommand('ruleFail', { numberOfKeys: 1, lua: "return redis.call('INCR', KEYS[1]) -- rule-fail" });
+      await r.del('rule:k');
+      await r.ruleGet('rule:k');
+      await r.set('rule:text', 'not a number');
+      await r.ruleFail('rule:text').catch(() => undefined);
+      await r.script('FLUSH');
+      const called: unknown[] = [];
+      const callback = (error: Error | null, result?: unknown): void => {
+        called.push(error === null ? result : error.message);
+      };
+      let results: [Error | null, unknown][] = [];
+      const commands = await monitored(async () => {
+        results = await r.pipeline().ruleGet('rule:k', callback).set('rule:k', 'set-after').ruleGet('rule:k', callback).ruleFail('rule:text', callback).exec();
+      });
+      const shown = results.map(([error, result]) => (error === null ? result : error.message.split(' ')[0]));
+      return [shown, called.map((entry) => (typeof entry === 'string' && entry.startsWith('ERR') ? 'ERR' : entry)), commands];
+    };
+    const ours = await scenario(client());
+    expect(ours).toEqual([
+      ['set-after', 'OK', 'set-after', 'ERR'],
+      ['set-after', 'set-after', 'ERR'],
+      // The pipeline, then the three re-sends: ruleGet's first one EVAL (which loads it), its second EVALSHA.
+      // The SET is not repeated.
+      ['evalsha', 'set', 'evalsha', 'evalsha', 'eval', 'evalsha', 'eval'],
+    ]);
+    const theirs = new IORedis({ port: server.port });
+    try {
+      expect(ours).toEqual(await scenario(theirs));
+    } finally {
+      theirs.disconnect();
+    }
+  });
+
+  it('inside multi() and a MULTI … EXEC of a pipeline a script is always EVAL with its source (a transaction cannot re-send one call)', async () => {
+    const r = client() as any;
+    r.defineCommand('ruleTx', { numberOfKeys: 1, lua: "return redis.call('INCR', KEYS[1]) -- rule-tx" });
+    await r.del('rule:tx');
+    expect(await r.ruleTx('rule:tx')).toBe(1); // loaded
+    await r.script('FLUSH');
+    const queued: unknown[] = [];
+    let results: unknown;
+    let inline: unknown;
+    const commands = await monitored(async () => {
+      results = await r.multi().ruleTx('rule:tx', (error: Error | null, reply: unknown) => queued.push(error ?? reply)).ruleTx('rule:tx').exec();
+      inline = await r.pipeline([['multi'], ['ruleTx', 'rule:tx'], ['exec']]).exec();
+    });
+    expect(results).toEqual([[null, 2], [null, 3]]);
+    expect(queued).toEqual(['QUEUED']);
+    expect(inline).toEqual([[null, 'OK'], [null, 'QUEUED'], [null, [4]]]);
+    expect(commands).toEqual(['multi', 'eval', 'eval', 'exec', 'multi', 'eval', 'exec']);
   });
 });
 

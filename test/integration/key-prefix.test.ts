@@ -31,11 +31,13 @@ describe('keyPrefix on a single server', () => {
     expect(await p.call('GET', 'k')).toBe('v'); // call() takes the same path
   });
 
-  it("EVAL prefixes KEYS, not ARGV; a registered script (EVALSHA) too", async () => {
+  it("EVAL prefixes KEYS, not ARGV; a registered script (EVAL, then EVALSHA) too", async () => {
     expect(await p.call('EVAL', 'return {KEYS[1], KEYS[2], ARGV[1]}', 2, 'x', 'y', 'arg')).toEqual(['app:x', 'app:y', 'arg']);
     const script = p.registerScript("return redis.call('SET', KEYS[1], ARGV[1])");
     await script({ keys: ['s'], args: ['val'] });
     expect(await raw.get('app:s')).toBe('val');
+    await script({ keys: ['s2'], args: ['val2'] });
+    expect(await raw.get('app:s2')).toBe('val2');
   });
 
   it('a pipeline and a MULTI batch', async () => {
