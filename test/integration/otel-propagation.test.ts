@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArgumentError } from '../../src/errors.js';
 import { OcRedis, Redis, type PubSubMessage, type Subscriber } from '../../src/index.js';
 import { useOtelServer } from '../helpers/otel-server.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const env = useOtelServer();
 const closers: (() => Promise<unknown>)[] = [];
@@ -156,10 +157,10 @@ describe('pub/sub', () => {
     const observedSeen: string[] = [];
     await raw.subscribe('news', (message) => rawSeen.push(message.message));
     await observed.subscribe('news', (message) => observedSeen.push(message.message));
-    const done = new Promise<void>((resolve) => observed.on('message', () => observedSeen.length === 2 && resolve()));
     await publisher.publish('news', 'plain');
     await publisher.publish('news', '\u001e{"traceparent":"x"}\nlooks like one');
-    await done;
+    // Each subscriber has its own connection: one may have both messages before the other has its second.
+    await waitFor(() => rawSeen.length === 2 && observedSeen.length === 2);
     expect(rawSeen).toEqual(['plain', '\u001e{}\n\u001e{"traceparent":"x"}\nlooks like one']);
     expect(observedSeen).toEqual(['plain', '\u001e{"traceparent":"x"}\nlooks like one']);
     expect(env.otel.spans().map((span) => span.name)).toEqual(['SUBSCRIBE']); // the observed subscriber's own
