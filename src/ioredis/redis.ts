@@ -202,12 +202,14 @@ export class Redis extends IoClient<CoreRedis> {
   }
 
   /**
-   * ioredis's mode: on RESP2 (ioredis 5; ioredis 6 with protocol 2) 'subscriber' from a subscribe call until
-   * the last unsubscribe, and other commands are refused meanwhile, as ioredis refuses them — though the
-   * subscriptions have a connection of their own here. With `protocol: 3` always 'normal', as ioredis 6 on RESP3.
+   * ioredis's mode. With `protocol: 2` (ioredis 5's behaviour, ioredis 6's on RESP2) 'subscriber' from a
+   * subscribe call until the last unsubscribe, and other commands are refused meanwhile, as ioredis refuses
+   * them — though the subscriptions have a connection of their own here. Otherwise always 'normal', and a
+   * subscribed client keeps running commands, as with ioredis 6's default (RESP3): code written for either
+   * runs unchanged.
    */
   get mode(): 'normal' | 'subscriber' {
-    if (this.options.protocol === 3) return 'normal';
+    if (this.options.protocol !== 2) return 'normal';
     return this.subscriptionsPending > 0 || this.subscriptionCount > 0 ? 'subscriber' : 'normal';
   }
 

@@ -166,11 +166,13 @@ describe('subscriber mode', () => {
     }
   });
 
-  it("protocol 3 (ioredis 6's default): a subscribed client stays in 'normal' mode and keeps running commands", async () => {
-    for (const r of both({ protocol: 3 })) {
-      await r.subscribe('sm:c3');
-      expect(r.mode).toBe('normal');
-      expect(await r.set('sm:k3', 'v')).toBe('OK');
+  it("protocol 3 and no protocol (ioredis 6's default): a subscribed client stays in 'normal' mode and keeps running commands", async () => {
+    for (const options of [{ protocol: 3 }, {}]) {
+      for (const r of both(options)) {
+        await r.subscribe('sm:c3');
+        expect(r.mode).toBe('normal');
+        expect(await r.set('sm:k3', 'v')).toBe('OK');
+      }
     }
   });
 });

@@ -669,8 +669,8 @@ describe('monitor() and subscribe', () => {
     await ended;
   });
 
-  it("subscribe emits 'message' and 'messageBuffer'; psubscribe 'pmessage'; subscriber mode refuses other commands, as ioredis", async () => {
-    const r = client();
+  it("subscribe emits 'message' and 'messageBuffer'; psubscribe 'pmessage'; with protocol 2 subscriber mode refuses other commands, as ioredis", async () => {
+    const r = client({ port: server.port, protocol: 2 });
     expect(await r.subscribe('chan:a', 'chan:b')).toBe(2);
     expect(await r.psubscribe('pat:*')).toBe(3);
     const message = once(r, 'message');
@@ -691,8 +691,8 @@ describe('monitor() and subscribe', () => {
     expect(await r.get('chan:a')).toBeNull();
   });
 
-  it("mode is 'subscriber' as soon as subscribe is called, and inside its callback", async () => {
-    const r = client();
+  it("protocol 2: mode is 'subscriber' as soon as subscribe is called, and inside its callback", async () => {
+    const r = client({ port: server.port, protocol: 2 });
     const modes: string[] = [];
     const subscribed = new Promise<void>((resolve) => {
       r.subscribe('chan:mode', () => {
