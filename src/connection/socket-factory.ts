@@ -1,4 +1,4 @@
-import { connect as netConnect, type Socket } from 'node:net';
+import { createConnection, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import type { ResolvedOptions } from './options.js';
 
@@ -22,7 +22,7 @@ export function openSocket(options: ResolvedOptions): { socket: Socket; readyEve
       return true; // keep reading (a pause() from a 'data' listener still applies)
     },
   };
-  const socket: Socket = options.path !== undefined ? netConnect({ path: options.path, onread }) : netConnect({ host: options.host, port: options.port, onread });
+  const socket: Socket = options.path !== undefined ? createConnection({ path: options.path, onread }) : createConnection({ host: options.host, port: options.port, onread });
   return { socket, readyEvent: 'connect' };
 }
 

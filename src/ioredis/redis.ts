@@ -142,9 +142,12 @@ export class Redis extends IoClient<CoreRedis> {
       return withCallback(Promise.reject(new RedisError('Redis is already connecting/connected', 'EALREADYCONNECTED')), callback);
     }
     const core = this.core;
+    // As ioredis: a connection that closes before it is ready rejects with 'Connection is closed.' (the why
+    // is the error's cause, and was emitted as 'error').
+    const closed = (cause: unknown): ConnectionClosedError => new ConnectionClosedError('Connection is closed.', { cause });
     const attempt = new Promise<void>((resolve, reject) => {
       const onReconnecting = (event: ReconnectingEvent): void => {
-        reject(event.error ?? new ConnectionClosedError('The connection closed before it was ready'));
+        reject(closed(event.error));
       };
       core.once('reconnecting', onReconnecting);
       core.connect().then(
@@ -154,7 +157,7 @@ export class Redis extends IoClient<CoreRedis> {
         },
         (error: unknown) => {
           core.off('reconnecting', onReconnecting);
-          reject(error);
+          reject(closed(error));
         },
       );
     });

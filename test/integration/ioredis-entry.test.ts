@@ -624,20 +624,20 @@ describe('connection life cycle', () => {
       failing.on('error', () => undefined);
       const failed = await failing.connect().then(
         () => 'connected',
-        () => failing.status,
+        (e: Error) => `${failing.status}: ${e.message}`,
       );
       failing.disconnect();
       const ending = new Ctor({ port, lazyConnect: true, retryStrategy: null });
       ending.on('error', () => undefined);
       const ended = await ending.connect().then(
         () => 'connected',
-        () => ending.status,
+        (e: Error) => `${ending.status}: ${e.message}`,
       );
       return [already, failed, ended];
     };
     const ours = await outcome(Redis as never);
     expect(ours).toEqual(await outcome(IORedis as never));
-    expect(ours).toEqual(['Redis is already connecting/connected', 'reconnecting', 'end']);
+    expect(ours).toEqual(['Redis is already connecting/connected', 'reconnecting: Connection is closed.', 'end: Connection is closed.']);
   });
 
   it("an unreachable server: 'error' events to listeners, and retryStrategy returning null ends the client", async () => {
