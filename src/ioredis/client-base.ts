@@ -258,7 +258,7 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     } catch (error) {
       return Promise.reject(error);
     }
-    const refusal = this.subscriberModeRefusal(name) ?? connectionModeError(name, args);
+    const refusal = this.commandRefusal(name, args) ?? connectionModeError(name, args);
     if (refusal !== undefined) return Promise.reject(refusal);
     if (name === 'SELECT') this.noteSelect(args[0]);
     const run = (): Promise<unknown> => withIoErrors(this.core.sendCommand(name, args, returnBuffers, ioReplyTransform(name, this.stringNumbers, returnBuffers)));
@@ -272,8 +272,8 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
     return undefined;
   }
 
-  /** ioredis's refusal of other commands while the client is subscribed (none where there is no subscriber mode). */
-  protected subscriberModeRefusal(_name: string): RedisError | undefined {
+  /** Why this client refuses the command before sending it (subscriber mode …); undefined: it may go. */
+  protected commandRefusal(_name: string, _args: readonly RedisArg[]): RedisError | undefined {
     return undefined;
   }
 

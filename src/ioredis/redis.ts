@@ -233,7 +233,11 @@ export class Redis extends IoClient<CoreRedis> {
     });
   }
 
-  protected override subscriberModeRefusal(name: string): RedisError | undefined {
+  protected override commandRefusal(name: string, args: readonly RedisArg[]): RedisError | undefined {
+    // The replies' shapes depend on the connection's RESP version: a HELLO must not switch it under them.
+    if (name === 'HELLO' && args.length > 0 && String(args[0]) !== String(this.core.protocol)) {
+      return new ArgumentError(`hello: this client speaks RESP${this.core.protocol} for its reply shapes; choose RESP3 with the options protocol: 3 and replyMapping: 'resp3'`);
+    }
     // While disconnect(true) reconnects, ioredis is out of subscriber mode until it has subscribed again.
     if (this.mode !== 'subscriber' || this.subscriberReconnecting !== undefined || VALID_IN_SUBSCRIBER_MODE.has(name)) return undefined;
     return new RedisError('Connection in subscriber mode, only subscriber commands may be used', 'ESUBSCRIBERMODE');

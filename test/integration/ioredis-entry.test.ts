@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import Redis, { Cluster, OcRedis, Pipeline, Redis as NamedRedis, ReplyError, UnknownOptionError } from '../../src/ioredis/index.js';
 import { Redis as CoreRedis } from '../../src/client/redis.js';
+import { ArgumentError } from '../../src/errors.js';
 import { COMMAND_TABLE } from '../../src/commands/generated/command-table.js';
 import { CONTAINER_COMMANDS } from '../../src/ioredis/commands.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
@@ -143,6 +144,17 @@ describe('constructor forms and options', () => {
 });
 
 describe('reply shapes, as ioredis gives them', () => {
+  it('a HELLO that would switch the RESP version under the reply shapes is refused before sending; the shapes stay', async () => {
+    const r = client();
+    await expect(r.hello(3)).rejects.toBeInstanceOf(ArgumentError);
+    await expect(r.call('HELLO', '3')).rejects.toThrow(/replyMapping: 'resp3'/);
+    expect(await r.hello(2)).toContain('proto');
+    await r.zadd('shape:hello', 1, 'a');
+    expect(await r.zrange('shape:hello', 0, -1, 'WITHSCORES')).toEqual(['a', '1']);
+    const resp3 = client({ port: server.port, protocol: 3, replyMapping: 'resp3' });
+    expect(await resp3.hello(3)).toMatchObject({ proto: 3 });
+  });
+
   it('integers stay numbers: expire, setnx, sismember, exists → 1 / 0', async () => {
     for (const call of [
       (r: any) => r.set('shape:i', 'v').then(() => Promise.all([r.expire('shape:i', 100), r.expire('shape:none', 1), r.setnx('shape:i', 'x'), r.exists('shape:i'), r.ttl('shape:i')])),
