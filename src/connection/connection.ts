@@ -92,9 +92,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
   private loadingTimer: NodeJS.Timeout | undefined;
   /** Set after a protocol error until the next socket: bytes still buffered in the decoder are ignored. */
   private discarding = false;
-  /** Whether the connection has ever been ready. */
-  private everReady = false;
-  /** How many times the connection became ready (each time on a new socket). */
+  /** How many times the connection became ready (each time on a new socket); 0: never yet. */
   private readySockets = 0;
   /** Failed connection attempts since the connection was last ready. */
   private failedAttempts = 0;
@@ -610,7 +608,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
         const cause = error instanceof Error ? error : new RedisError(String(error), 'EBEFORECONNECT');
         this.lastError = cause;
         if (!this.quitRequested) emitErrorIfListened(this, cause);
-        if (!this.everReady && !this.quitRequested) {
+        if (this.readySockets === 0 && !this.quitRequested) {
           // Never connected yet: say why at once (e.g. "no sentinel knows this master") instead of after
           // offlineQueueAttempts; attempts go on in the background.
           this.rejectUnsent(cause);
@@ -623,7 +621,7 @@ export class Connection extends EventEmitter implements DecoderHandlers {
 
   private openSocketNow(): void {
     // ocredis:connect subscribers (diagnostics_channel) see each attempt; undefined when there are none.
-    this.connectTrace = ConnectTrace.start(this, this.everReady);
+    this.connectTrace = ConnectTrace.start(this, this.readySockets > 0);
     this.emit('connecting'); // an attempt starts: its socket opens now (telemetry times it to 'ready')
     const { socket, readyEvent } = openSocket(this.options);
     this.socket = socket;
@@ -729,8 +727,10 @@ export class Connection extends EventEmitter implements DecoderHandlers {
    */
   private async authenticate(socket: Socket): Promise<void> {
     const { username, password, acceptAuthError } = this.options;
-    const args = password !== undefined ? (username !== undefined ? [username, password] : [password]) : this.options.handshake === 'auth' && username !== undefined ? [username] : undefined;
-    if (args === undefined) return;
+    let args: string[];
+    if (password !== undefined) args = username !== undefined ? [username, password] : [password];
+    else if (this.options.handshake === 'auth' && username !== undefined) args = [username];
+    else return;
     try {
       await this.sendInternal(socket, 'AUTH', args);
     } catch (error) {
@@ -783,7 +783,6 @@ export class Connection extends EventEmitter implements DecoderHandlers {
     this.clearConnectTimer();
     this.reconnectAttempt = 0;
     this.failedAttempts = 0;
-    this.everReady = true;
     this.readySockets++;
     this.lastError = undefined;
     this.connectTrace?.succeed(this.protocol);
