@@ -17,7 +17,8 @@ import { withIoErrors } from './io-errors.js';
 import { Pipeline, type PipelineOwner } from './pipeline.js';
 import { ioReplyTransform } from './reply-shapes.js';
 import { ScanStream, type ScanStreamOptions } from './scan-stream.js';
-import { defineScript, scriptArguments, scriptCall, type DefinedScript } from './scripts.js';
+import { checkNumberOfKeys, defineScript, scriptArguments, type DefinedScript } from './scripts.js';
+import { runnerOf } from '../client/script-runner.js';
 
 export abstract class IoClient<Core extends CoreClient = CoreClient> extends EventEmitter implements IoCommandHost, PipelineOwner {
   /** The core client every call goes through. */
@@ -155,8 +156,10 @@ export abstract class IoClient<Core extends CoreClient = CoreClient> extends Eve
       const split = splitCallback(params);
       let promise: Promise<unknown>;
       try {
-        const call = scriptCall(scriptArguments(defined, split.params));
-        promise = returnBuffers ? defined.script.buffer(call) : defined.script(call);
+        const args = scriptArguments(defined, split.params);
+        checkNumberOfKeys(args);
+        // Through the script's runner (EVAL / EVALSHA, the NOSCRIPT re-send), in ioredis's reply shape: as in pipelines.
+        promise = runnerOf(defined.script).send(args, returnBuffers, ioReplyTransform('EVAL', this.stringNumbers, returnBuffers));
         this.autoPipeline?.track('evalsha', promise);
       } catch (error) {
         promise = Promise.reject(error);

@@ -4,7 +4,6 @@
 import { createScript, type Script, type ScriptHost } from '../client/scripts.js';
 import { ArgumentError } from '../errors.js';
 import type { RedisArg } from '../resp/types.js';
-import type { RedisKey } from '../commands/define.js';
 import { ioArguments } from './arguments.js';
 import type { ScriptDefinition } from './constructor-args.js';
 
@@ -34,10 +33,8 @@ export function scriptArguments(script: Pick<DefinedScript, 'numberOfKeys'>, par
   return [script.numberOfKeys, ...flat];
 }
 
-/** Splits `numkeys key … arg …` into the keys and arguments of a core script call. */
-export function scriptCall(args: readonly RedisArg[]): { keys: RedisKey[]; args: RedisArg[] } {
+/** Checks `numkeys key … arg …` before anything is sent: numkeys must count keys that are there. */
+export function checkNumberOfKeys(args: readonly RedisArg[]): void {
   const count = Number(args[0]);
   if (!Number.isInteger(count) || count < 0 || count > args.length - 1) throw new ArgumentError('The number of keys must be a non-negative integer no larger than the arguments that follow it');
-  const keys = args.slice(1, 1 + count).map((key) => (typeof key === 'string' || Buffer.isBuffer(key) ? key : String(key)));
-  return { keys, args: args.slice(1 + count) };
 }

@@ -441,6 +441,28 @@ describe('reply shapes as ioredis', () => {
   });
 });
 
+describe('defined scripts: reply shapes as ioredis', () => {
+  it('a single call and a pipeline call give the same shapes: stringNumbers, status replies of the …Buffer form', async () => {
+    const outcomes: unknown[] = [];
+    for (const r of both({ stringNumbers: true }) as any[]) {
+      r.defineCommand('dsShape', { numberOfKeys: 0, lua: "return {1, 'two', redis.status_reply('OK')}" });
+      const single = await r.dsShape();
+      const buffer = await r.dsShapeBuffer();
+      const piped = await r.pipeline().dsShape().dsShapeBuffer().exec();
+      outcomes.push([single, buffer, piped]);
+    }
+    expect(outcomes[0]).toEqual(outcomes[1]);
+    expect(outcomes[0]).toEqual([
+      ['1', 'two', 'OK'],
+      ['1', Buffer.from('two'), Buffer.from('OK')],
+      [
+        [null, ['1', 'two', 'OK']],
+        [null, ['1', Buffer.from('two'), Buffer.from('OK')]],
+      ],
+    ]);
+  });
+});
+
 describe('multi({ pipeline: false })', () => {
   it("sends MULTI now; the client's next commands reply 'QUEUED'; redis.exec() gives [[error, result], …]", async () => {
     const outcomes: unknown[] = [];
