@@ -2,27 +2,17 @@
 // propagator, its batch processor): the publisher's PUBLISH span and the subscriber's CONSUMER span arrive at
 // a local Zipkin receiver, schema-valid, in one trace, the consumer span a child of the PUBLISH span.
 import { trace, type Span } from '@opentelemetry/api';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { OcRedis } from '../../src/index.js';
 import { startTelemetry } from '../../src/telemetry/index.js';
-import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
-import { startZipkinReceiver, type ZipkinReceiver } from '../helpers/zipkin-receiver.js';
+import { useZipkinServer } from '../helpers/zipkin-server.js';
 
-let server: RedisServerHandle;
-let zipkin: ZipkinReceiver;
-
-beforeAll(async () => {
-  [server, zipkin] = await Promise.all([startRedisServer(), startZipkinReceiver()]);
-});
-
-afterAll(async () => {
-  await Promise.all([server?.stop(), zipkin?.stop()]);
-});
+const env = useZipkinServer();
 
 it('the PUBLISH span and the subscriber CONSUMER span reach Zipkin in one trace', async () => {
-  const telemetry = startTelemetry({ serviceName: 'propagation-test', zipkin: { url: zipkin.url }, prometheus: false });
-  const publisher = new OcRedis({ port: server.port, telemetry: { propagateContext: true } });
-  const subscriber = new OcRedis({ port: server.port, telemetry: { propagateContext: true } });
+  const telemetry = startTelemetry({ serviceName: 'propagation-test', zipkin: { url: env.zipkin.url }, prometheus: false });
+  const publisher = new OcRedis({ port: env.server.port, telemetry: { propagateContext: true } });
+  const subscriber = new OcRedis({ port: env.server.port, telemetry: { propagateContext: true } });
   const sub = subscriber.pubsub();
   try {
     let deliver: (message: string) => void = () => undefined;
@@ -39,8 +29,8 @@ it('the PUBLISH span and the subscriber CONSUMER span reach Zipkin in one trace'
     await telemetry.shutdown(); // flushes the batch span processor
   }
 
-  expect(zipkin.validationErrors).toEqual([]);
-  const spans = zipkin.spans.filter((span) => span.localEndpoint?.serviceName === 'propagation-test');
+  expect(env.zipkin.validationErrors).toEqual([]);
+  const spans = env.zipkin.spans.filter((span) => span.localEndpoint?.serviceName === 'propagation-test');
   const checkout = spans.find((span) => span.name === 'checkout');
   const publish = spans.find((span) => span.name === 'PUBLISH');
   const process = spans.find((span) => span.name === 'process orders');
@@ -53,5 +43,5 @@ it('the PUBLISH span and the subscriber CONSUMER span reach Zipkin in one trace'
     tags: expect.objectContaining({ 'messaging.system': 'redis', 'messaging.destination.name': 'orders', 'messaging.operation.type': 'process' }),
   });
   // The payload never reaches telemetry.
-  expect(zipkin.payloads.some((payload) => payload.body.includes('order-1'))).toBe(false);
+  expect(env.zipkin.payloads.some((payload) => payload.body.includes('order-1'))).toBe(false);
 });

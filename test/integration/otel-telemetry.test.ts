@@ -1,34 +1,25 @@
 // startTelemetry end to end: the real ZipkinExporter posts to a local receiver that validates each payload
 // against the Zipkin v2 schema; the real PrometheusExporter is scraped over HTTP.
 import { trace } from '@opentelemetry/api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OcRedis } from '../../src/index.js';
 import { startTelemetry } from '../../src/telemetry/index.js';
 import { freePort } from '../helpers/free-port.js';
-import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
-import { startZipkinReceiver, validateZipkinPayload, type ZipkinReceiver } from '../helpers/zipkin-receiver.js';
+import { validateZipkinPayload } from '../helpers/zipkin-receiver.js';
+import { useZipkinServer } from '../helpers/zipkin-server.js';
 
 const SECRET = 'value-zzz999-SECRET';
-let server: RedisServerHandle;
-let zipkin: ZipkinReceiver;
-
-beforeAll(async () => {
-  [server, zipkin] = await Promise.all([startRedisServer(), startZipkinReceiver()]);
-});
-
-afterAll(async () => {
-  await Promise.all([server?.stop(), zipkin?.stop()]);
-});
+const env = useZipkinServer();
 
 describe('startTelemetry', () => {
   it('exports valid Zipkin JSON and serves the ocredis series on /metrics; shutdown flushes', async () => {
     const metricsPort = await freePort();
     const telemetry = startTelemetry({
       serviceName: 'otel-telemetry-test',
-      zipkin: { url: zipkin.url },
+      zipkin: { url: env.zipkin.url },
       prometheus: { port: metricsPort, host: '127.0.0.1' },
     });
-    const o = new OcRedis({ port: server.port, db: 3 });
+    const o = new OcRedis({ port: env.server.port, db: 3 });
     await trace.getTracer('test').startActiveSpan('request', async (parent) => {
       await o.set('user:1', SECRET);
       await o.get('user:1');
@@ -50,10 +41,10 @@ describe('startTelemetry', () => {
     expect(scrape).not.toContain(SECRET);
 
     await telemetry.shutdown(); // flushes the BatchSpanProcessor
-    expect(zipkin.validationErrors).toEqual([]);
-    expect(zipkin.payloads.length).toBeGreaterThan(0);
-    expect(zipkin.payloads.every((p) => p.contentType?.startsWith('application/json'))).toBe(true);
-    const spans = zipkin.spans.filter((s) => s.localEndpoint?.serviceName === 'otel-telemetry-test');
+    expect(env.zipkin.validationErrors).toEqual([]);
+    expect(env.zipkin.payloads.length).toBeGreaterThan(0);
+    expect(env.zipkin.payloads.every((p) => p.contentType?.startsWith('application/json'))).toBe(true);
+    const spans = env.zipkin.spans.filter((s) => s.localEndpoint?.serviceName === 'otel-telemetry-test');
     const parent = spans.find((s) => s.name === 'request');
     const children = spans.filter((s) => s.parentId === parent?.id).sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
     expect(children.map((s) => s.name)).toEqual(['SET', 'GET', 'INCR', 'PIPELINE']);
@@ -63,7 +54,7 @@ describe('startTelemetry', () => {
     expect(incr?.tags).toMatchObject({ 'error.type': 'ERR', 'otel.status_code': 'ERROR' });
     expect(pipeline?.tags?.['db.operation.batch.size']).toBe('2');
     expect((pipeline?.annotations ?? []).map((a) => a.value)).toEqual(['GET', 'DEL']);
-    expect(zipkin.payloads.some((p) => p.body.includes(SECRET))).toBe(false);
+    expect(env.zipkin.payloads.some((p) => p.body.includes(SECRET))).toBe(false);
   });
 
   it('the receiver rejects what the schema forbids (the validation can fail)', () => {
@@ -76,7 +67,7 @@ describe('startTelemetry', () => {
   it('Zipkin down: calls never fail, shutdown still resolves', async () => {
     const deadPort = await freePort();
     const telemetry = startTelemetry({ serviceName: 'zipkin-down', zipkin: { url: `http://127.0.0.1:${deadPort}/api/v2/spans` }, prometheus: false });
-    const o = new OcRedis({ port: server.port });
+    const o = new OcRedis({ port: env.server.port });
     for (let round = 0; round < 5; round++) {
       await Promise.all(Array.from({ length: 200 }, (_, i) => o.set(`k${i}`, i)));
     }
@@ -87,12 +78,12 @@ describe('startTelemetry', () => {
   });
 
   it('honours OTEL_SERVICE_NAME and OTEL_EXPORTER_ZIPKIN_ENDPOINT', async () => {
-    zipkin.clear();
+    env.zipkin.clear();
     process.env.OTEL_SERVICE_NAME = 'from-env';
-    process.env.OTEL_EXPORTER_ZIPKIN_ENDPOINT = zipkin.url;
+    process.env.OTEL_EXPORTER_ZIPKIN_ENDPOINT = env.zipkin.url;
     try {
       const telemetry = startTelemetry({ prometheus: false });
-      const o = new OcRedis({ port: server.port });
+      const o = new OcRedis({ port: env.server.port });
       await o.ping();
       await o.quit();
       await telemetry.shutdown();
@@ -100,6 +91,6 @@ describe('startTelemetry', () => {
       delete process.env.OTEL_SERVICE_NAME;
       delete process.env.OTEL_EXPORTER_ZIPKIN_ENDPOINT;
     }
-    expect(zipkin.spans.map((s) => [s.name, s.localEndpoint?.serviceName])).toContainEqual(['PING', 'from-env']);
+    expect(env.zipkin.spans.map((s) => [s.name, s.localEndpoint?.serviceName])).toContainEqual(['PING', 'from-env']);
   });
 });
